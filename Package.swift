@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "costtop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "costtop", targets: ["costtop"]),
+        .executable(name: "costtop-samplegen", targets: ["costtop-samplegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // zlib, for gzip streams and CRC-32 (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "ByteStreams", dependencies: ["CZlib"]),
+        .target(name: "CostModel"),
+        .target(name: "CostCache", dependencies: ["CostModel", "CZlib"]),
+        .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams"]),
+        .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"]),
+        .executableTarget(
+            name: "costtop",
+            dependencies: [
+                "CostModel", "CostCache", "CostIngest", "CostEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "costtop-samplegen",
+            dependencies: [
+                "ByteStreams",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Query latency measurement for scripts/bench.py; not part of the test suite.
+        .executableTarget(name: "costtop-bench", dependencies: ["CostModel", "CostCache", "CostEngine"]),
+        .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
+        .testTarget(
+            name: "CosttopTests",
+            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "ByteStreams"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,25 @@
+/// Why a cache file could not be read or written. Every case names the file.
+public enum CacheError: Error, CustomStringConvertible, Equatable {
+    /// No cache exists at the path.
+    case missing(path: String)
+    /// The file is not a costtop cache, or is damaged (bad magic, checksum, truncated, ...).
+    case corrupt(path: String, reason: String)
+    /// The cache was written by a format version this build cannot read.
+    case unsupportedVersion(path: String, found: UInt32, supported: ClosedRange<UInt32>)
+    /// A system call failed.
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "\(path): no cache here; run `costtop ingest PATH...` first"
+        case .corrupt(let path, let reason):
+            return "\(path): not a valid costtop cache (\(reason)); rebuild it with `costtop ingest --fresh PATH...`"
+        case .unsupportedVersion(let path, let found, let supported):
+            return "\(path): cache format version \(found) is not supported by this costtop "
+                + "(reads \(supported.lowerBound)...\(supported.upperBound)); rebuild it with `costtop ingest --fresh PATH...`"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import CostModel
+import Foundation
+
+extension CacheFile {
+    struct Parsed {
+        var footer: CacheFooter
+        var days: UnsafeBufferPointer<Int32>
+        var tagSetCodes: UnsafeBufferPointer<UInt32>
+        var tagSets: UnsafeBufferPointer<UInt32>
+        var tagKeys: [String]
+        var dimensionColumns: [UnsafeBufferPointer<UInt32>]
+        var dictionaries: [StringTable]
+        var labels: [StringTable?]
+        var tagValues: [StringTable]
+        var measures: [UnsafeBufferPointer<Int64>]
+    }
+
+    // MARK: - Validation
+
+    static func parse(_ file: UnsafeRawBufferPointer, path: String) throws -> Parsed {
+        func corrupt(_ reason: String) -> CacheError { .corrupt(path: path, reason: reason) }
+
+        let minimum = CacheFormat.headerSize + CacheFormat.trailerSize
+        guard file.count >= minimum else { throw corrupt("file is \(file.count) bytes, too short") }
+        guard Array(file[0..<8]) == CacheFormat.magic else { throw corrupt("bad magic at start") }
+        let headerVersion = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        guard CacheFormat.readableVersions.contains(headerVersion) else {
+            throw CacheError.unsupportedVersion(path: path, found: headerVersion, supported: CacheFormat.readableVersions)
+        }
+        let trailerStart = file.count - CacheFormat.trailerSize
+        guard Array(file[(file.count - 8)...]) == CacheFormat.magic else {
+            throw corrupt("bad magic at end (truncated or unfinished file)")
+        }
+        let footerOffset = Int(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart, as: UInt64.self)))
+        let footerLength = Int(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 8, as: UInt64.self)))
+        let footerCRC = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 16, as: UInt32.self))
+        let trailerVersion = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 20, as: UInt32.self))
+        guard trailerVersion == headerVersion else { throw corrupt("versions at start and end differ") }
+        guard footerOffset >= CacheFormat.headerSize, footerLength > 0,
+              footerOffset <= trailerStart, footerLength <= trailerStart - footerOffset
+        else { throw corrupt("footer position out of bounds") }
+        let footerBytes = UnsafeRawBufferPointer(rebasing: file[footerOffset..<(footerOffset + footerLength)])
+        guard crc32Checksum(footerBytes) == footerCRC else { throw corrupt("footer checksum mismatch") }
+        let footer: CacheFooter
+        do {
+            footer = try JSONDecoder().decode(CacheFooter.self, from: Data(footerBytes))
+        } catch {
+            throw corrupt("footer is not readable: \(error)")
+        }
+
+        var blocks: [String: UnsafeRawBufferPointer] = [:]
+        var entries: [String: BlockEntry] = [:]
+        for entry in footer.blocks {
+            guard entry.offset >= CacheFormat.headerSize, entry.length >= 0,
+                  entry.offset % CacheFormat.alignment == 0,
+                  entry.offset <= footerOffset, entry.length <= footerOffset - entry.offset
+            else { throw corrupt("block \(entry.name) out of bounds") }
+            let bytes = UnsafeRawBufferPointer(rebasing: file[entry.offset..<(entry.offset + entry.length)])
+            guard crc32Checksum(bytes) == entry.crc32 else { throw corrupt("checksum mismatch in block \(entry.name)") }
+            blocks[entry.name] = bytes
+            entries[entry.name] = entry
+        }
+
+        let rows = footer.rowCount
+        func column<T>(_ name: String, _ type: T.Type, count: Int) throws -> UnsafeBufferPointer<T> {
+            guard let bytes = blocks[name] else { throw corrupt("missing block \(name)") }
+            guard bytes.count == count * MemoryLayout<T>.stride else {
+                throw corrupt("block \(name) holds \(bytes.count) bytes, expected \(count * MemoryLayout<T>.stride)")
+            }
+            guard count > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: T.self), count: count)
+        }
+        func table(_ name: String) throws -> StringTable {
+            guard let bytes = blocks[name] else { throw corrupt("missing block \(name)") }
+            do { return try StringTable(block: bytes) } catch let failure as StringTable.TableError {
+                throw corrupt("\(name): \(failure.reason)")
+            } catch { throw corrupt("\(name): \(error)") }
+        }
+
+        let days = try column("day", Int32.self, count: rows)
+        for index in 1..<max(1, rows) where days[index] < days[index - 1] {
+            throw corrupt("rows are not sorted by day at row \(index)")
+        }
+        var dimensionColumns: [UnsafeBufferPointer<UInt32>] = []
+        var dictionaries: [StringTable] = []
+        var labels: [StringTable?] = []
+        for dimension in FixedDimension.allCases {
+            let codes = try column("dim:\(dimension.rawValue)", UInt32.self, count: rows)
+            let dictionary = try table("dict:\(dimension.rawValue)")
+            try checkCodes(codes, below: dictionary.count, name: dimension.rawValue, path: path)
+            dimensionColumns.append(codes)
+            dictionaries.append(dictionary)
+            labels.append(blocks["labels:\(dimension.rawValue)"] == nil ? nil : try table("labels:\(dimension.rawValue)"))
+        }
+        let tagKeys = try table("tagkeys").all
+        guard tagKeys.count == footer.tagKeyCount, footer.tagSetCount >= 1 else { throw corrupt("tag directory inconsistent") }
+        let tagSetCodes = try column("tagset", UInt32.self, count: rows)
+        try checkCodes(tagSetCodes, below: footer.tagSetCount, name: "tagset", path: path)
+        let tagSets = try column("tagsets", UInt32.self, count: footer.tagSetCount * tagKeys.count)
+        var tagValues: [StringTable] = []
+        for keyIndex in 0..<tagKeys.count {
+            let values = try table("tagdict:\(keyIndex)")
+            for set in 0..<footer.tagSetCount where tagSets[set * tagKeys.count + keyIndex] >= values.count {
+                throw corrupt("tag set \(set) refers to a value outside tag key \(tagKeys[keyIndex])")
+            }
+            tagValues.append(values)
+        }
+        var measures: [UnsafeBufferPointer<Int64>] = []
+        for measure in Measure.allCases {
+            measures.append(try column("measure:\(measure.rawValue)", Int64.self, count: rows))
+        }
+        return Parsed(footer: footer, days: days, tagSetCodes: tagSetCodes, tagSets: tagSets, tagKeys: tagKeys,
+                      dimensionColumns: dimensionColumns, dictionaries: dictionaries, labels: labels,
+                      tagValues: tagValues, measures: measures)
+    }
+
+    private static func checkCodes(_ codes: UnsafeBufferPointer<UInt32>, below limit: Int, name: String,
+                                   path: String) throws {
+        // One pass, max reduction: cheap enough to run on every open and lets the engine skip bounds checks.
+        var highest: UInt32 = 0
+        for code in codes where code > highest { highest = code }
+        if !codes.isEmpty, Int(highest) >= limit {
+            throw CacheError.corrupt(path: path, reason: "column \(name) holds code \(highest) outside its dictionary of \(limit)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// Constants and footer types of the cache file format, specified byte by byte in docs/cache-format.md.
+///
+/// These numbers must stay stable: a change to the layout bumps `version`.
+public enum CacheFormat {
+    /// 8 bytes at the start and at the very end of every cache file.
+    public static let magic: [UInt8] = Array("COSTTOPC".utf8)
+    /// The format version this build writes.
+    public static let version: UInt32 = 1
+    /// The format versions this build reads.
+    public static let readableVersions: ClosedRange<UInt32> = 1...1
+    /// Header: magic (8) + version (4) + flags (4).
+    public static let headerSize = 16
+    /// Trailer: footer offset (8) + footer length (8) + footer CRC-32 (4) + version (4) + magic (8).
+    public static let trailerSize = 32
+    /// Blocks start at multiples of this, so mapped columns are aligned for their element type.
+    public static let alignment = 8
+}
+
+/// The kind of data in a block.
+public enum BlockKind: String, Codable, Sendable {
+    /// Little-endian `Int32` values.
+    case int32
+    /// Little-endian `UInt32` values.
+    case uint32
+    /// Little-endian `Int64` values.
+    case int64
+    /// A string table: `UInt32` count, `UInt32` zero, `UInt32` offsets[count + 1], then UTF-8 bytes.
+    case strings
+}
+
+/// Where a block lies in the file and how to check it.
+public struct BlockEntry: Codable, Sendable, Equatable {
+    /// The block's name, e.g. `day`, `dim:service`, `dict:service`, `measure:billed`.
+    public var name: String
+    public var kind: BlockKind
+    /// Byte offset from the start of the file (a multiple of 8).
+    public var offset: Int
+    /// Length in bytes.
+    public var length: Int
+    /// Number of elements (values, or strings for a string table).
+    public var count: Int
+    /// CRC-32 of the block's bytes.
+    public var crc32: UInt32
+}
+
+/// A raw export file folded into the cache, with the fingerprint a re-ingest compares.
+public struct SourceRecord: Codable, Sendable, Equatable {
+    /// Absolute path of the file.
+    public var path: String
+    /// Size in bytes when read.
+    public var size: Int64
+    /// Modification time in nanoseconds since the epoch when read.
+    public var mtimeNanos: Int64
+    /// Detected format, e.g. `aws-cur`, `aws-cur2`, `focus`.
+    public var format: String
+    /// Line items read from the file (rejected rows excluded).
+    public var lineItems: Int64
+    /// Line items rejected with `--keep-going`.
+    public var rejected: Int64
+
+    public init(path: String, size: Int64, mtimeNanos: Int64, format: String, lineItems: Int64, rejected: Int64) {
+        self.path = path
+        self.size = size
+        self.mtimeNanos = mtimeNanos
+        self.format = format
+        self.lineItems = lineItems
+        self.rejected = rejected
+    }
+}
+
+/// The ingest choices that shape the rows; a re-ingest with other choices must re-read every source.
+public struct IngestSettings: Codable, Sendable, Equatable {
+    /// Whether resource ids were kept as a dimension.
+    public var keepResources: Bool
+    /// The tag keys kept, or nil for all keys.
+    public var tagKeys: [String]?
+
+    public init(keepResources: Bool, tagKeys: [String]?) {
+        self.keepResources = keepResources
+        self.tagKeys = tagKeys
+    }
+}
+
+/// The JSON footer: the column directory, row count, sources and settings.
+public struct CacheFooter: Codable, Sendable {
+    public var formatVersion: UInt32
+    public var createdBy: String
+    public var rowCount: Int
+    public var tagKeyCount: Int
+    public var tagSetCount: Int
+    public var blocks: [BlockEntry]
+    public var sources: [SourceRecord]
+    public var settings: IngestSettings
+}

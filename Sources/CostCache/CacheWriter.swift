@@ -1,0 +1,181 @@
+import CostModel
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Writes a cache file atomically: a temporary file in the same folder, fsync, rename over the
+/// target, fsync of the folder. A reader never sees a half-written file, and a failure or a kill at
+/// any point leaves the previous cache as it was.
+public struct CacheWriter {
+    private let fileSystem: any FileSystem
+    private let createdBy: String
+
+    /// - Parameters:
+    ///   - fileSystem: the system-call funnel (tests pass one that fails on purpose).
+    ///   - createdBy: the writer's name and version, recorded in the footer.
+    public init(fileSystem: any FileSystem = PosixFileSystem(), createdBy: String) {
+        self.fileSystem = fileSystem
+        self.createdBy = createdBy
+    }
+
+    /// Writes `contents` to `path`, replacing any cache there only once the new one is complete.
+    /// - Throws: `CacheError.io` naming the file when a system call fails; the old cache is untouched.
+    public func write(_ contents: CacheContents, to path: String) throws {
+        let directory = parentDirectory(of: path)
+        try fileSystem.makeDirectories(directory)
+        let temporary = "\(path).tmp.\(getpid())"
+        fileSystem.removeIfPresent(temporary)
+        let descriptor = try fileSystem.createExclusive(temporary)
+        var closed = false
+        do {
+            var sink = BlockSink(fileSystem: fileSystem, descriptor: descriptor, path: temporary)
+            try writeBody(contents, into: &sink)
+            try fileSystem.sync(descriptor, path: temporary)
+            fileSystem.close(descriptor)
+            closed = true
+            try fileSystem.rename(temporary, path)
+        } catch {
+            if !closed { fileSystem.close(descriptor) }
+            fileSystem.removeIfPresent(temporary)
+            throw error
+        }
+        try fileSystem.syncDirectory(directory)
+    }
+
+    private func writeBody(_ contents: CacheContents, into sink: inout BlockSink) throws {
+        var header = CacheFormat.magic
+        header += littleEndianBytes(CacheFormat.version)
+        header += littleEndianBytes(UInt32(0))
+        try sink.raw(header)
+
+        var blocks: [BlockEntry] = []
+        blocks.append(try sink.block(name: "day", kind: .int32, values: contents.days))
+        for (index, dimension) in FixedDimension.allCases.enumerated() {
+            blocks.append(try sink.block(name: "dim:\(dimension.rawValue)", kind: .uint32,
+                                         values: contents.dimensionCodes[index]))
+            blocks.append(try sink.strings(name: "dict:\(dimension.rawValue)", contents.dictionaries[index]))
+            if !contents.labels[index].isEmpty {
+                blocks.append(try sink.strings(name: "labels:\(dimension.rawValue)", contents.labels[index]))
+            }
+        }
+        blocks.append(try sink.block(name: "tagset", kind: .uint32, values: contents.tagSetCodes))
+        blocks.append(try sink.strings(name: "tagkeys", contents.tagKeys))
+        blocks.append(try sink.block(name: "tagsets", kind: .uint32, values: contents.tagSets))
+        for (index, values) in contents.tagValues.enumerated() {
+            blocks.append(try sink.strings(name: "tagdict:\(index)", values))
+        }
+        for (index, measure) in Measure.allCases.enumerated() {
+            blocks.append(try sink.block(name: "measure:\(measure.rawValue)", kind: .int64,
+                                         values: contents.measures[index]))
+        }
+
+        let footer = CacheFooter(
+            formatVersion: CacheFormat.version, createdBy: createdBy, rowCount: contents.rowCount,
+            tagKeyCount: contents.tagKeys.count, tagSetCount: contents.tagSetCount,
+            blocks: blocks, sources: contents.sources, settings: contents.settings)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let footerBytes: [UInt8]
+        do {
+            footerBytes = Array(try encoder.encode(footer))
+        } catch {
+            throw CacheError.io(path: sink.path, reason: "cannot encode footer: \(error)")
+        }
+        try sink.pad()
+        let footerOffset = sink.offset
+        try sink.raw(footerBytes)
+        var trailer = littleEndianBytes(UInt64(footerOffset))
+        trailer += littleEndianBytes(UInt64(footerBytes.count))
+        trailer += littleEndianBytes(footerBytes.withUnsafeBytes { crc32Checksum($0) })
+        trailer += littleEndianBytes(CacheFormat.version)
+        trailer += CacheFormat.magic
+        try sink.raw(trailer)
+        try sink.flush()
+    }
+}
+
+/// Buffers writes and lays out aligned, checksummed blocks.
+private struct BlockSink {
+    let fileSystem: any FileSystem
+    let descriptor: Int32
+    let path: String
+    private(set) var offset = 0
+    private var buffer: [UInt8] = []
+
+    init(fileSystem: any FileSystem, descriptor: Int32, path: String) {
+        self.fileSystem = fileSystem
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func raw(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { (pointer) throws in try append(pointer) }
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > 1 << 20 { try flush() }
+        if bytes.count >= 1 << 20 {
+            try fileSystem.writeAll(descriptor, bytes, path: path)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+        offset += bytes.count
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { (pointer) throws in
+            try fileSystem.writeAll(descriptor, pointer, path: path)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func pad() throws {
+        let remainder = offset % CacheFormat.alignment
+        if remainder != 0 { try raw(Array(repeating: 0, count: CacheFormat.alignment - remainder)) }
+    }
+
+    /// Writes fixed-width values (this format is little-endian, as is every machine costtop runs on).
+    mutating func block<T: FixedWidthInteger>(name: String, kind: BlockKind, values: [T]) throws -> BlockEntry {
+        try pad()
+        let start = offset
+        let checksum = try values.withUnsafeBytes { (pointer) throws -> UInt32 in
+            try append(pointer)
+            return crc32Checksum(pointer)
+        }
+        return BlockEntry(name: name, kind: kind, offset: start, length: offset - start,
+                          count: values.count, crc32: checksum)
+    }
+
+    mutating func strings(name: String, _ values: [String]) throws -> BlockEntry {
+        var table: [UInt8] = []
+        var offsets: [UInt32] = [0]
+        var bytes: [UInt8] = []
+        for value in values {
+            bytes.append(contentsOf: value.utf8)
+            offsets.append(UInt32(bytes.count))
+        }
+        table += littleEndianBytes(UInt32(values.count))
+        table += littleEndianBytes(UInt32(0))
+        for value in offsets { table += littleEndianBytes(value) }
+        table += bytes
+        try pad()
+        let start = offset
+        try raw(table)
+        let checksum = table.withUnsafeBytes { crc32Checksum($0) }
+        return BlockEntry(name: name, kind: .strings, offset: start, length: table.count,
+                          count: values.count, crc32: checksum)
+    }
+}
+
+func littleEndianBytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+    withUnsafeBytes(of: value.littleEndian) { Array($0) }
+}
+
+func parentDirectory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let parent = String(path[..<slash])
+    return parent.isEmpty ? "/" : parent
+}

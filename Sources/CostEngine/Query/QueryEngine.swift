@@ -1,0 +1,103 @@
+import CostCache
+import CostModel
+
+/// Why a query cannot be answered.
+public struct QueryError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Answers drill-down queries on a mapped cache.
+///
+/// One pass over the rows of each period (found by binary search on the sorted day column), with
+/// filters compiled to per-code lookup tables and sums in dense arrays indexed by
+/// `currency × group code`. Nothing is allocated per row, and strings are decoded only for the groups
+/// in the answer.
+public struct QueryEngine {
+    /// The cache queried.
+    public let cache: CacheFile
+
+    public init(cache: CacheFile) { self.cache = cache }
+
+    /// Runs a query.
+    /// - Throws: `QueryError` for an unknown tag key or an unknown currency.
+    public func run(_ spec: QuerySpec) throws -> QueryResult {
+        let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec)
+        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache) }
+        let currencies = cache.dictionary(.currency)
+        let width = grouping.groupCount
+        var current = [Int128](repeating: 0, count: currencies.count * width)
+        var previous = current
+        var seen = [Bool](repeating: false, count: currencies.count * width)
+        accumulate(rows: cache.rows(in: spec.period), grouping: grouping, filters: filters,
+                   metric: spec.metric, offsetFrom: spec.period.from, into: &current, seen: &seen)
+        if let comparison = spec.comparison {
+            accumulate(rows: cache.rows(in: comparison), grouping: grouping, filters: filters,
+                       metric: spec.metric, offsetFrom: comparison.from, into: &previous, seen: &seen)
+        }
+
+        // Choose the currency: the one asked for, else the only one with data, else the largest.
+        var present: [(code: Int, magnitude: Int128)] = []
+        for code in 0..<currencies.count {
+            let range = (code * width)..<((code + 1) * width)
+            guard seen[range].contains(true) else { continue }
+            var magnitude: Int128 = 0
+            for index in range { magnitude += abs(current[index]) + abs(previous[index]) }
+            present.append((code, magnitude))
+        }
+        let chosen: Int?
+        if let wanted = spec.currency {
+            guard let code = currencies.index(of: wanted) else {
+                let known = (1..<max(1, currencies.count)).map { currencies[$0] }.joined(separator: ", ")
+                throw QueryError("no costs in currency \(wanted) in this cache (it has: \(known))")
+            }
+            chosen = code
+        } else {
+            chosen = present.max { $0.magnitude < $1.magnitude }?.code
+        }
+
+        var result = QueryResult(spec: spec, currency: chosen.map { currencies[$0] },
+                                 otherCurrencies: present.filter { $0.code != chosen }.map { currencies[$0.code] },
+                                 total: 0, previousTotal: 0, rows: [])
+        guard let chosen else { return result }
+        if case .fixed(.currency) = spec.groupBy, spec.currency == nil {
+            // Grouping by currency shows every currency; amounts in different currencies are never added.
+            for code in present.map(\.code) {
+                let index = code * width + code
+                result.rows.append(grouping.row(code: code, cost: current[index], previous: previous[index]))
+            }
+            result.currency = nil
+            result.otherCurrencies = []
+            return result
+        }
+        for group in 0..<width where seen[chosen * width + group] {
+            let row = grouping.row(code: group, cost: current[chosen * width + group],
+                                   previous: previous[chosen * width + group])
+            result.rows.append(row)
+            result.total += row.cost
+            result.previousTotal += row.previous
+        }
+        return result
+    }
+
+    // MARK: - The scan
+
+    private func accumulate(rows: Range<Int>, grouping: Grouping, filters: [CompiledFilter], metric: Metric,
+                            offsetFrom: Day, into sums: inout [Int128], seen: inout [Bool]) {
+        guard !rows.isEmpty else { return }
+        let values = cache.measure(metric.measure)
+        let currencyCodes = cache.codes(.currency)
+        let width = grouping.groupCount
+        sums.withUnsafeMutableBufferPointer { sums in
+            seen.withUnsafeMutableBufferPointer { seen in
+                rowLoop: for row in rows {
+                    for filter in filters where !filter.allows(row) { continue rowLoop }
+                    guard let group = grouping.group(of: row, offsetFrom: offsetFrom) else { continue }
+                    let index = Int(currencyCodes[row]) * width + group
+                    sums[index] += Int128(values[row])
+                    seen[index] = true
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+import ByteStreams
+
+/// Limits that turn a hostile file into an error instead of an out-of-memory.
+public struct CSVLimits: Sendable {
+    /// Longest record accepted, in bytes.
+    public var maxRecordBytes: Int
+    /// Most fields accepted in one record.
+    public var maxFields: Int
+
+    public init(maxRecordBytes: Int = 4 << 20, maxFields: Int = 10_000) {
+        self.maxRecordBytes = maxRecordBytes
+        self.maxFields = maxFields
+    }
+}
+
+/// A malformed CSV record, with the file, line and column where it was found.
+public struct CSVError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var line: Int
+    /// 1-based field number, when the problem is in a field.
+    public var column: Int?
+    public var reason: String
+
+    public var description: String {
+        if let column { return "\(path):\(line): column \(column): \(reason)" }
+        return "\(path):\(line): \(reason)"
+    }
+}
+
+/// A streaming RFC 4180 CSV reader over a `ByteSource`, without per-field allocation.
+///
+/// Fields are exposed as byte ranges inside the reader's own buffer and are valid until the next call
+/// to `next()`. Quoted fields may hold commas, quotes (`""`) and line breaks; CRLF and LF both end a
+/// record; a UTF-8 byte order mark is skipped; blank lines are skipped. A quote inside an unquoted
+/// field is kept literally (`37°36'37.8"N`, as real files have); text after a closing quote and an
+/// unterminated quoted field are errors naming line and column, since the record cannot be trusted.
+public final class CSVReader {
+    /// The file being read, for error messages.
+    public let path: String
+    private let source: ByteSource
+    private let limits: CSVLimits
+
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    /// Stream offset of `buffer[0]`, so records can report where they start in the file.
+    private var bufferOffset: Int64 = 0
+    private var dataStart = 0
+    private var dataEnd = 0
+    private var sourceDone = false
+    private var atFileStart = true
+
+    /// Start and end offsets (in `buffer`) of each field of the current record.
+    private var fieldStarts: [Int] = []
+    private var fieldEnds: [Int] = []
+    private var recordStart = 0
+    private var recordEnd = 0
+    private var nextLine = 1
+
+    /// Number of fields in the current record.
+    public private(set) var fieldCount = 0
+    /// The line on which the current record starts (1-based, counted from where this reader began).
+    public private(set) var line = 0
+    /// Byte offset in the stream where the current record starts.
+    public var recordOffset: Int64 { bufferOffset + Int64(recordStart) }
+
+    /// - Parameters:
+    ///   - source: the bytes to read.
+    ///   - path: the file name used in errors.
+    ///   - limits: record size and field count limits.
+    public init(source: ByteSource, path: String, limits: CSVLimits = CSVLimits()) {
+        self.source = source
+        self.path = path
+        self.limits = limits
+        capacity = 1 << 20
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        fieldStarts.reserveCapacity(256)
+        fieldEnds.reserveCapacity(256)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The bytes of field `index` of the current record (unquoted and unescaped).
+    @inline(__always)
+    public func field(_ index: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: buffer + fieldStarts[index], count: fieldEnds[index] - fieldStarts[index])
+    }
+
+    /// Field `index` decoded as a String (for headers and error messages).
+    public func string(_ index: Int) -> String {
+        String(decoding: field(index), as: UTF8.self)
+    }
+
+    /// The current record's raw text as it appeared in the file (before unescaping), for rejects files.
+    public var rawRecord: String {
+        var end = recordEnd
+        while end > recordStart, buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0A
+                || buffer.load(fromByteOffset: end - 1, as: UInt8.self) == 0x0D { end -= 1 }
+        return String(decoding: UnsafeRawBufferPointer(start: buffer + recordStart, count: end - recordStart),
+                      as: UTF8.self)
+    }
+
+    /// Advances to the next record.
+    /// - Returns: false at the end of the input.
+    /// - Throws: `CSVError` for malformed records or exceeded limits, `ByteStreamError` for I/O.
+    public func next() throws -> Bool {
+        while true {
+            if atFileStart {
+                try fill(minimum: 3)
+                atFileStart = false
+                if dataEnd - dataStart >= 3, buffer.load(fromByteOffset: dataStart, as: UInt8.self) == 0xEF,
+                   buffer.load(fromByteOffset: dataStart + 1, as: UInt8.self) == 0xBB,
+                   buffer.load(fromByteOffset: dataStart + 2, as: UInt8.self) == 0xBF {
+                    dataStart += 3
+                }
+            }
+            if dataStart == dataEnd {
+                if sourceDone { return false }
+                try refill()
+                continue
+            }
+            switch try parseRecord() {
+            case .complete(let end, let lines, let blank):
+                line = nextLine
+                nextLine += lines
+                recordStart = dataStart
+                recordEnd = end
+                dataStart = end
+                if blank { continue }
+                return true
+            case .needMore:
+                if sourceDone {
+                    // Only an unterminated quoted field can still want more once the input has ended.
+                    throw CSVError(path: path, line: nextLine, column: nil,
+                                   reason: "unexpected end of file inside a quoted field")
+                }
+                try refill()
+            }
+        }
+    }
+
+    // MARK: - Parsing
+
+    private enum Outcome {
+        case complete(end: Int, lines: Int, blank: Bool)
+        case needMore
+    }
+
+    /// Parses one record starting at `dataStart`. Returns `.needMore` when the buffered data ends
+    /// inside the record (and more input may follow).
+    private func parseRecord() throws -> Outcome {
+        fieldStarts.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        var position = dataStart
+        let end = dataEnd
+        var lines = 0
+        var escapedFields: [Int] = []
+        while true {
+            if fieldStarts.count >= limits.maxFields {
+                throw CSVError(path: path, line: nextLine, column: fieldStarts.count + 1,
+                               reason: "more than \(limits.maxFields) fields")
+            }
+            if position < end && bytes[position] == 0x22 {
+                // Quoted field.
+                let contentStart = position + 1
+                var scan = contentStart
+                var hasEscapes = false
+                while true {
+                    while scan < end && bytes[scan] != 0x22 {
+                        if bytes[scan] == 0x0A { lines += 1 }
+                        scan += 1
+                    }
+                    if scan >= end { return .needMore }
+                    if scan + 1 >= end {
+                        if !sourceDone { return .needMore }
+                        break
+                    }
+                    if bytes[scan + 1] == 0x22 {
+                        hasEscapes = true
+                        scan += 2
+                        continue
+                    }
+                    break
+                }
+                fieldStarts.append(contentStart)
+                fieldEnds.append(scan)
+                if hasEscapes { escapedFields.append(fieldStarts.count - 1) }
+                position = scan + 1
+                if position >= end {
+                    if !sourceDone { return .needMore }
+                    return finish(end: position, lines: lines, escapedFields: escapedFields)
+                }
+                let after = bytes[position]
+                if after == 0x2C {
+                    position += 1
+                    continue
+                }
+                if after == 0x0A {
+                    return finish(end: position + 1, lines: lines + 1, escapedFields: escapedFields)
+                }
+                if after == 0x0D {
+                    if position + 1 >= end {
+                        if !sourceDone { return .needMore }
+                        return finish(end: position + 1, lines: lines + 1, escapedFields: escapedFields)
+                    }
+                    if bytes[position + 1] == 0x0A {
+                        return finish(end: position + 2, lines: lines + 1, escapedFields: escapedFields)
+                    }
+                }
+                throw CSVError(path: path, line: nextLine + lines, column: fieldStarts.count,
+                               reason: "unexpected character after closing quote")
+            }
+            // Unquoted field: runs to the next comma or line break.
+            let start = position
+            while position < end {
+                let byte = bytes[position]
+                if byte == 0x2C || byte == 0x0A { break }
+                position += 1
+            }
+            if position >= end {
+                if !sourceDone { return .needMore }
+                var fieldEnd = position
+                if fieldEnd > start && bytes[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
+                fieldStarts.append(start)
+                fieldEnds.append(fieldEnd)
+                return finish(end: position, lines: lines + 1, escapedFields: escapedFields)
+            }
+            var fieldEnd = position
+            if bytes[position] == 0x0A {
+                if fieldEnd > start && bytes[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
+                fieldStarts.append(start)
+                fieldEnds.append(fieldEnd)
+                return finish(end: position + 1, lines: lines + 1, escapedFields: escapedFields)
+            }
+            fieldStarts.append(start)
+            fieldEnds.append(fieldEnd)
+            position += 1
+        }
+    }
+
+    private func finish(end: Int, lines: Int, escapedFields: [Int]) -> Outcome {
+        for index in escapedFields { unescape(index) }
+        fieldCount = fieldStarts.count
+        let blank = fieldCount == 1 && fieldStarts[0] == fieldEnds[0]
+            && (fieldStarts[0] == dataStart)
+        return .complete(end: end, lines: lines, blank: blank)
+    }
+
+    /// Collapses `""` to `"` in place; the field only shrinks, so it stays inside its own bytes.
+    private func unescape(_ index: Int) {
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        var read = fieldStarts[index]
+        var write = read
+        let end = fieldEnds[index]
+        while read < end {
+            let byte = bytes[read]
+            bytes[write] = byte
+            write += 1
+            read += byte == 0x22 ? 2 : 1
+        }
+        fieldEnds[index] = write
+    }
+
+    // MARK: - Buffering
+
+    private func fill(minimum: Int) throws {
+        while dataEnd - dataStart < minimum && !sourceDone { try refill() }
+    }
+
+    /// Moves unconsumed bytes to the front, grows the buffer when a record is longer than it, and reads more.
+    private func refill() throws {
+        let pending = dataEnd - dataStart
+        if pending > limits.maxRecordBytes {
+            throw CSVError(path: path, line: nextLine, column: nil,
+                           reason: "record longer than \(limits.maxRecordBytes) bytes (is this a CSV file?)")
+        }
+        if dataStart > 0 {
+            if pending > 0 { buffer.copyMemory(from: buffer + dataStart, byteCount: pending) }
+            bufferOffset += Int64(dataStart)
+            recordStart -= dataStart
+            recordEnd -= dataStart
+            dataStart = 0
+            dataEnd = pending
+        }
+        if dataEnd == capacity {
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+            grown.copyMemory(from: buffer, byteCount: dataEnd)
+            buffer.deallocate()
+            buffer = grown
+            capacity *= 2
+        }
+        let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + dataEnd, count: capacity - dataEnd))
+        if count == 0 { sourceDone = true } else { dataEnd += count }
+    }
+}

@@ -1,0 +1,220 @@
+import CostModel
+
+/// Normalizes AWS Cost and Usage Report rows: the legacy report (`lineItem/UnblendedCost`), and the
+/// snake_case names of the Athena-integrated report and CUR 2.0 (`line_item_unblended_cost`).
+///
+/// Amortized (effective) cost follows the table in docs/formats.md: covered Savings Plan usage costs
+/// its `SavingsPlanEffectiveCost`, a Savings Plan fee costs its unused part, negations and upfront
+/// fees cost nothing, RI usage costs `reservation/EffectiveCost`, an RI fee costs its unused part.
+struct CURAdapter: ExportAdapter {
+    private let start: Int
+    private let usageAccount: Int
+    private let productCode: Int
+    private let usageType: Int
+    private let unblended: Int
+    private let lineItemType: Int?
+    private let payer: Int?
+    private let payerName: Int?
+    private let usageAccountName: Int?
+    private let regionCode: Int?
+    private let region: Int?
+    private let resource: Int?
+    private let currency: Int?
+    private let listCost: Int?
+    private let term: Int?
+    private let usageAmount: Int?
+    private let planARN: Int?
+    private let planEffective: Int?
+    private let planTotal: Int?
+    private let planUsed: Int?
+    private let reservationARN: Int?
+    private let reservationEffective: Int?
+    private let reservationUnusedUpfront: Int?
+    private let reservationUnusedRecurring: Int?
+    private let reservationUpfront: Int?
+    /// Tag columns: position and the tag key (`resourceTags/user:team` → `team`).
+    private let tagColumns: [(Int, [UInt8])]
+    /// CUR 2.0's `resource_tags` map column (JSON), if present.
+    private let tagMap: Int?
+    let defaultedColumns: [String]
+
+    init(header: HeaderIndex, snakeCase: Bool) throws(RowProblem) {
+        func name(_ legacy: String) -> String { snakeCase ? CURAdapter.snakeName(legacy) : legacy }
+        func required(_ legacy: String) throws(RowProblem) -> Int {
+            guard let index = header[name(legacy)] else {
+                throw RowProblem(column: nil, value: name(legacy),
+                                 reason: "missing required column \(name(legacy))")
+            }
+            return index
+        }
+        var defaulted: [String] = []
+        func optional(_ legacy: String, default description: String? = nil) -> Int? {
+            let index = header[name(legacy)]
+            if index == nil, let description { defaulted.append("\(name(legacy)) (\(description))") }
+            return index
+        }
+        start = try required("lineItem/UsageStartDate")
+        usageAccount = try required("lineItem/UsageAccountId")
+        productCode = try required("lineItem/ProductCode")
+        usageType = try required("lineItem/UsageType")
+        unblended = try required("lineItem/UnblendedCost")
+        lineItemType = optional("lineItem/LineItemType", default: "every line item is Usage")
+        payer = optional("bill/PayerAccountId", default: "no billing account")
+        payerName = optional("bill/PayerAccountName")
+        usageAccountName = optional("lineItem/UsageAccountName")
+        regionCode = optional("product/regionCode")
+        region = optional("product/region", default: regionCode == nil ? "no region" : nil)
+        resource = optional("lineItem/ResourceId")
+        currency = optional("lineItem/CurrencyCode", default: "USD")
+        listCost = optional("pricing/publicOnDemandCost", default: "list cost = unblended cost")
+        term = optional("pricing/term")
+        usageAmount = optional("lineItem/UsageAmount", default: "usage quantity 0")
+        planARN = optional("savingsPlan/SavingsPlanARN")
+        planEffective = optional("savingsPlan/SavingsPlanEffectiveCost")
+        planTotal = optional("savingsPlan/TotalCommitmentToDate")
+        planUsed = optional("savingsPlan/UsedCommitment")
+        reservationARN = optional("reservation/ReservationARN")
+        reservationEffective = optional("reservation/EffectiveCost")
+        reservationUnusedUpfront = optional("reservation/UnusedAmortizedUpfrontFeeForBillingPeriod")
+        reservationUnusedRecurring = optional("reservation/UnusedRecurringFee")
+        reservationUpfront = optional("reservation/AmortizedUpfrontFeeForBillingPeriod")
+
+        var tags: [(Int, [UInt8])] = []
+        for (index, column) in header.names.enumerated() {
+            if let key = CURAdapter.tagKey(column: column, snakeCase: snakeCase) { tags.append((index, Array(key.utf8))) }
+        }
+        tagColumns = tags
+        tagMap = snakeCase ? header["resource_tags"] : nil
+        if tags.isEmpty && tagMap == nil { defaulted.append("resourceTags/* (no tags)") }
+        defaultedColumns = defaulted
+    }
+
+    // MARK: - Reading a row
+
+    func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem) {
+        let fields = FieldAccess(record: record, nullTokens: false)
+        builder.setDay(try fields.day(start))
+        builder.set(.provider, "AWS")
+        builder.set(.billingAccount, fields.bytes(payer))
+        builder.setLabel(.billingAccount, fields.bytes(payerName))
+        builder.set(.account, fields.bytes(usageAccount))
+        builder.setLabel(.account, fields.bytes(usageAccountName))
+        builder.set(.service, fields.bytes(productCode))
+        builder.set(.usageType, fields.bytes(usageType))
+        let code = fields.bytes(regionCode)
+        builder.set(.region, code.isEmpty ? fields.bytes(region) : code)
+        builder.set(.resource, fields.bytes(resource))
+        let currencyBytes = fields.bytes(currency)
+        if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
+
+        let type = LineItemType(fields.bytes(lineItemType))
+        let billed = try fields.money(unblended)
+        var effective = billed
+        var list = listCost == nil ? billed : try fields.money(listCost)
+        var used: Int64 = 0
+        var total: Int64 = 0
+        var covered: Int64 = 0
+        switch type {
+        case .savingsPlanCoveredUsage:
+            if planEffective != nil { effective = try fields.money(planEffective) }
+            covered = list
+            commitment(builder, fields.bytes(planARN), type: "Savings Plan", status: "Used")
+        case .savingsPlanRecurringFee:
+            total = try fields.money(planTotal)
+            used = try fields.money(planUsed)
+            effective = total - used
+            commitment(builder, fields.bytes(planARN), type: "Savings Plan", status: nil)
+        case .savingsPlanNegation, .savingsPlanUpfrontFee:
+            effective = 0
+            commitment(builder, fields.bytes(planARN), type: "Savings Plan", status: nil)
+        case .discountedUsage:
+            if reservationEffective != nil { effective = try fields.money(reservationEffective) }
+            covered = list
+            commitment(builder, fields.bytes(reservationARN), type: "Reservation", status: "Used")
+        case .riFee:
+            let unused = try fields.money(reservationUnusedUpfront) + (try fields.money(reservationUnusedRecurring))
+            effective = unused
+            total = billed + (try fields.money(reservationUpfront))
+            used = total - unused
+            commitment(builder, fields.bytes(reservationARN), type: "Reservation", status: nil)
+        default:
+            break
+        }
+        if type == .tax || type == .credit || type == .refund { list = billed }
+        builder.set(.chargeCategory, type.chargeCategory)
+        if let pricing = type.pricingCategory(spot: fields.equals(term, "Spot")) { builder.set(.pricingCategory, pricing) }
+
+        builder.measures[Measure.billed.columnIndex] = billed
+        builder.measures[Measure.effective.columnIndex] = effective
+        builder.measures[Measure.list.columnIndex] = list
+        builder.measures[Measure.usageQuantity.columnIndex] = try fields.quantity(usageAmount)
+        builder.measures[Measure.commitmentUsed.columnIndex] = used
+        builder.measures[Measure.commitmentTotal.columnIndex] = total
+        builder.measures[Measure.coveredOnDemand.columnIndex] = covered
+
+        for (column, key) in tagColumns {
+            let value = fields.bytes(column)
+            if !value.isEmpty { key.withUnsafeBytes { builder.addTag(key: $0, value: value) } }
+        }
+        if let tagMap {
+            let map = fields.bytes(tagMap)
+            if !map.isEmpty {
+                do {
+                    try TagObjectParser.parse(map) { key, value in
+                        builder.addTag(key: CURAdapter.strippedMapKey(key), value: value)
+                    }
+                } catch {
+                    throw RowProblem(column: tagMap, value: String(decoding: map, as: UTF8.self), reason: error.reason)
+                }
+            }
+        }
+    }
+
+    private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: String, status: String?) {
+        guard !id.isEmpty else { return }
+        builder.set(.commitment, id)
+        builder.set(.commitmentType, type)
+        if let status { builder.set(.commitmentStatus, status) }
+    }
+
+    // MARK: - Column names
+
+    /// The Athena / CUR 2.0 spelling of a legacy column name: `_` before each capital, lowercase,
+    /// every other non-alphanumeric character to `_`, runs of `_` collapsed.
+    static func snakeName(_ legacy: String) -> String {
+        var result = ""
+        for scalar in legacy.unicodeScalars {
+            if scalar.properties.isUppercase {
+                result += "_" + String(scalar).lowercased()
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "_"
+            }
+        }
+        var collapsed = ""
+        for character in result where !(character == "_" && collapsed.last == "_") { collapsed.append(character) }
+        while collapsed.hasPrefix("_") { collapsed.removeFirst() }
+        while collapsed.hasSuffix("_") { collapsed.removeLast() }
+        return collapsed
+    }
+
+    /// The tag key of a tag column, or nil: `resourceTags/user:team` → `team`,
+    /// `resourceTags/aws:createdBy` → `aws:createdBy`, `resource_tags_user_team` → `team`.
+    static func tagKey(column: String, snakeCase: Bool) -> String? {
+        if !snakeCase {
+            guard column.hasPrefix("resourceTags/") else { return nil }
+            let key = column.dropFirst("resourceTags/".count)
+            return key.hasPrefix("user:") ? String(key.dropFirst(5)) : String(key)
+        }
+        guard column.hasPrefix("resource_tags_") else { return nil }
+        let key = column.dropFirst("resource_tags_".count)
+        return key.hasPrefix("user_") ? String(key.dropFirst(5)) : String(key)
+    }
+
+    /// CUR 2.0 map keys carry the `user_` prefix of user-defined tags; strip it like the columns.
+    static func strippedMapKey(_ key: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        if key.count > 5, key.starts(with: "user_".utf8) { return UnsafeRawBufferPointer(rebasing: key[5...]) }
+        return key
+    }
+}

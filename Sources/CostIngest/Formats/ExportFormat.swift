@@ -1,0 +1,69 @@
+/// The export formats the ingestor reads, detected from a file's header row.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// AWS legacy Cost and Usage Report: `lineItem/UnblendedCost` style names.
+    case awsCUR = "aws-cur"
+    /// AWS CUR with Athena integration, or CUR 2.0 (Data Exports): `line_item_unblended_cost` style names.
+    case awsCURSnake = "aws-cur2"
+    /// FinOps FOCUS 1.0–1.2.
+    case focus
+
+    /// Detects the format from the header names.
+    /// - Throws: `RowProblem` naming the columns that identify each known format.
+    static func detect(_ header: HeaderIndex) throws(RowProblem) -> ExportFormat {
+        if header.contains("lineItem/UnblendedCost") || header.contains("lineItem/UsageStartDate") { return .awsCUR }
+        if header.contains("line_item_unblended_cost") || header.contains("line_item_usage_start_date") { return .awsCURSnake }
+        if header.contains("BilledCost") || header.contains("ChargePeriodStart") { return .focus }
+        let shown = header.names.prefix(8).joined(separator: ", ") + (header.names.count > 8 ? ", …" : "")
+        throw RowProblem(
+            column: nil, value: shown,
+            reason: "unrecognized export format: expected an AWS CUR header (lineItem/UsageStartDate, "
+                + "lineItem/UnblendedCost, ...), a CUR 2.0 / Athena header (line_item_usage_start_date, "
+                + "line_item_unblended_cost, ...) or a FOCUS header (ChargePeriodStart, BilledCost, ...)")
+    }
+
+    /// Creates the adapter that normalizes this format's rows.
+    func makeAdapter(_ header: HeaderIndex) throws(RowProblem) -> any ExportAdapter {
+        switch self {
+        case .awsCUR: return try CURAdapter(header: header, snakeCase: false)
+        case .awsCURSnake: return try CURAdapter(header: header, snakeCase: true)
+        case .focus: return try FOCUSAdapter(header: header)
+        }
+    }
+}
+
+/// Normalizes the current CSV record of one export format into a line item of a `RollupBuilder`.
+protocol ExportAdapter: Sendable {
+    /// Optional columns this file lacks, each with the default used (listed once in the summary).
+    var defaultedColumns: [String] { get }
+    /// Reads the reader's current record into the builder (without committing it).
+    func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem)
+}
+
+/// Column positions by name, built from the header row.
+struct HeaderIndex {
+    let names: [String]
+    private let positions: [String: Int]
+    private let lowercased: [String: Int]
+
+    /// - Throws: `RowProblem` when a column name appears twice.
+    init(_ names: [String]) throws(RowProblem) {
+        self.names = names
+        var positions: [String: Int] = [:]
+        var lowercased: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if let earlier = positions[name] {
+                throw RowProblem(column: index, value: name,
+                                 reason: "duplicate column name (also column \(earlier + 1))")
+            }
+            positions[name] = index
+            if lowercased[name.lowercased()] == nil { lowercased[name.lowercased()] = index }
+        }
+        self.positions = positions
+        self.lowercased = lowercased
+    }
+
+    func contains(_ name: String) -> Bool { self[name] != nil }
+
+    /// The position of a column: exact name first, then ignoring case.
+    subscript(name: String) -> Int? { positions[name] ?? lowercased[name.lowercased()] }
+}

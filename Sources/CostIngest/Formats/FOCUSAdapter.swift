@@ -1,0 +1,128 @@
+import CostModel
+
+/// Normalizes FinOps FOCUS 1.0–1.2 rows.
+///
+/// Usage type: `x_UsageType` when the provider writes it (AWS does), else `SkuId`, else
+/// `ChargeDescription`. Literal `NULL`/`null` values are missing values. Commitment measures:
+/// a row with `CommitmentDiscountStatus` Used adds its EffectiveCost to used and total commitment,
+/// Unused adds it to the total only; usage priced `Committed` adds its ListCost to covered on-demand cost.
+struct FOCUSAdapter: ExportAdapter {
+    private let start: Int
+    private let billed: Int
+    private let effective: Int?
+    private let list: Int?
+    private let currency: Int?
+    private let provider: Int?
+    private let billingAccount: Int?
+    private let billingAccountName: Int?
+    private let subAccount: Int?
+    private let subAccountName: Int?
+    private let service: Int?
+    private let usageTypeColumns: [Int]
+    private let region: Int?
+    private let regionName: Int?
+    private let resource: Int?
+    private let chargeCategory: Int?
+    private let pricingCategory: Int?
+    private let commitmentId: Int?
+    private let commitmentType: Int?
+    private let commitmentStatus: Int?
+    private let quantity: Int?
+    private let tags: Int?
+    let defaultedColumns: [String]
+
+    init(header: HeaderIndex) throws(RowProblem) {
+        func required(_ name: String) throws(RowProblem) -> Int {
+            guard let index = header[name] else {
+                throw RowProblem(column: nil, value: name, reason: "missing required column \(name)")
+            }
+            return index
+        }
+        var defaulted: [String] = []
+        func optional(_ name: String, default description: String? = nil) -> Int? {
+            let index = header[name]
+            if index == nil, let description { defaulted.append("\(name) (\(description))") }
+            return index
+        }
+        start = try required("ChargePeriodStart")
+        billed = try required("BilledCost")
+        effective = optional("EffectiveCost", default: "effective cost = billed cost")
+        list = optional("ListCost", default: "list cost = billed cost")
+        currency = optional("BillingCurrency", default: "USD")
+        provider = header["ServiceProviderName"] ?? optional("ProviderName", default: "no provider")
+        billingAccount = optional("BillingAccountId", default: "no billing account")
+        billingAccountName = optional("BillingAccountName")
+        subAccount = optional("SubAccountId", default: "no account")
+        subAccountName = optional("SubAccountName")
+        service = optional("ServiceName", default: "no service")
+        usageTypeColumns = ["x_UsageType", "SkuId", "ChargeDescription"].compactMap { header[$0] }
+        region = optional("RegionId", default: header["RegionName"] == nil ? "no region" : nil)
+        regionName = optional("RegionName")
+        resource = optional("ResourceId")
+        chargeCategory = optional("ChargeCategory", default: "no charge category")
+        pricingCategory = optional("PricingCategory")
+        commitmentId = optional("CommitmentDiscountId")
+        commitmentType = optional("CommitmentDiscountType")
+        commitmentStatus = optional("CommitmentDiscountStatus")
+        quantity = optional("ConsumedQuantity", default: "usage quantity 0")
+        tags = optional("Tags", default: "no tags")
+        defaultedColumns = defaulted
+    }
+
+    func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem) {
+        let fields = FieldAccess(record: record, nullTokens: true)
+        builder.setDay(try fields.day(start))
+        let providerBytes = fields.bytes(provider)
+        builder.set(.provider, providerBytes)
+        builder.set(.billingAccount, fields.bytes(billingAccount))
+        builder.setLabel(.billingAccount, fields.bytes(billingAccountName))
+        builder.set(.account, fields.bytes(subAccount))
+        builder.setLabel(.account, fields.bytes(subAccountName))
+        builder.set(.service, fields.bytes(service))
+        var usageType = UnsafeRawBufferPointer(start: nil, count: 0)
+        for column in usageTypeColumns {
+            usageType = fields.bytes(column)
+            if !usageType.isEmpty { break }
+        }
+        builder.set(.usageType, usageType)
+        let regionId = fields.bytes(region)
+        builder.set(.region, regionId.isEmpty ? fields.bytes(regionName) : regionId)
+        builder.set(.resource, fields.bytes(resource))
+        let currencyBytes = fields.bytes(currency)
+        if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
+        builder.set(.chargeCategory, fields.bytes(chargeCategory))
+        builder.set(.pricingCategory, fields.bytes(pricingCategory))
+        builder.set(.commitment, fields.bytes(commitmentId))
+        builder.set(.commitmentType, fields.bytes(commitmentType))
+        builder.set(.commitmentStatus, fields.bytes(commitmentStatus))
+
+        let billedCost = try fields.money(billed)
+        let effectiveCost = effective == nil || fields.bytes(effective).isEmpty ? billedCost : try fields.money(effective)
+        let listCost = list == nil || fields.bytes(list).isEmpty ? billedCost : try fields.money(list)
+        var used: Int64 = 0
+        var total: Int64 = 0
+        if fields.equals(commitmentStatus, "Used") {
+            used = effectiveCost
+            total = effectiveCost
+        } else if fields.equals(commitmentStatus, "Unused") {
+            total = effectiveCost
+        }
+        let covered = fields.equals(pricingCategory, "Committed") && fields.equals(chargeCategory, "Usage") ? listCost : 0
+        builder.measures[Measure.billed.columnIndex] = billedCost
+        builder.measures[Measure.effective.columnIndex] = effectiveCost
+        builder.measures[Measure.list.columnIndex] = listCost
+        builder.measures[Measure.usageQuantity.columnIndex] = try fields.quantity(quantity)
+        builder.measures[Measure.commitmentUsed.columnIndex] = used
+        builder.measures[Measure.commitmentTotal.columnIndex] = total
+        builder.measures[Measure.coveredOnDemand.columnIndex] = covered
+
+        let tagBytes = fields.bytes(tags)
+        if !tagBytes.isEmpty {
+            do {
+                try TagObjectParser.parse(tagBytes) { key, value in builder.addTag(key: key, value: value) }
+            } catch {
+                throw RowProblem(column: tags, value: String(decoding: tagBytes, as: UTF8.self), reason: error.reason)
+            }
+        }
+    }
+}

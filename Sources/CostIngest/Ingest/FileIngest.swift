@@ -1,0 +1,151 @@
+import ByteStreams
+import CostModel
+import Dispatch
+import Synchronization
+
+/// Reads one export file into a `RollupBuilder`: header, format detection, then every row.
+///
+/// A large uncompressed file is read by two threads: the second starts at a line break near the
+/// middle with its own builder. When the first thread reaches that point at a record boundary, the
+/// halves are joined (rows absorbed, line numbers shifted); when the guess fell inside a quoted field,
+/// the second half is thrown away and the first thread simply reads on, so the result never depends on
+/// the split.
+struct FileIngest {
+    let path: String
+    let options: IngestOptions
+    let builder: RollupBuilder
+    let rejects: RejectsWriter
+    let progress: (@Sendable (IngestProgress) -> Void)?
+    let fileIndex: Int
+    let fileCount: Int
+    let fileSize: Int64
+    let lineItemsBefore: Int64
+
+    /// Files at least this large are split between two threads.
+    static let parallelThreshold: Int64 = 32 << 20
+
+    struct Outcome {
+        var format: ExportFormat
+        var lineItems: Int64 = 0
+        var rejected: Int64 = 0
+        var defaulted: [String] = []
+    }
+
+    func run() throws -> Outcome {
+        let compressed = path.hasSuffix(".gz")
+        let source = try openByteSource(path: path, maxDecompressedBytes: options.maxDecompressedBytes)
+        let reader = CSVReader(source: source, path: path, limits: options.limits)
+        guard try reader.next() else { throw IngestError.input(path: path, reason: "empty file: no header row") }
+        let names = (0..<reader.fieldCount).map { reader.string($0) }
+        let adapter: any ExportAdapter
+        let format: ExportFormat
+        do {
+            let header = try HeaderIndex(names)
+            format = try ExportFormat.detect(header)
+            adapter = try format.makeAdapter(header)
+        } catch {
+            if let column = error.column {
+                throw IngestError.row(path: path, line: reader.line, column: column, columnName: nil,
+                                      value: error.value, reason: error.reason)
+            }
+            throw IngestError.input(path: path, reason: error.reason)
+        }
+        var outcome = Outcome(format: format, defaulted: adapter.defaultedColumns)
+        builder.setSource(path)
+        let rows = RowLoop(path: path, names: names, adapter: adapter, keepGoing: options.keepGoing, progress: progress,
+                           fileIndex: fileIndex, fileCount: fileCount, fileSize: fileSize, lineItemsBefore: lineItemsBefore)
+
+        let split = !compressed && fileSize >= FileIngest.parallelThreshold && ProcessInfo.activeCores >= 2
+            ? try secondHalfStart() : nil
+        guard let split else {
+            let first = rows.run(reader, builder: builder, stopAt: nil, reportProgress: true)
+            try finish(first, lineOffset: 0, into: &outcome)
+            return outcome
+        }
+
+        let second = RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
+        second.setSource(path)
+        let secondReader = CSVReader(source: try FileByteSource(path: path, from: split), path: path, limits: options.limits)
+        let results = Results()
+        let builderA = SendableBox(builder)
+        let builderB = SendableBox(second)
+        let readerA = SendableBox(reader)
+        let readerB = SendableBox(secondReader)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                results.first = rows.run(readerA.value, builder: builderA.value, stopAt: split, reportProgress: true)
+            } else {
+                results.second = rows.run(readerB.value, builder: builderB.value, stopAt: nil, reportProgress: false)
+            }
+        }
+        let first = results.first!
+        if first.stoppedAt == split {
+            // The first half ended exactly where the second began: join them.
+            try finish(first, lineOffset: 0, into: &outcome)
+            try finish(results.second!, lineOffset: reader.line - 1, into: &outcome)
+            do { try builder.absorb(second) } catch {
+                throw IngestError.row(path: path, line: 0, column: nil, columnName: nil, value: "", reason: error.reason)
+            }
+        } else {
+            // The split point fell inside a quoted field: read on from where the first half stopped.
+            try finish(first, lineOffset: 0, into: &outcome)
+            if first.stoppedAt != nil {
+                let rest = rows.run(reader, builder: builder, stopAt: nil, reportProgress: true, resumeCurrent: true)
+                try finish(rest, lineOffset: 0, into: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    /// Applies one part's results: its first error stops the ingest, its rejects go to the rejects file.
+    private func finish(_ part: RowLoop.Result, lineOffset: Int, into outcome: inout Outcome) throws {
+        if let error = part.error {
+            if case .row(let path, let line, let column, let name, let value, let reason) = error as? IngestError {
+                throw IngestError.row(path: path, line: line + lineOffset, column: column, columnName: name,
+                                      value: value, reason: reason)
+            }
+            throw error
+        }
+        for reject in part.rejects {
+            try rejects.reject(file: path, line: reject.line + lineOffset, column: reject.column,
+                               reason: reject.reason, raw: reject.raw)
+        }
+        outcome.lineItems += part.lineItems
+        outcome.rejected += Int64(part.rejects.count)
+    }
+
+    /// The offset just after the first line break past the middle of the file, or nil.
+    private func secondHalfStart() throws -> Int64? {
+        let source = try FileByteSource(path: path, from: fileSize / 2)
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = fileSize / 2
+        for _ in 0..<64 {
+            let count = try window.withUnsafeMutableBytes { try source.read(into: $0) }
+            if count == 0 { return nil }
+            if let index = window[0..<count].firstIndex(of: 0x0A) {
+                let start = offset + Int64(index) + 1
+                return start < fileSize ? start : nil
+            }
+            offset += Int64(count)
+        }
+        return nil
+    }
+
+    private final class Results: @unchecked Sendable {
+        var first: RowLoop.Result?
+        var second: RowLoop.Result?
+    }
+}
+
+/// Lets a non-Sendable object cross into one worker thread that is its only user meanwhile.
+struct SendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+extension ProcessInfo {
+    /// Cores this process may use.
+    static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+import Foundation

@@ -1,0 +1,71 @@
+import CostModel
+
+/// What to ingest and how.
+public struct IngestOptions: Sendable {
+    /// Files and folders to read.
+    public var paths: [String]
+    /// The cache file to create or update.
+    public var cachePath: String
+    /// Keep resource ids as a dimension (`--resources`).
+    public var keepResources = false
+    /// Tag keys to keep (`--tags`), nil for all.
+    public var tagKeys: [String]?
+    /// Reject invalid rows into a rejects file instead of stopping (`--keep-going`).
+    public var keepGoing = false
+    /// Where rejected rows go; defaults to `<cache>.rejects.csv`.
+    public var rejectsPath: String?
+    /// Ignore the existing cache and build from scratch (`--fresh`).
+    public var fresh = false
+    /// CSV record limits.
+    public var limits = CSVLimits()
+    /// Largest decompressed size accepted for one gzip file.
+    public var maxDecompressedBytes: Int64 = 1 << 40
+
+    public init(paths: [String], cachePath: String) {
+        self.paths = paths
+        self.cachePath = cachePath
+    }
+}
+
+/// Progress of a running ingest, reported after each chunk of rows.
+public struct IngestProgress: Sendable {
+    /// The file being read.
+    public var file: String
+    /// Index of that file among those being read, and how many there are.
+    public var fileIndex: Int
+    public var fileCount: Int
+    /// Bytes of the file consumed (compressed bytes for gzip) and its size.
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    /// Line items read so far in this ingest.
+    public var lineItems: Int64
+}
+
+/// What an ingest did, for the summary printed at the end.
+public struct IngestSummary: Sendable {
+    /// Files read in this run, and files kept from the earlier cache unchanged.
+    public var filesRead = 0
+    public var filesUnchanged = 0
+    /// Files left out because a later assembly of their billing period exists.
+    public var filesSuperseded = 0
+    /// Earlier sources dropped because their files are gone or superseded.
+    public var sourcesRemoved = 0
+    /// Line items read and rejected in this run.
+    public var lineItems: Int64 = 0
+    public var rejected: Int64 = 0
+    /// Where rejects went, when there were any.
+    public var rejectsPath: String?
+    /// Bytes read from disk in this run.
+    public var bytesRead: Int64 = 0
+    /// Rows in the written cache and the days it covers.
+    public var cacheRows = 0
+    public var days: DayRange?
+    /// Per currency (sorted by name): billed and effective totals over the whole cache, in nano-units.
+    public var totals: [(currency: String, billed: Int128, effective: Int128)] = []
+    /// Optional columns missing from files, each with the default used and how many files lacked it.
+    public var defaultedColumns: [(column: String, files: Int)] = []
+    /// Wall-clock seconds.
+    public var seconds: Double = 0
+    /// The cache file written.
+    public var cachePath = ""
+}

@@ -1,0 +1,147 @@
+import ByteStreams
+import CostCache
+import CostModel
+import Foundation
+
+/// Runs an ingest: discovers sources, keeps unchanged ones from the earlier cache, reads the rest,
+/// rolls everything up to daily grain and writes the cache atomically.
+///
+/// The earlier cache is only replaced once the new one is complete, so any error leaves it as it was.
+public struct Ingestor {
+    private let options: IngestOptions
+    private let progress: (@Sendable (IngestProgress) -> Void)?
+    private let fileSystem: any FileSystem
+
+    /// - Parameters:
+    ///   - options: what to read and where to write.
+    ///   - fileSystem: the cache's system-call funnel (tests inject failures).
+    ///   - progress: called now and then while reading; nil for silence.
+    public init(options: IngestOptions, fileSystem: any FileSystem = PosixFileSystem(),
+                progress: (@Sendable (IngestProgress) -> Void)? = nil) {
+        self.options = options
+        self.fileSystem = fileSystem
+        self.progress = progress
+    }
+
+    /// Ingests and writes the cache.
+    /// - Returns: the summary.
+    /// - Throws: `IngestError` for bad input, `CacheError` for cache problems, `ByteStreamError` or
+    ///   `CSVError` for unreadable files.
+    public func run() throws -> IngestSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var summary = IngestSummary()
+        summary.cachePath = options.cachePath
+        let discovered = try SourceDiscovery.discover(options.paths)
+        summary.filesSuperseded = discovered.superseded.count
+        let settings = IngestSettings(keepResources: options.keepResources, tagKeys: options.tagKeys)
+
+        let previous = try openPrevious(settings: settings)
+        var previousSources: [String: SourceRecord] = [:]
+        for source in previous?.footer.sources ?? [] { previousSources[source.path] = source }
+
+        var sources: [SourceRecord] = []
+        var toRead: [(path: String, size: Int64, mtime: Int64)] = []
+        for path in discovered.files {
+            let (size, mtime) = try fingerprint(path)
+            if let old = previousSources[path], old.size == size, old.mtimeNanos == mtime {
+                sources.append(old)
+                summary.filesUnchanged += 1
+            } else {
+                toRead.append((path, size, mtime))
+            }
+        }
+        let discoveredSet = Set(discovered.files)
+        let roots = options.paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        for (path, source) in previousSources where !discoveredSet.contains(path) {
+            // A source under a path given now but no longer found (deleted, or superseded by a restatement)
+            // is removed; sources from other paths stay.
+            if roots.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+                summary.sourcesRemoved += 1
+            } else {
+                sources.append(source)
+            }
+        }
+
+        let builder = RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
+        if let previous {
+            try builder.merge(previous, keptSources: Set(sources.map(\.path)))
+        }
+        let rejects = RejectsWriter(path: options.rejectsPath ?? options.cachePath + ".rejects.csv")
+        var defaulted: [String: Int] = [:]
+        for (index, file) in toRead.enumerated() {
+            let read = try FileIngest(path: file.path, options: options, builder: builder, rejects: rejects,
+                                      progress: progress, fileIndex: index, fileCount: toRead.count,
+                                      fileSize: file.size, lineItemsBefore: summary.lineItems).run()
+            sources.append(SourceRecord(path: file.path, size: file.size, mtimeNanos: file.mtime,
+                                        format: read.format.rawValue, lineItems: read.lineItems, rejected: read.rejected))
+            summary.filesRead += 1
+            summary.lineItems += read.lineItems
+            summary.rejected += read.rejected
+            summary.bytesRead += file.size
+            for column in read.defaulted { defaulted[column, default: 0] += 1 }
+        }
+        try rejects.close()
+        if rejects.count > 0 { summary.rejectsPath = rejects.path }
+        summary.defaultedColumns = defaulted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+
+        sources.sort { $0.path < $1.path }
+        let contents = builder.contents(sources: sources, settings: settings)
+        try CacheWriter(fileSystem: fileSystem, createdBy: "costtop \(costtopVersion)").write(contents, to: options.cachePath)
+
+        summary.cacheRows = contents.rowCount
+        if let first = contents.days.first, let last = contents.days.last {
+            summary.days = DayRange(from: Day(index: first), to: Day(index: last))
+        }
+        summary.totals = Ingestor.totals(contents)
+        summary.seconds = Double((clock.now - started).components.attoseconds) / 1e18
+            + Double((clock.now - started).components.seconds)
+        return summary
+    }
+
+    private func openPrevious(settings: IngestSettings) throws -> CacheFile? {
+        guard !options.fresh else { return nil }
+        let cache: CacheFile
+        do {
+            cache = try CacheFile(path: options.cachePath, fileSystem: fileSystem)
+        } catch CacheError.missing {
+            return nil
+        }
+        guard cache.footer.settings == settings || cache.footer.sources.isEmpty else {
+            throw IngestError.input(
+                path: options.cachePath,
+                reason: "this cache was built with other --resources/--tags settings; "
+                    + "repeat them, or rebuild it with --fresh")
+        }
+        return cache
+    }
+
+    private func fingerprint(_ path: String) throws -> (Int64, Int64) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw IngestError.input(path: path, reason: String(cString: strerror(errno)))
+        }
+        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return (Int64(info.st_size), mtime)
+    }
+
+    static func totals(_ contents: CacheContents) -> [(currency: String, billed: Int128, effective: Int128)] {
+        let currencies = contents.dictionaries[FixedDimension.currency.columnIndex]
+        var billed = [Int128](repeating: 0, count: currencies.count)
+        var effective = [Int128](repeating: 0, count: currencies.count)
+        let codes = contents.dimensionCodes[FixedDimension.currency.columnIndex]
+        let billedColumn = contents.measures[Measure.billed.columnIndex]
+        let effectiveColumn = contents.measures[Measure.effective.columnIndex]
+        for row in 0..<contents.rowCount {
+            billed[Int(codes[row])] += Int128(billedColumn[row])
+            effective[Int(codes[row])] += Int128(effectiveColumn[row])
+        }
+        return (0..<currencies.count)
+            .filter { billed[$0] != 0 || effective[$0] != 0 || codes.contains(UInt32($0)) }
+            .map { (currencies[$0].isEmpty ? "(none)" : currencies[$0], billed[$0], effective[$0]) }
+            .sorted { $0.currency < $1.currency }
+    }
+}
+
+/// The version recorded in caches and printed by `--version`.
+public let costtopVersion = "0.1.0"

@@ -1,0 +1,80 @@
+import ByteStreams
+import CostModel
+
+/// The per-row loop of one file (or one half of it): read, normalize, fold in, or reject.
+struct RowLoop: Sendable {
+    let path: String
+    let names: [String]
+    let adapter: any ExportAdapter
+    let keepGoing: Bool
+    let progress: (@Sendable (IngestProgress) -> Void)?
+    let fileIndex: Int
+    let fileCount: Int
+    let fileSize: Int64
+    let lineItemsBefore: Int64
+
+    /// A rejected row, with its line counted from where its reader began.
+    struct Reject {
+        var line: Int
+        var column: String
+        var reason: String
+        var raw: String
+    }
+
+    struct Result {
+        var lineItems: Int64 = 0
+        var rejects: [Reject] = []
+        /// The error that stopped the loop (an invalid row without --keep-going, or an unreadable file).
+        var error: Error?
+        /// Where the loop stopped because it reached `stopAt`: the offset of the first record not read.
+        var stoppedAt: Int64?
+    }
+
+    /// Reads records until the end, an error, or the first record starting at or after `stopAt`.
+    /// - Parameter resumeCurrent: process the reader's current record first (after an earlier stop).
+    func run(_ reader: CSVReader, builder: RollupBuilder, stopAt: Int64?, reportProgress: Bool,
+             resumeCurrent: Bool = false) -> Result {
+        var result = Result()
+        let width = names.count
+        var sinceReport = 0
+        var pending = resumeCurrent
+        do {
+            while try pending || reader.next() {
+                pending = false
+                if let stopAt, reader.recordOffset >= stopAt {
+                    result.stoppedAt = reader.recordOffset
+                    return result
+                }
+                do throws(RowProblem) {
+                    guard reader.fieldCount == width else {
+                        throw RowProblem(column: nil, value: "", reason: "has \(reader.fieldCount) fields, the header has \(width)")
+                    }
+                    try adapter.read(reader, into: builder)
+                    try builder.commit()
+                    result.lineItems += 1
+                } catch {
+                    builder.reset()
+                    guard keepGoing else {
+                        result.error = IngestError.row(path: path, line: reader.line, column: error.column,
+                                                       columnName: error.column.map { names[$0] },
+                                                       value: error.value, reason: error.reason)
+                        return result
+                    }
+                    let column = error.column.map { "\($0 + 1) (\(names[$0]))" } ?? ""
+                    let reason = error.value.isEmpty ? error.reason : "\(error.reason): \"\(error.value)\""
+                    result.rejects.append(Reject(line: reader.line, column: column, reason: reason, raw: reader.rawRecord))
+                }
+                sinceReport += 1
+                if sinceReport == 65_536, reportProgress, let progress {
+                    sinceReport = 0
+                    progress(IngestProgress(file: path, fileIndex: fileIndex, fileCount: fileCount,
+                                            bytesDone: reader.recordOffset, bytesTotal: fileSize,
+                                            lineItems: lineItemsBefore + result.lineItems))
+                }
+            }
+        } catch {
+            result.error = error
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+extension RollupBuilder {
+    /// Adds every row of `other` (built by another thread from another part of the input),
+    /// re-encoding its dictionary codes and tag sets into this builder's.
+    public func absorb(_ other: RollupBuilder) throws(RowProblem) {
+        var remaps: [[UInt32]] = []
+        for index in 0..<RollupBuilder.dimensionCount {
+            let values = other.dictionaryStrings(index)
+            remaps.append(values.indices.map { $0 == 0 ? 0 : internValue(index, values[$0]) })
+            for (code, label) in other.labelMap(index) { setLabel(index, code: remaps[index][Int(code)], label) }
+        }
+        let otherKeys = other.tagKeyStrings()
+        let otherValues = other.tagValueStrings()
+        var tagSetRemap: [UInt32] = [0]
+        for set in 1..<max(1, other.tagSetCountSoFar) {
+            for (keyCode, valueCode) in other.tagPairs(ofSet: set) {
+                let key = Array(otherKeys[keyCode].utf8)
+                let value = Array(otherValues[keyCode][valueCode].utf8)
+                key.withUnsafeBytes { keyBytes in value.withUnsafeBytes { addTag(key: keyBytes, value: $0) } }
+            }
+            tagSetRemap.append(commitTagSet())
+        }
+        let width = RollupBuilder.keyWidth
+        let measureCount = measures.count
+        let keys = other.tableKeys
+        let sums = other.tableSums
+        var key = [UInt32](repeating: 0, count: width)
+        for row in 0..<other.rowCount {
+            let base = row * width
+            key[0] = keys[base]
+            for index in 0..<RollupBuilder.dimensionCount {
+                key[index + 1] = remaps[index][Int(keys[base + 1 + index])]
+            }
+            key[RollupBuilder.tagSetSlot] = tagSetRemap[Int(keys[base + RollupBuilder.tagSetSlot])]
+            let ok = sums.withUnsafeBufferPointer { sums in
+                addRow(key: key, measures: sums.baseAddress! + row * measureCount)
+            }
+            guard ok else { throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion") }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import CostCache
+import CostEngine
+import CostModel
+import Foundation
+
+/// Measures drill-down query latency on a cache, in-process, for scripts/bench.py.
+///
+/// Usage: `costtop-bench CACHE [REPEAT]`. Prints one JSON object: the time to open the cache and
+/// answer the top-level query (median of cold opens in this process), and for each drill-down step
+/// its filters and median/p90 latency. The keys drilled into are the largest at each level, so the
+/// benchmark follows the path a person would.
+@main
+struct BenchMain {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count >= 2 else {
+            FileHandle.standardError.write(Data("usage: costtop-bench CACHE [REPEAT]\n".utf8))
+            exit(64)
+        }
+        let path = arguments[1]
+        let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
+        let clock = ContinuousClock()
+
+        func top(_ cache: CacheFile, _ spec: QuerySpec) throws -> QueryResult {
+            try QueryEngine(cache: cache).run(spec)
+        }
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+
+        var openTimes: [Double] = []
+        for _ in 0..<max(5, repeats / 5) {
+            let start = clock.now
+            let cache = try CacheFile(path: path)
+            let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
+            let result = try top(cache, QuerySpec(groupBy: .fixed(.account), period: period,
+                                                  comparison: PeriodSpec.last30Days.previous(of: period)))
+            _ = QueryReport(result, sort: .cost, limit: nil)
+            openTimes.append(seconds(clock.now - start))
+        }
+
+        let cache = try CacheFile(path: path)
+        let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
+        let previous = PeriodSpec.last30Days.previous(of: period)
+        func largest(_ by: CostModel.Dimension, _ filters: [Filter]) throws -> String {
+            let result = try top(cache, QuerySpec(groupBy: by, filters: filters, period: period, comparison: nil))
+            return result.rows.max { $0.cost < $1.cost }!.key
+        }
+        let account = try largest(.fixed(.account), [])
+        let accountFilter = Filter(dimension: .fixed(.account), value: account, exclude: false)
+        let service = try largest(.fixed(.service), [accountFilter])
+        let serviceFilter = Filter(dimension: .fixed(.service), value: service, exclude: false)
+        var steps: [(String, CostModel.Dimension, [Filter])] = [
+            ("account", .fixed(.account), []),
+            ("service in account", .fixed(.service), [accountFilter]),
+            ("usage-type in account/service", .fixed(.usageType), [accountFilter, serviceFilter]),
+            ("region", .fixed(.region), []),
+            ("day in service", .day, [serviceFilter]),
+        ]
+        if let key = cache.tagKeys.first {
+            steps.insert(("tag:\(key) in account/service", .tag(key), [accountFilter, serviceFilter]), at: 3)
+        }
+
+        var lines: [String] = []
+        for (name, by, filters) in steps {
+            var times: [Double] = []
+            var rowCount = 0
+            for _ in 0..<repeats {
+                let start = clock.now
+                let result = try top(cache, QuerySpec(groupBy: by, filters: filters, period: period, comparison: previous))
+                let report = QueryReport(result, sort: .cost, limit: nil)
+                times.append(seconds(clock.now - start))
+                rowCount = report.lines.count
+            }
+            times.sort()
+            let filterText = filters.map { "\"\(jsonEscape($0.description))\"" }.joined(separator: ",")
+            lines.append("{\"name\":\"\(jsonEscape(name))\",\"by\":\"\(by)\",\"filters\":[\(filterText)],\"rows\":\(rowCount),"
+                         + "\"medianMs\":\(times[times.count / 2] * 1000),\"p90Ms\":\(times[times.count * 9 / 10] * 1000)}")
+        }
+        openTimes.sort()
+        print("{\"cacheRows\":\(cache.rowCount),\"from\":\"\(period.from)\",\"to\":\"\(period.to)\","
+              + "\"compareFrom\":\"\(previous.from)\",\"compareTo\":\"\(previous.to)\","
+              + "\"openAndTopMs\":\(openTimes[openTimes.count / 2] * 1000),\"queries\":[\(lines.joined(separator: ","))]}")
+    }
+
+    static func jsonEscape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}

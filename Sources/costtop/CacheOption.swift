@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+
+/// `--cache FILE`, shared by every subcommand.
+struct CacheOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The cache file.",
+        discussion: "Default: $COSTTOP_CACHE, else $XDG_CACHE_HOME/costtop/default.ctc, else ~/.cache/costtop/default.ctc.",
+        valueName: "FILE"))
+    var cache: String?
+
+    /// The cache path after applying the environment and XDG defaults.
+    var resolvedPath: String {
+        if let cache { return absolute(cache) }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["COSTTOP_CACHE"], !fromEnvironment.isEmpty { return absolute(fromEnvironment) }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/costtop/default.ctc" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.cache/costtop/default.ctc"
+    }
+
+    private func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

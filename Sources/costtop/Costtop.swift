@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `costtop` command: a terminal cloud-cost explorer and its scriptable subcommands.
+@main
+struct Costtop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "costtop",
+        abstract: "Explore cloud bills (AWS CUR, CUR 2.0, FOCUS) from the terminal.",
+        discussion: """
+            With no subcommand, costtop shows the spend by account on the default cache, building it \
+            from the bundled sample data first when there is none.
+
+            Exit codes: 0 success; 64 bad usage; 65 invalid input data; 66 a file or cache that does \
+            not exist; 74 an I/O error; 1 anything else.
+            """,
+        version: costtopVersionString,
+        subcommands: [Overview.self, Ingest.self, Query.self],
+        defaultSubcommand: Overview.self
+    )
+}

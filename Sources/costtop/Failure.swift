@@ -1,0 +1,38 @@
+import ArgumentParser
+import ByteStreams
+import CostCache
+import CostEngine
+import CostIngest
+import Foundation
+
+/// Exit codes scripts can rely on (BSD sysexits values).
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let ioError: Int32 = 74
+}
+
+/// Prints an error as `costtop: error: …` on stderr and maps it to an exit code.
+func reportFailure(_ error: Error) -> ExitCode {
+    let (message, code): (String, Int32)
+    switch error {
+    case let error as IngestError:
+        if case .missing = error { (message, code) = (error.description, ExitStatus.noInput) }
+        else { (message, code) = (error.description, ExitStatus.dataError) }
+    case let error as CacheError:
+        switch error {
+        case .missing: (message, code) = (error.description, ExitStatus.noInput)
+        case .io: (message, code) = (error.description, ExitStatus.ioError)
+        default: (message, code) = (error.description, ExitStatus.dataError)
+        }
+    case let error as CSVError: (message, code) = (error.description, ExitStatus.dataError)
+    case let error as ByteStreamError: (message, code) = (error.description, ExitStatus.dataError)
+    case let error as QueryError: (message, code) = (error.description, ExitStatus.usage)
+    default: (message, code) = ("\(error)", 1)
+    }
+    FileHandle.standardError.write(Data("costtop: error: \(message)\n".utf8))
+    return ExitCode(code)
+}
+
+let costtopVersionString = costtopVersion

@@ -1,0 +1,65 @@
+import ArgumentParser
+import CostIngest
+import CostModel
+import Foundation
+
+/// `costtop ingest`: read raw exports into the cache.
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read billing exports (CSV, CSV.gz) into the cache.",
+        discussion: """
+            PATH is any mix of files and folders (searched recursively for .csv and .csv.gz). The format \
+            (AWS CUR, CUR 2.0 / Athena, FOCUS 1.0-1.2) is detected from each file's header. AWS manifests \
+            are honoured: only the latest assembly of a billing period counts. Unchanged files already in \
+            the cache are not read again; changed ones replace their earlier rows.
+
+            Examples:
+              costtop ingest ~/cur/                          # a CUR folder with manifests
+              costtop ingest focus-2024-09.csv --cache sep.ctc
+              costtop ingest exports/ --keep-going           # reject bad rows into a rejects file
+              costtop ingest exports/ --resources --tags team,env
+            """)
+
+    @OptionGroup var cacheOption: CacheOption
+
+    @Argument(help: "Files and folders to read.")
+    var paths: [String]
+
+    @Flag(help: "Keep resource ids as a dimension (more rows, bigger cache).")
+    var resources = false
+
+    @Option(help: ArgumentHelp("Keep only these tag keys (default: all keys).", valueName: "KEY,..."))
+    var tags: String?
+
+    @Flag(help: "Reject invalid rows into the rejects file instead of stopping at the first.")
+    var keepGoing = false
+
+    @Option(help: ArgumentHelp("Where --keep-going writes rejected rows (default: CACHE.rejects.csv).", valueName: "FILE"))
+    var rejects: String?
+
+    @Flag(help: "Ignore the existing cache and build a new one from PATH only.")
+    var fresh = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        var options = IngestOptions(paths: paths, cachePath: cacheOption.resolvedPath)
+        options.keepResources = resources
+        options.tagKeys = tags.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+        options.keepGoing = keepGoing
+        options.rejectsPath = rejects
+        options.fresh = fresh
+        let progress = ProgressLine.ifTerminal(quiet: quiet)
+        do {
+            var report: (@Sendable (IngestProgress) -> Void)?
+            if let progress { report = { progress.show($0) } }
+            let summary = try Ingestor(options: options, progress: report).run()
+            progress?.clear()
+            if !quiet { print(IngestSummaryText.render(summary), terminator: "") }
+        } catch {
+            progress?.clear()
+            throw reportFailure(error)
+        }
+    }
+}

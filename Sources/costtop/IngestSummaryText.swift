@@ -1,0 +1,45 @@
+import CostIngest
+import CostModel
+
+/// The summary `costtop ingest` prints at the end.
+enum IngestSummaryText {
+    static func render(_ summary: IngestSummary) -> String {
+        var lines: [String] = []
+        var files = "\(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s") read"
+        if summary.filesUnchanged > 0 { files += ", \(summary.filesUnchanged) unchanged" }
+        if summary.filesSuperseded > 0 { files += ", \(summary.filesSuperseded) superseded by a later assembly" }
+        if summary.sourcesRemoved > 0 { files += ", \(summary.sourcesRemoved) removed" }
+        lines.append("files         \(files)")
+        var items = "\(grouped(summary.lineItems)) line items, \(grouped(summary.rejected)) rejected"
+        if let rejects = summary.rejectsPath { items += " (see \(rejects))" }
+        lines.append("line items    \(items)")
+        var rows = "\(grouped(Int64(summary.cacheRows))) rows"
+        if let days = summary.days { rows += ", \(days.from) to \(days.to) (\(days.dayCount) days)" }
+        lines.append("cache         \(rows) in \(summary.cachePath)")
+        for total in summary.totals {
+            lines.append("total \(total.currency.padding(toLength: 7, withPad: " ", startingAt: 0)) "
+                         + "billed \(Money.groupedString(total.billed)), effective \(Money.groupedString(total.effective))")
+        }
+        for column in summary.defaultedColumns {
+            lines.append("default used  \(column.column) — missing in \(column.files) file\(column.files == 1 ? "" : "s")")
+        }
+        let seconds = max(summary.seconds, 0.000_001)
+        let rate = Double(summary.lineItems) / seconds
+        let megabytes = Double(summary.bytesRead) / 1_048_576 / seconds
+        lines.append("time          \(String(format: "%.2f", summary.seconds)) s "
+                     + "(\(grouped(Int64(rate))) line items/s, \(String(format: "%.1f", megabytes)) MiB/s)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func grouped(_ value: Int64) -> String {
+        let digits = Array(String(abs(value)))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return (value < 0 ? "-" : "") + text
+    }
+}
+
+import Foundation

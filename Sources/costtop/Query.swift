@@ -1,0 +1,115 @@
+import ArgumentParser
+import CostCache
+import CostEngine
+import CostModel
+import Foundation
+
+/// `costtop query`: one drill-down level as a table, CSV or JSON.
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show cost grouped by one dimension, with the previous period and the change.",
+        discussion: """
+            DIM is one of: \(Dimension.spellings). Periods count back from the last day in the cache: \
+            last-7d, last-30d, mtd, last-month, all, or FROM..TO. Rows with no value (untagged spend) \
+            form their own row, (untagged) or (none). Percentages (delta %, share) are 0-100.
+
+            Examples:
+              costtop query --by account
+              costtop query --by service --where account=123456789012 --period last-7d
+              costtop query --by usage-type --where service=AmazonEC2 --sort delta --limit 10
+              costtop query --by tag:team --where tag:env!=prod --metric effective --format json
+              costtop query --by day --from 2024-09-01 --to 2024-09-30 --format csv
+            """)
+
+    @OptionGroup var cacheOption: CacheOption
+
+    @Option(help: ArgumentHelp("Group by this dimension.", valueName: "DIM"))
+    var by: String = "account"
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
+    var filters: [String] = []
+
+    @Option(help: ArgumentHelp("last-7d, last-30d, mtd, last-month, all, or FROM..TO.", valueName: "P"))
+    var period: String?
+
+    @Option(help: ArgumentHelp("First day (inclusive), YYYY-MM-DD.", valueName: "DAY"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day (inclusive), YYYY-MM-DD.", valueName: "DAY"))
+    var to: String?
+
+    @Option(help: "Compare with: previous, none.")
+    var compare: String = "previous"
+
+    @Option(help: "Cost metric: billed, effective (amortized), list.")
+    var metric: String = "billed"
+
+    @Option(help: "Currency to report when the cache holds several (default: the largest).")
+    var currency: String?
+
+    @Option(help: "Row order: cost, delta, name (default: cost; name, i.e. chronological, for day and month).")
+    var sort: String?
+
+    @Option(help: "Show at most N rows; the rest are folded into one (other) row.")
+    var limit: Int?
+
+    @Option(help: "Output: table, csv, json.")
+    var format: String = "table"
+
+    func validate() throws {
+        guard Dimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(Dimension.spellings)") }
+        for filter in filters where Filter(filter) == nil {
+            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(Dimension.spellings)")
+        }
+        if let period, PeriodSpec(period) == nil {
+            throw ValidationError("bad --period '\(period)'; use last-7d, last-30d, mtd, last-month, all or YYYY-MM-DD..YYYY-MM-DD")
+        }
+        if period != nil && (from != nil || to != nil) { throw ValidationError("use either --period or --from/--to, not both") }
+        if let from, Day(from) == nil { throw ValidationError("bad --from '\(from)'; write YYYY-MM-DD") }
+        if let to, Day(to) == nil { throw ValidationError("bad --to '\(to)'; write YYYY-MM-DD") }
+        if let from = from.flatMap(Day.init), let to = to.flatMap(Day.init), to < from {
+            throw ValidationError("--to \(to) is before --from \(from)")
+        }
+        guard CompareMode(rawValue: compare) != nil else { throw ValidationError("bad --compare '\(compare)'; use previous or none") }
+        guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
+        if let sort, SortOrder(rawValue: sort) == nil { throw ValidationError("bad --sort '\(sort)'; use cost, delta or name") }
+        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        do {
+            let cache = try CacheFile(path: cacheOption.resolvedPath)
+            guard let data = cache.dayRange else {
+                throw QueryError("the cache \(cache.path) holds no rows; ingest some exports first")
+            }
+            let periodSpec: PeriodSpec
+            if from != nil || to != nil {
+                let start = from.flatMap(Day.init) ?? data.from
+                let end = to.flatMap(Day.init) ?? data.to
+                guard start <= end else { throw QueryError("--from \(start) is after the last day \(end)") }
+                periodSpec = .custom(DayRange(from: start, to: end))
+            } else {
+                periodSpec = period.flatMap(PeriodSpec.init) ?? .last30Days
+            }
+            let range = periodSpec.resolve(in: data)
+            let spec = QuerySpec(
+                groupBy: Dimension(by)!, filters: filters.compactMap(Filter.init), period: range,
+                comparison: CompareMode(rawValue: compare) == .previous ? periodSpec.previous(of: range) : nil,
+                metric: Metric(rawValue: metric)!, currency: currency)
+            let result = try QueryEngine(cache: cache).run(spec)
+            let chronological = spec.groupBy == .day || spec.groupBy == .month
+            let order = sort.flatMap(SortOrder.init) ?? (chronological ? .name : .cost)
+            let report = QueryReport(result, sort: order, limit: limit)
+            let toTerminal = isatty(STDOUT_FILENO) != 0
+            print(ReportRenderer.render(report, as: ReportRenderer.Format(rawValue: format)!, sanitize: toTerminal),
+                  terminator: "")
+            if !result.otherCurrencies.isEmpty && format != "table" {
+                FileHandle.standardError.write(Data(("costtop: note: costs in \(result.otherCurrencies.joined(separator: ", ")) "
+                    + "are not included (use --currency or --by currency)\n").utf8))
+            }
+        } catch {
+            throw reportFailure(error)
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import ByteStreams
+import CostModel
+import Foundation
+import Testing
+@testable import CostCache
+@testable import CostEngine
+@testable import CostIngest
+
+/// Totals per key of a dimension over the whole cache, in nano-units, via the engine.
+func totals(_ cache: CacheFile, by dimension: CostModel.Dimension, metric: Metric = .billed, filters: [Filter] = []) throws -> [String: Int128] {
+    guard let days = cache.dayRange else { return [:] }
+    let spec = QuerySpec(groupBy: dimension, filters: filters, period: days, comparison: nil, metric: metric)
+    let result = try QueryEngine(cache: cache).run(spec)
+    return Dictionary(uniqueKeysWithValues: result.rows.map { ($0.key, $0.cost) })
+}
+
+let minimalCUR = """
+    lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UsageType,lineItem/UnblendedCost
+    2024-03-01T00:00:00Z,111111111111,AmazonEC2,USE1-BoxUsage:m5.large,0.096
+    2024-03-01T01:00:00Z,111111111111,AmazonEC2,USE1-BoxUsage:m5.large,0.096
+    2024-03-02T00:00:00.000Z,222222222222,AmazonS3,USE1-TimedStorage-ByteHrs,1.5E-3
+
+    """
+
+@Suite("Ingest")
+struct IngestTests {
+    @Test("a CUR with only the five required columns loads, with the defaults listed once")
+    func minimalColumns() throws {
+        let folder = Support.temporaryFolder()
+        let file = Support.write(minimalCUR, to: folder, "cur.csv")
+        let (summary, cache) = try Support.ingest([file])
+        #expect(summary.lineItems == 3)
+        #expect(summary.cacheRows == 2)
+        #expect(try totals(cache, by: .fixed(.service)) == ["AmazonEC2": 192_000_000, "AmazonS3": 1_500_000])
+        #expect(try totals(cache, by: .fixed(.chargeCategory)) == ["Usage": 193_500_000])
+        #expect(try totals(cache, by: .fixed(.region)) == ["(none)": 193_500_000])
+        #expect(try totals(cache, by: .fixed(.currency)) == ["USD": 193_500_000])
+        let defaulted = summary.defaultedColumns.map(\.column)
+        #expect(defaulted.contains("lineItem/LineItemType (every line item is Usage)"))
+        #expect(defaulted.contains("resourceTags/* (no tags)"))
+    }
+
+    @Test("CUR 2.0 snake_case names, the resource_tags map and account names")
+    func cur2() throws {
+        let csv = """
+            line_item_usage_start_date,line_item_usage_account_id,line_item_usage_account_name,line_item_product_code,line_item_usage_type,line_item_unblended_cost,line_item_line_item_type,resource_tags
+            2024-03-01T00:00:00Z,111,prod,AmazonEC2,BoxUsage,2.00,Usage,"{""user_team"":""web"",""user_env"":""prod""}"
+            2024-03-01T00:00:00Z,111,prod,AmazonEC2,BoxUsage,1.00,Usage,"{}"
+            2024-03-01T00:00:00Z,111,prod,AmazonEC2,BoxUsage,0.50,Tax,
+
+            """
+        let file = Support.write(csv, to: Support.temporaryFolder(), "cur2.csv")
+        let (_, cache) = try Support.ingest([file])
+        #expect(try totals(cache, by: .tag("team")) == ["web": 2_000_000_000, "(untagged)": 1_500_000_000])
+        #expect(try totals(cache, by: .fixed(.chargeCategory)) == ["Usage": 3_000_000_000, "Tax": 500_000_000])
+        let result = try QueryEngine(cache: cache).run(QuerySpec(groupBy: .fixed(.account), period: cache.dayRange!, comparison: nil))
+        #expect(result.rows.first?.name == "prod")
+    }
+
+    @Test("amortized cost follows the line item type table")
+    func amortization() throws {
+        let csv = """
+            lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UsageType,lineItem/LineItemType,lineItem/UnblendedCost,pricing/publicOnDemandCost,savingsPlan/SavingsPlanARN,savingsPlan/SavingsPlanEffectiveCost,savingsPlan/TotalCommitmentToDate,savingsPlan/UsedCommitment,reservation/ReservationARN,reservation/EffectiveCost,reservation/UnusedAmortizedUpfrontFeeForBillingPeriod,reservation/UnusedRecurringFee,reservation/AmortizedUpfrontFeeForBillingPeriod
+            2024-03-01T00:00:00Z,1,AmazonEC2,Box,SavingsPlanCoveredUsage,1.00,1.00,arn:sp,0.70,,,,,,,
+            2024-03-01T00:00:00Z,1,AmazonEC2,Box,SavingsPlanNegation,-1.00,,arn:sp,,,,,,,,
+            2024-03-01T00:00:00Z,1,ComputeSavingsPlans,Fee,SavingsPlanRecurringFee,0.80,,arn:sp,,0.80,0.70,,,,,
+            2024-03-01T00:00:00Z,1,AmazonRDS,Inst,DiscountedUsage,0,2.00,,,,,arn:ri,1.20,,,
+            2024-03-01T00:00:00Z,1,AmazonRDS,Fee,RIFee,0.40,,,,,,arn:ri,,0.10,0.05,1.00
+            2024-03-01T00:00:00Z,1,AmazonS3,Stor,Usage,3.00,3.00,,,,,,,,,
+            """
+        let file = Support.write(csv + "\n", to: Support.temporaryFolder(), "cur.csv")
+        let (_, cache) = try Support.ingest([file])
+        let effective = try totals(cache, by: .fixed(.service), metric: .effective)
+        #expect(effective == ["AmazonEC2": 700_000_000, "ComputeSavingsPlans": 100_000_000, "AmazonRDS": 1_350_000_000,
+                              "AmazonS3": 3_000_000_000])
+        let billed = try totals(cache, by: .fixed(.service))
+        #expect(billed == ["AmazonEC2": 0, "ComputeSavingsPlans": 800_000_000, "AmazonRDS": 400_000_000, "AmazonS3": 3_000_000_000])
+        #expect(try totals(cache, by: .fixed(.pricingCategory)).keys.sorted() == ["(none)", "Committed", "Standard"])
+        let used = cache.measure(.commitmentUsed).reduce(0, +)
+        let total = cache.measure(.commitmentTotal).reduce(0, +)
+        #expect(used == 700_000_000 + 1_250_000_000)
+        #expect(total == 800_000_000 + 1_400_000_000)
+        #expect(cache.measure(.coveredOnDemand).reduce(0, +) == 3_000_000_000)
+    }
+
+    @Test("the first invalid row stops the ingest with file, line, column and value; the old cache stays")
+    func firstErrorStops() throws {
+        let folder = Support.temporaryFolder()
+        let good = Support.write(minimalCUR, to: folder, "a/good.csv")
+        let cachePath = folder + "/c.ctc"
+        _ = try Support.ingest([good], cache: cachePath)
+        let bad = Support.write(minimalCUR + "2024-03-03T00:00:00Z,1,AmazonEC2,Box,0x10\n", to: folder, "b/bad.csv")
+        do {
+            _ = try Support.ingest([bad], cache: cachePath)
+            Issue.record("expected an error")
+        } catch let error as IngestError {
+            #expect(error.description == "\(bad):5: column 5 (lineItem/UnblendedCost): invalid amount: not a decimal number: \"0x10\"")
+        }
+        let cache = try CacheFile(path: cachePath)
+        #expect(try totals(cache, by: .fixed(.service)) == ["AmazonEC2": 192_000_000, "AmazonS3": 1_500_000])
+    }
+
+    @Test("--keep-going writes every rejected row to the rejects file and counts it")
+    func keepGoing() throws {
+        let folder = Support.temporaryFolder()
+        let rows = [
+            "2024-02-30T00:00:00Z,1,AmazonEC2,Box,1.00", "2024-03-03T00:00:00Z,1,AmazonEC2,Box,NaN",
+            "2024-03-03T00:00:00Z,1,AmazonEC2,Box,1e309", "2024-03-03T00:00:00Z,1,AmazonEC2,Box", "2024-03-03T00:00:00Z,1,AmazonEC2,Box,1abc",
+        ]
+        let file = Support.write(minimalCUR + rows.joined(separator: "\n") + "\n", to: folder, "bad.csv")
+        let (summary, cache) = try Support.ingest([file]) { $0.keepGoing = true; $0.rejectsPath = folder + "/rejects.csv" }
+        #expect(summary.lineItems == 3)
+        #expect(summary.rejected == 5)
+        let rejects = try String(contentsOfFile: folder + "/rejects.csv", encoding: .utf8)
+        let lines = rejects.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines[1].hasSuffix(",5,1 (lineItem/UsageStartDate),\"invalid date: no such date: \"\"2024-02-30T00:00:00Z\"\"\",\"2024-02-30T00:00:00Z,1,AmazonEC2,Box,1.00\""))
+        #expect(lines[4].contains("has 4 fields, the header has 5"))
+        #expect(try totals(cache, by: .fixed(.service)) == ["AmazonEC2": 192_000_000, "AmazonS3": 1_500_000])
+    }
+
+    @Test("unknown formats, duplicate columns and empty files are errors naming the file")
+    func badFiles() throws {
+        let folder = Support.temporaryFolder()
+        let unknown = Support.write("date,amount\n2024-01-01,1\n", to: folder, "x.csv")
+        #expect(throws: IngestError.self) { try Support.ingest([unknown]) }
+        do { _ = try Support.ingest([unknown]) } catch let error as IngestError {
+            #expect(error.description.hasPrefix("\(unknown): unrecognized export format"))
+            #expect(error.description.contains("lineItem/UsageStartDate"))
+        }
+        let duplicate = Support.write("BilledCost,ChargePeriodStart,BilledCost\n1,2024-01-01,1\n", to: folder, "d.csv")
+        do { _ = try Support.ingest([duplicate]); Issue.record("expected an error") } catch let error as IngestError {
+            #expect(error.description.contains("duplicate column name"))
+        }
+        let empty = Support.write("", to: folder, "e.csv")
+        #expect(throws: IngestError.self) { try Support.ingest([empty]) }
+        #expect(throws: IngestError.self) { try Support.ingest([folder + "/missing"]) }
+    }
+
+    @Test("gzip input: multi-member streams read whole; a corrupt file is an error")
+    func gzip() throws {
+        let folder = Support.temporaryFolder()
+        let path = folder + "/cur.csv.gz"
+        let writer = try GzipWriter(path: path)
+        let lines = minimalCUR.split(separator: "\n", omittingEmptySubsequences: false)
+        try writer.write(lines[0...1].joined(separator: "\n") + "\n")
+        try writer.finishMember()
+        try writer.write(lines[2...].joined(separator: "\n"))
+        try writer.close()
+        let (summary, cache) = try Support.ingest([path])
+        #expect(summary.lineItems == 3)
+        #expect(try totals(cache, by: .fixed(.service)) == ["AmazonEC2": 192_000_000, "AmazonS3": 1_500_000])
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        data.append(contentsOf: [0, 0, 0, 0])
+        try data.write(to: URL(fileURLWithPath: path))
+        #expect(throws: ByteStreamError.self) { try Support.ingest([path]) }
+    }
+
+    @Test("re-ingest: unchanged files are not read again, changed files replace their rows, no double count")
+    func reingest() throws {
+        let folder = Support.temporaryFolder()
+        let a = Support.write(minimalCUR, to: folder, "data/a.csv")
+        Support.write(minimalCUR.replacingOccurrences(of: "111111111111", with: "333333333333"), to: folder, "data/b.csv")
+        let cachePath = folder + "/c.ctc"
+        let (first, _) = try Support.ingest([folder + "/data"], cache: cachePath)
+        #expect(first.filesRead == 2)
+        let (second, cache2) = try Support.ingest([folder + "/data"], cache: cachePath)
+        #expect(second.filesRead == 0)
+        #expect(second.filesUnchanged == 2)
+        #expect(try totals(cache2, by: .fixed(.service)) == ["AmazonEC2": 384_000_000, "AmazonS3": 3_000_000])
+        Support.write(minimalCUR.replacingOccurrences(of: "0.096", with: "1.000"), to: folder, "data/a.csv")
+        let (third, cache3) = try Support.ingest([folder + "/data"], cache: cachePath)
+        #expect(third.filesRead == 1)
+        #expect(try totals(cache3, by: .fixed(.service)) == ["AmazonEC2": 2_192_000_000, "AmazonS3": 3_000_000])
+        try FileManager.default.removeItem(atPath: a)
+        let (fourth, cache4) = try Support.ingest([folder + "/data"], cache: cachePath)
+        #expect(fourth.sourcesRemoved == 1)
+        #expect(try totals(cache4, by: .fixed(.service)) == ["AmazonEC2": 192_000_000, "AmazonS3": 1_500_000])
+    }
+
+    @Test("a CUR manifest makes the latest assembly count, never both")
+    func restatement() throws {
+        let folder = Support.temporaryFolder()
+        let period = folder + "/cur/report/20240301-20240401"
+        Support.write(minimalCUR, to: period, "old-assembly/report-1.csv")
+        Support.write(minimalCUR.replacingOccurrences(of: "0.096", with: "0.100"), to: period, "new-assembly/report-1.csv")
+        Support.write(#"{"assemblyId":"new-assembly","reportKeys":["prefix/report/20240301-20240401/new-assembly/report-1.csv"]}"#,
+                      to: period, "report-Manifest.json")
+        let (summary, cache) = try Support.ingest([folder + "/cur"])
+        #expect(summary.filesSuperseded == 1)
+        #expect(try totals(cache, by: .fixed(.service)) == ["AmazonEC2": 200_000_000, "AmazonS3": 1_500_000])
+    }
+
+    @Test("FOCUS: NULL literals, Tags JSON, usage type rule, --tags and --resources")
+    func focus() throws {
+        let csv = """
+            BillingAccountId,SubAccountId,SubAccountName,ProviderName,ServiceName,x_UsageType,SkuId,ChargeDescription,RegionId,ResourceId,ChargePeriodStart,BilledCost,EffectiveCost,ListCost,BillingCurrency,ChargeCategory,PricingCategory,Tags
+            B1,S1,Prod,AWS,Amazon EC2,USE1-BoxUsage,SKU1,desc,us-east-1,i-1,2024-09-01 00:00:00,1.00,0.50,2.00,USD,Usage,Standard,"{""team"":""web"",""env"":""prod""}"
+            B1,S1,Prod,AWS,Amazon EC2,NULL,SKU2,desc,NULL,i-2,2024-09-01 01:00:00,2.00,NULL,NULL,USD,Usage,Standard,NULL
+            B1,S2,Dev,AWS,Amazon S3,NULL,NULL,storage charge,us-west-2,NULL,2024-09-02T00:00:00Z,4.00,4.00,4.00,EUR,Usage,Standard,"{""team"":""data""}"
+            """
+        let file = Support.write(csv + "\n", to: Support.temporaryFolder(), "focus.csv")
+        let (_, cache) = try Support.ingest([file]) { $0.tagKeys = ["team"]; $0.keepResources = true }
+        #expect(cache.tagKeys == ["team"])
+        let usd = [Filter(dimension: .fixed(.currency), value: "USD", exclude: false)]
+        #expect(try totals(cache, by: .fixed(.usageType), filters: usd) == ["USE1-BoxUsage": 1_000_000_000, "SKU2": 2_000_000_000])
+        #expect(try totals(cache, by: .fixed(.usageType), metric: .effective, filters: usd) == ["USE1-BoxUsage": 500_000_000, "SKU2": 2_000_000_000])
+        #expect(try totals(cache, by: .fixed(.resource), filters: usd) == ["i-1": 1_000_000_000, "i-2": 2_000_000_000])
+        #expect(try totals(cache, by: .fixed(.region), filters: usd) == ["us-east-1": 1_000_000_000, "(none)": 2_000_000_000])
+        let euro = [Filter(dimension: .fixed(.currency), value: "EUR", exclude: false)]
+        #expect(try totals(cache, by: .fixed(.usageType), filters: euro) == ["storage charge": 4_000_000_000])
+        // Currencies are never added together: the engine reports one and names the other.
+        let result = try QueryEngine(cache: cache).run(QuerySpec(groupBy: .fixed(.service), period: cache.dayRange!, comparison: nil))
+        #expect(result.currency == "EUR")
+        #expect(result.otherCurrencies == ["USD"])
+        #expect(result.total == 4_000_000_000)
+    }
+}

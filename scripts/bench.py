@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Benchmark costtop against DuckDB on generated AWS CUR CSV, side by side in one run.
+
+For each size: generate the data once (costtop-samplegen, uncompressed legacy CUR), then
+  * ingest: `costtop ingest --fresh` vs DuckDB building the same daily roll-up from the same files
+    (wall time, line items/s, MB/s, peak RSS of the process), median of --runs runs;
+  * queries: each drill-down step measured in-process (costtop-bench; DuckDB's Python API on the
+    roll-up table it built), median of many runs;
+  * open + top-level query: costtop-bench's cold open of the cache plus the top query, and the whole
+    `costtop query` process end to end.
+Prints a Markdown report (docs/performance.md quotes it). DuckDB is installed from PyPI into
+bench-data/venv on first use. Usage: scripts/bench.py [--rows 1000000,5000000] [--runs 3]
+"""
+import argparse, json, os, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "bench-data")
+RELEASE = os.path.join(ROOT, ".build", "release")
+VENV_PYTHON = os.path.join(DATA, "venv", "bin", "python")
+
+
+def run_measured(command, env=None):
+    """Runs a command; returns (seconds, peak RSS in MiB, stdout)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{err.decode()}")
+    return elapsed, usage.ru_maxrss / 1024, out.decode()
+
+
+def current_files(folder):
+    """The CSV files a CUR manifest names (only the latest assembly of each billing period)."""
+    files = []
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith("-Manifest.json"):
+                with open(os.path.join(root, name)) as handle:
+                    manifest = json.load(handle)
+                for key in manifest["reportKeys"]:
+                    files.append(os.path.join(root, manifest["assemblyId"], os.path.basename(key)))
+    return sorted(files)
+
+
+def ensure_duckdb():
+    if os.path.exists(VENV_PYTHON) and subprocess.call([VENV_PYTHON, "-c", "import duckdb"]) == 0:
+        return
+    subprocess.check_call([sys.executable, "-m", "venv", os.path.join(DATA, "venv")])
+    subprocess.check_call([VENV_PYTHON, "-m", "pip", "install", "-q", "duckdb==2.0.0"])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", default="1000000,5000000")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    os.makedirs(DATA, exist_ok=True)
+    subprocess.check_call(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    ensure_duckdb()
+    duck_version = subprocess.check_output([VENV_PYTHON, "-c", "import duckdb; print(duckdb.__version__)"]).decode().strip()
+    report = [f"costtop vs DuckDB {duck_version}, {os.cpu_count()} cores, median of {args.runs} runs\n"]
+    for rows in [int(r) for r in args.rows.split(",")]:
+        folder = os.path.join(DATA, f"cur-{rows}")
+        if not os.path.exists(folder):
+            subprocess.check_call([os.path.join(RELEASE, "costtop-samplegen"), "--out", folder, "--rows", str(rows),
+                                   "--format", "cur", "--no-gzip"], stderr=subprocess.DEVNULL)
+        files = current_files(folder)
+        size = sum(os.path.getsize(f) for f in files)
+        cache = os.path.join(DATA, f"bench-{rows}.ctc")
+        duck_db = os.path.join(DATA, f"bench-{rows}.duckdb")
+        ours, theirs = [], []
+        line_items = None
+        for _ in range(args.runs):
+            seconds, rss, out = run_measured([os.path.join(RELEASE, "costtop"), "ingest", "--fresh", "--cache", cache, folder])
+            ours.append((seconds, rss))
+            for line in out.splitlines():
+                if line.startswith("line items"):
+                    line_items = int(line.split()[2].replace(",", ""))
+            if os.path.exists(duck_db):
+                os.remove(duck_db)
+            seconds, rss, _ = run_measured([VENV_PYTHON, os.path.join(ROOT, "scripts", "duckdb_bench.py"), "rollup", duck_db] + files)
+            theirs.append((seconds, rss))
+        our_time = statistics.median(s for s, _ in ours)
+        duck_time = statistics.median(s for s, _ in theirs)
+        our_rss = max(r for _, r in ours)
+        duck_rss = max(r for _, r in theirs)
+        mb = size / 1e6
+        report.append(f"## {rows:,} line items ({mb:,.0f} MB of CSV in {len(files)} files)\n")
+        report.append("| ingest | time (s) | line items/s | MB/s | peak RSS (MiB) | output size (MB) |")
+        report.append("|---|---|---|---|---|---|")
+        report.append(f"| costtop | {our_time:.2f} | {line_items / our_time:,.0f} | {mb / our_time:,.0f} | {our_rss:,.0f} | {os.path.getsize(cache) / 1e6:.1f} |")
+        report.append(f"| DuckDB | {duck_time:.2f} | {line_items / duck_time:,.0f} | {mb / duck_time:,.0f} | {duck_rss:,.0f} | {os.path.getsize(duck_db) / 1e6:.1f} |")
+        report.append(f"| ratio | **{duck_time / our_time:.2f}× DuckDB's throughput** | | | **{our_rss / duck_rss:.2f}× DuckDB's RSS** | |\n")
+
+        bench = json.loads(subprocess.check_output([os.path.join(RELEASE, "costtop-bench"), cache, "200"]))
+        duck = json.loads(subprocess.check_output([VENV_PYTHON, os.path.join(ROOT, "scripts", "duckdb_bench.py"), "queries",
+                                                   duck_db, json.dumps(bench)]))
+        report.append(f"Cache: {bench['cacheRows']:,} rows. Period {bench['from']}..{bench['to']} compared with "
+                      f"{bench['compareFrom']}..{bench['compareTo']}.\n")
+        report.append("| drill-down query | rows | costtop median (ms) | costtop p90 (ms) | DuckDB median (ms) | DuckDB ÷ costtop |")
+        report.append("|---|---|---|---|---|---|")
+        for ours_q, duck_q in zip(bench["queries"], duck["queries"]):
+            filters = ", ".join(ours_q["filters"]) or "—"
+            report.append(f"| by {ours_q['by']} ({filters}) | {ours_q['rows']} | {ours_q['medianMs']:.3f} | {ours_q['p90Ms']:.3f} | "
+                          f"{duck_q['medianMs']:.2f} | {duck_q['medianMs'] / ours_q['medianMs']:.0f}× |")
+        process_times = []
+        for _ in range(15):
+            seconds, _, _ = run_measured([os.path.join(RELEASE, "costtop"), "query", "--cache", cache, "--by", "account", "--format", "json"])
+            process_times.append(seconds)
+        report.append(f"\nOpen the cache and answer the top-level query: {bench['openAndTopMs']:.2f} ms in-process; "
+                      f"{statistics.median(process_times) * 1000:.1f} ms for the whole `costtop query --by account` process "
+                      f"(median of 15, including process start).\n")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()

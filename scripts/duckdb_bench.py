@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""DuckDB side of scripts/bench.py (run with the venv's python).
+
+  duckdb_bench.py rollup DB FILE...   builds the daily roll-up of CUR CSV files into table `rollup`
+  duckdb_bench.py queries DB JSON     times the drill-down steps costtop-bench ran (JSON = its output)
+"""
+import json, statistics, sys, time
+
+import duckdb
+
+AMORTIZED = """CASE "lineItem/LineItemType"
+    WHEN 'SavingsPlanCoveredUsage' THEN "savingsPlan/SavingsPlanEffectiveCost"
+    WHEN 'SavingsPlanRecurringFee' THEN "savingsPlan/TotalCommitmentToDate" - "savingsPlan/UsedCommitment"
+    WHEN 'SavingsPlanNegation' THEN 0 WHEN 'SavingsPlanUpfrontFee' THEN 0
+    WHEN 'DiscountedUsage' THEN "reservation/EffectiveCost"
+    WHEN 'RIFee' THEN "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod" + "reservation/UnusedRecurringFee"
+    ELSE "lineItem/UnblendedCost" END"""
+
+
+def rollup(db, files):
+    con = duckdb.connect(db)
+    listing = ", ".join("'" + f + "'" for f in files)
+    con.execute(f"""
+        CREATE TABLE rollup AS
+        SELECT CAST("lineItem/UsageStartDate" AS DATE) AS day, "bill/PayerAccountId" AS payer,
+               "lineItem/UsageAccountId" AS account, "lineItem/ProductCode" AS service,
+               "lineItem/UsageType" AS usage_type, "product/regionCode" AS region,
+               "lineItem/LineItemType" AS line_item_type, "pricing/term" AS term,
+               coalesce("savingsPlan/SavingsPlanARN", "reservation/ReservationARN") AS commitment,
+               "lineItem/CurrencyCode" AS currency,
+               "resourceTags/user:team" AS team, "resourceTags/user:env" AS env, "resourceTags/user:app" AS app,
+               sum("lineItem/UnblendedCost") AS billed, sum({AMORTIZED}) AS effective,
+               sum("pricing/publicOnDemandCost") AS list, sum("lineItem/UsageAmount") AS usage_quantity,
+               count(*) AS line_items
+        FROM read_csv([{listing}], header = true, sample_size = 100000)
+        GROUP BY ALL""")
+    con.close()
+
+
+def queries(db, spec):
+    con = duckdb.connect(db, read_only=True)
+    column = {"account": "account", "service": "service", "usage-type": "usage_type", "region": "region", "day": "day"}
+    results = []
+    for step in spec["queries"]:
+        by = step["by"]
+        key = by.split(":", 1)[1] if by.startswith("tag:") else column[by]
+        where = []
+        for text in step["filters"]:
+            dim, value = text.split("=", 1)
+            where.append(f"{column[dim]} = '{value}'")
+        condition = " AND ".join(where) or "true"
+        sql = f"""
+            SELECT {key} AS key,
+                   sum(billed) FILTER (WHERE day >= DATE '{spec['from']}') AS cost,
+                   sum(billed) FILTER (WHERE day <= DATE '{spec['compareTo']}') AS previous,
+                   cost / sum(cost) OVER () AS share
+            FROM rollup
+            WHERE day BETWEEN DATE '{spec['compareFrom']}' AND DATE '{spec['to']}' AND {condition}
+            GROUP BY ALL ORDER BY cost DESC NULLS LAST"""
+        times = []
+        for _ in range(50):
+            start = time.perf_counter()
+            con.execute(sql).fetchall()
+            times.append(time.perf_counter() - start)
+        results.append({"name": step["name"], "medianMs": statistics.median(times) * 1000})
+    print(json.dumps({"queries": results}))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "rollup":
+        rollup(sys.argv[2], sys.argv[3:])
+    else:
+        queries(sys.argv[2], json.loads(sys.argv[3]))

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Independent oracle for costtop's reconciliation tests.
+
+Sums billed or effective cost per account or service straight from raw export files with Python's
+csv module and exact Decimal arithmetic, sharing no code with costtop. Honours AWS legacy CUR
+manifests (only the assembly a manifest names counts). Prints JSON {key: "decimal"}.
+
+usage: reconcile.py --by account|service --metric billed|effective PATH...
+"""
+import argparse, csv, decimal, glob, gzip, io, json, os, sys
+
+D = decimal.Decimal
+NULLS = {"", "NULL", "null"}
+
+
+def files_under(paths):
+    data, manifests = [], []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, _, names in os.walk(path):
+                for name in names:
+                    full = os.path.join(root, name)
+                    if name.endswith(".csv") or name.endswith(".csv.gz"):
+                        data.append(full)
+                    elif name.endswith("-Manifest.json"):
+                        manifests.append(full)
+        else:
+            data.append(path)
+    skip = set()
+    for manifest in manifests:
+        with open(manifest) as handle:
+            info = json.load(handle)
+        folder = os.path.dirname(manifest)
+        current = os.path.join(folder, info["assemblyId"]) + os.sep
+        for file in data:
+            rest = os.path.relpath(file, folder)
+            if not rest.startswith("..") and os.sep in rest and not file.startswith(current):
+                skip.add(file)
+    return sorted(f for f in data if f not in skip)
+
+
+def rows(path):
+    raw = gzip.open(path, "rb").read() if path.endswith(".gz") else open(path, "rb").read()
+    text = raw.decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    for row in reader:
+        if not row or row == [""]:
+            continue
+        yield dict(zip(header, row))
+
+
+def amount(row, name):
+    value = row.get(name, "")
+    return D(0) if value in NULLS else D(value)
+
+
+def cur_effective(row):
+    kind = row.get("lineItem/LineItemType", "Usage")
+    if kind == "SavingsPlanCoveredUsage":
+        return amount(row, "savingsPlan/SavingsPlanEffectiveCost")
+    if kind == "SavingsPlanRecurringFee":
+        return amount(row, "savingsPlan/TotalCommitmentToDate") - amount(row, "savingsPlan/UsedCommitment")
+    if kind in ("SavingsPlanNegation", "SavingsPlanUpfrontFee"):
+        return D(0)
+    if kind == "DiscountedUsage":
+        return amount(row, "reservation/EffectiveCost")
+    if kind == "RIFee":
+        return amount(row, "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod") + amount(row, "reservation/UnusedRecurringFee")
+    return amount(row, "lineItem/UnblendedCost")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--by", choices=["account", "service"], required=True)
+    parser.add_argument("--metric", choices=["billed", "effective"], required=True)
+    parser.add_argument("paths", nargs="+")
+    args = parser.parse_args()
+    sums = {}
+    for path in files_under(args.paths):
+        for row in rows(path):
+            if "lineItem/UnblendedCost" in row:
+                key = row["lineItem/UsageAccountId"] if args.by == "account" else row["lineItem/ProductCode"]
+                value = amount(row, "lineItem/UnblendedCost") if args.metric == "billed" else cur_effective(row)
+            else:
+                key = row.get("SubAccountId" if args.by == "account" else "ServiceName", "")
+                billed = amount(row, "BilledCost")
+                effective = row.get("EffectiveCost", "")
+                value = billed if args.metric == "billed" or effective in NULLS else D(effective)
+            key = "(none)" if key in NULLS else key
+            sums[key] = sums.get(key, D(0)) + value
+    cents = {k: str(v.quantize(D("0.01"), rounding=decimal.ROUND_HALF_UP)) for k, v in sums.items()}
+    json.dump(cents, sys.stdout, sort_keys=True)
+
+
+if __name__ == "__main__":
+    decimal.getcontext().prec = 50
+    main()
