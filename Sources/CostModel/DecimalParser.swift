@@ -27,6 +27,50 @@ public enum DecimalParser {
     /// - Throws: `Failure` when the text is not a plain decimal number or does not fit in an `Int64`.
     @inlinable
     public static func parseFixed(_ bytes: UnsafeRawBufferPointer, scaleDigits: Int = 9) throws(Failure) -> Int64 {
+        if let value = parsePlain(bytes, scaleDigits: scaleDigits) { return value }
+        return try parseGeneral(bytes, scaleDigits: scaleDigits)
+    }
+
+    /// The fast path for what nearly every export holds: `[-]digits[.digits]` with at most 18
+    /// significant digits and no more fractional digits than the scale, so no rounding is needed.
+    /// Returns nil for anything else, which the general path then parses (or rejects).
+    @inlinable
+    static func parsePlain(_ bytes: UnsafeRawBufferPointer, scaleDigits: Int) -> Int64? {
+        let count = bytes.count
+        guard count > 0, count <= 20 else { return nil }
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var value: UInt64 = 0
+        var digits = 0
+        var fraction = -1
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 48 && byte <= 57 {
+                value = value &* 10 &+ UInt64(byte &- 48)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if byte == UInt8(ascii: ".") && fraction < 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        let fractionDigits = max(fraction, 0)
+        guard digits > 0, digits <= 18, fractionDigits <= scaleDigits else { return nil }
+        let scale = scaleDigits - fractionDigits
+        guard scale <= 18 else { return nil }
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: DecimalParser.powersOfTen[scale])
+        guard !overflow, scaled <= UInt64(Int64.max) else { return nil }
+        return negative ? -Int64(scaled) : Int64(scaled)
+    }
+
+    @usableFromInline
+    static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(UInt64(1)) { result, _ in result * 10 } }
+
+    @usableFromInline
+    static func parseGeneral(_ bytes: UnsafeRawBufferPointer, scaleDigits: Int) throws(Failure) -> Int64 {
         let count = bytes.count
         guard count > 0 else { throw .notANumber }
         var index = 0

@@ -58,9 +58,9 @@ final class PlainFileSink: ByteSink {
     }
 }
 
-/// Opens the output for one data file: gzip-compressed unless `gzip` is false.
+/// Opens the output for one data file: gzip-compressed (on a background thread) unless `gzip` is false.
 func openSink(path: String, gzip: Bool) throws -> ByteSink {
-    gzip ? try GzipWriter(path: path, level: 6) : try PlainFileSink(path: path)
+    gzip ? BackgroundSink(target: try GzipWriter(path: path, level: 6)) : try PlainFileSink(path: path)
 }
 
 // The C functions are reached through these wrappers because the sink's own `write` and

@@ -253,6 +253,7 @@ final class PlanBuilder {
             position += 1
             let placement = genericPlacement(service: service, template: template)
             let info = placement.templateInfo
+            // 1.4 is roughly the catalog's mean template density, so the mean stays `meanDensity`.
             let density = min(1, meanDensity * info.density / 1.4 * rng.between(0.5, 1.5))
             let schedule: Schedule
             if info.shape == .instance {
@@ -261,9 +262,8 @@ final class PlanBuilder {
             } else {
                 schedule = .always
             }
-            let coverage: TagCoverage
             let tagDraw = rng.unit()
-            coverage = tagDraw < 0.80 ? .full : (tagDraw < 0.88 ? .noApp : .none)
+            let coverage: TagCoverage = tagDraw < 0.80 ? .full : (tagDraw < 0.88 ? .noApp : .none)
             var first = firstHour
             var last = endHour
             if rng.chance(0.06) { first += 24 * rng.below(max(1, options.days * 4 / 5)) }

@@ -112,3 +112,12 @@ struct CacheTests {
         }
     }
 }
+
+@Suite("Column order")
+struct ColumnOrderTests {
+    @Test("column indexes are the positions in allCases, which the file format depends on")
+    func indexes() {
+        for (index, dimension) in FixedDimension.allCases.enumerated() { #expect(dimension.columnIndex == index) }
+        for (index, measure) in Measure.allCases.enumerated() { #expect(measure.columnIndex == index) }
+    }
+}

@@ -49,9 +49,12 @@ public final class CSVReader {
     private var sourceDone = false
     private var atFileStart = true
 
-    /// Start and end offsets (in `buffer`) of each field of the current record.
-    private var fieldStarts: [Int] = []
-    private var fieldEnds: [Int] = []
+    /// Start and end offsets (in `buffer`) of each field of the current record. Raw memory, not
+    /// arrays: these are written for every field of every record, and array appends cost a
+    /// uniqueness check each.
+    private let fieldStarts: UnsafeMutablePointer<Int>
+    private let fieldEnds: UnsafeMutablePointer<Int>
+    private var parsedFields = 0
     private var recordStart = 0
     private var recordEnd = 0
     private var nextLine = 1
@@ -73,11 +76,15 @@ public final class CSVReader {
         self.limits = limits
         capacity = 1 << 20
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        fieldStarts.reserveCapacity(256)
-        fieldEnds.reserveCapacity(256)
+        fieldStarts = .allocate(capacity: limits.maxFields + 1)
+        fieldEnds = .allocate(capacity: limits.maxFields + 1)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
+    }
 
     /// The bytes of field `index` of the current record (unquoted and unescaped).
     @inline(__always)
@@ -148,16 +155,15 @@ public final class CSVReader {
     /// Parses one record starting at `dataStart`. Returns `.needMore` when the buffered data ends
     /// inside the record (and more input may follow).
     private func parseRecord() throws -> Outcome {
-        fieldStarts.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
+        parsedFields = 0
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
         var position = dataStart
         let end = dataEnd
         var lines = 0
         var escapedFields: [Int] = []
         while true {
-            if fieldStarts.count >= limits.maxFields {
-                throw CSVError(path: path, line: nextLine, column: fieldStarts.count + 1,
+            if parsedFields >= limits.maxFields {
+                throw CSVError(path: path, line: nextLine, column: parsedFields + 1,
                                reason: "more than \(limits.maxFields) fields")
             }
             if position < end && bytes[position] == 0x22 {
@@ -182,9 +188,8 @@ public final class CSVReader {
                     }
                     break
                 }
-                fieldStarts.append(contentStart)
-                fieldEnds.append(scan)
-                if hasEscapes { escapedFields.append(fieldStarts.count - 1) }
+                append(contentStart, scan)
+                if hasEscapes { escapedFields.append(parsedFields - 1) }
                 position = scan + 1
                 if position >= end {
                     if !sourceDone { return .needMore }
@@ -207,40 +212,60 @@ public final class CSVReader {
                         return finish(end: position + 2, lines: lines + 1, escapedFields: escapedFields)
                     }
                 }
-                throw CSVError(path: path, line: nextLine + lines, column: fieldStarts.count,
+                throw CSVError(path: path, line: nextLine + lines, column: parsedFields,
                                reason: "unexpected character after closing quote")
             }
-            // Unquoted field: runs to the next comma or line break.
+            // Unquoted field: runs to the next comma or line break. Eight bytes at a time (SWAR): a
+            // byte equal to ',' or '\n' becomes zero after the XOR, and the classic zero-byte test
+            // flags the first one exactly; the tail shorter than a word goes byte by byte.
             let start = position
-            while position < end {
-                let byte = bytes[position]
-                if byte == 0x2C || byte == 0x0A { break }
-                position += 1
+            while position + 8 <= end {
+                let word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
+                let commas = word ^ 0x2C2C_2C2C_2C2C_2C2C
+                let breaks = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                let found = ((commas &- 0x0101_0101_0101_0101) & ~commas | (breaks &- 0x0101_0101_0101_0101) & ~breaks)
+                    & 0x8080_8080_8080_8080
+                if found != 0 {
+                    position += found.trailingZeroBitCount >> 3
+                    break
+                }
+                position += 8
+            }
+            if position + 8 > end {
+                while position < end {
+                    let byte = bytes[position]
+                    if byte == 0x2C || byte == 0x0A { break }
+                    position += 1
+                }
             }
             if position >= end {
                 if !sourceDone { return .needMore }
                 var fieldEnd = position
                 if fieldEnd > start && bytes[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
-                fieldStarts.append(start)
-                fieldEnds.append(fieldEnd)
+                append(start, fieldEnd)
                 return finish(end: position, lines: lines + 1, escapedFields: escapedFields)
             }
             var fieldEnd = position
             if bytes[position] == 0x0A {
                 if fieldEnd > start && bytes[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
-                fieldStarts.append(start)
-                fieldEnds.append(fieldEnd)
+                append(start, fieldEnd)
                 return finish(end: position + 1, lines: lines + 1, escapedFields: escapedFields)
             }
-            fieldStarts.append(start)
-            fieldEnds.append(fieldEnd)
+            append(start, fieldEnd)
             position += 1
         }
     }
 
+    @inline(__always)
+    private func append(_ start: Int, _ end: Int) {
+        fieldStarts[parsedFields] = start
+        fieldEnds[parsedFields] = end
+        parsedFields += 1
+    }
+
     private func finish(end: Int, lines: Int, escapedFields: [Int]) -> Outcome {
         for index in escapedFields { unescape(index) }
-        fieldCount = fieldStarts.count
+        fieldCount = parsedFields
         let blank = fieldCount == 1 && fieldStarts[0] == fieldEnds[0]
             && (fieldStarts[0] == dataStart)
         return .complete(end: end, lines: lines, blank: blank)

@@ -6,6 +6,8 @@ enum LineItemType: Equatable {
     /// Parses the column's bytes; an absent column means Usage (the documented default).
     init(_ bytes: UnsafeRawBufferPointer) {
         if bytes.isEmpty { self = .usage; return }
+        // Most line items are plain usage: answer it without building a String.
+        if bytes.count == 5 && bytes.elementsEqual("Usage".utf8) { self = .usage; return }
         switch String(decoding: bytes, as: UTF8.self) {
         case "Usage": self = .usage
         case "DiscountedUsage": self = .discountedUsage

@@ -3,8 +3,8 @@
 /// Ingest interns every dimension value of every line item, so this is the hot path: keys live in one
 /// byte arena, the table is open-addressed with linear probing, and the last value looked up is
 /// remembered because consecutive line items usually repeat it. Code 0 is reserved for "missing"
-/// (the empty value).
-public struct ByteInterner {
+/// (the empty value). A class, so interning through an array of interners pays no copy-on-write check.
+public final class ByteInterner {
     private var arena: [UInt8] = []
     private var offsets: [Int] = [0]
     private var hashes: [UInt64] = [0]
@@ -23,7 +23,7 @@ public struct ByteInterner {
 
     /// The code of `bytes`, adding it when new. Empty input is code 0.
     @inline(__always)
-    public mutating func code(for bytes: UnsafeRawBufferPointer) -> UInt32 {
+    public func code(for bytes: UnsafeRawBufferPointer) -> UInt32 {
         let length = bytes.count
         if length == 0 { return 0 }
         let hash = ByteInterner.hash(bytes)
@@ -51,7 +51,7 @@ public struct ByteInterner {
     }
 
     /// The code of a String (used when merging an old cache's dictionaries).
-    public mutating func code(for text: String) -> UInt32 {
+    public func code(for text: String) -> UInt32 {
         var copy = text
         return copy.withUTF8 { code(for: UnsafeRawBufferPointer($0)) }
     }
@@ -81,7 +81,7 @@ public struct ByteInterner {
         }
     }
 
-    private mutating func grow() {
+    private func grow() {
         let size = slots.count * 2
         slots = Array(repeating: 0, count: size)
         mask = size - 1

@@ -20,7 +20,7 @@ extension RollupBuilder {
             tagSetRemap.append(commitTagSet())
         }
         let width = RollupBuilder.keyWidth
-        let measureCount = measures.count
+        let measureCount = RollupBuilder.measureCount
         let keys = other.tableKeys
         let sums = other.tableSums
         var key = [UInt32](repeating: 0, count: width)
@@ -31,9 +31,7 @@ extension RollupBuilder {
                 key[index + 1] = remaps[index][Int(keys[base + 1 + index])]
             }
             key[RollupBuilder.tagSetSlot] = tagSetRemap[Int(keys[base + RollupBuilder.tagSetSlot])]
-            let ok = sums.withUnsafeBufferPointer { sums in
-                addRow(key: key, measures: sums.baseAddress! + row * measureCount)
-            }
+            let ok = addRow(key: key, measures: sums.baseAddress! + row * measureCount)
             guard ok else { throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion") }
         }
     }

@@ -11,7 +11,7 @@ extension RollupBuilder {
         let sums = tableSums
         let measureCount = Measure.allCases.count
         var order = Array(0..<rowCount)
-        keys.withUnsafeBufferPointer { keys in
+        do {
             order.sort { left, right in
                 let a = left * width
                 let b = right * width

@@ -19,14 +19,15 @@ public final class RollupBuilder {
     private var tagValueInterners: [ByteInterner] = [ByteInterner()]
     private var tagSetInterner = ByteInterner()
     private var pendingTags: [UInt64] = []
-    private var table = RollupTable(keyWidth: RollupBuilder.keyWidth, measureCount: Measure.allCases.count)
+    private let table = RollupTable(keyWidth: RollupBuilder.keyWidth, measureCount: Measure.allCases.count)
     private let allowedTagKeys: Set<String>?
     private let keepResources: Bool
 
     /// The key of the line item being built: day, then dimension codes, then tag set.
-    private var key: [UInt32]
-    /// The measures of the line item being built, indexed like `Measure.allCases`.
-    public var measures: [Int64]
+    private let key: UnsafeMutablePointer<UInt32>
+    /// The measures of the line item being built, indexed like `Measure.allCases` (raw memory: the
+    /// adapters write it for every line item).
+    public let measures: UnsafeMutablePointer<Int64>
     /// The `source` code of the file being read, applied to every line item committed.
     private var sourceCode: UInt32 = 0
 
@@ -36,11 +37,21 @@ public final class RollupBuilder {
     public init(keepResources: Bool, tagKeys: [String]?) {
         self.keepResources = keepResources
         allowedTagKeys = tagKeys.map(Set.init)
-        interners = Array(repeating: ByteInterner(), count: RollupBuilder.dimensionCount)
+        interners = (0..<RollupBuilder.dimensionCount).map { _ in ByteInterner() }
         labels = Array(repeating: [:], count: RollupBuilder.dimensionCount)
-        key = Array(repeating: 0, count: RollupBuilder.keyWidth)
-        measures = Array(repeating: 0, count: Measure.allCases.count)
+        key = .allocate(capacity: RollupBuilder.keyWidth)
+        key.initialize(repeating: 0, count: RollupBuilder.keyWidth)
+        measures = .allocate(capacity: Measure.allCases.count)
+        measures.initialize(repeating: 0, count: Measure.allCases.count)
     }
+
+    deinit {
+        key.deallocate()
+        measures.deallocate()
+    }
+
+    /// Number of measures per line item.
+    static let measureCount = Measure.allCases.count
 
     /// Number of roll-up rows so far.
     public var rowCount: Int { table.count }
@@ -101,9 +112,7 @@ public final class RollupBuilder {
         key[RollupBuilder.tagSetSlot] = internTagSet()
         key[FixedDimension.source.columnIndex + 1] = sourceCode
         measures[Measure.lineItems.columnIndex] = 1
-        let ok = key.withUnsafeBufferPointer { key in
-            measures.withUnsafeBufferPointer { table.add(key: key.baseAddress!, measures: $0.baseAddress!) }
-        }
+        let ok = table.add(key: key, measures: measures)
         reset()
         guard ok else {
             throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion; costs out of range")
@@ -112,8 +121,8 @@ public final class RollupBuilder {
 
     /// Clears the line item being built.
     public func reset() {
-        for index in 0..<key.count { key[index] = 0 }
-        for index in 0..<measures.count { measures[index] = 0 }
+        key.update(repeating: 0, count: RollupBuilder.keyWidth)
+        measures.update(repeating: 0, count: RollupBuilder.measureCount)
         pendingTags.removeAll(keepingCapacity: true)
     }
 
@@ -171,10 +180,13 @@ public final class RollupBuilder {
         key.withUnsafeBufferPointer { table.add(key: $0.baseAddress!, measures: measures) }
     }
 
+    /// Adds an already rolled-up row from the builder's own key and measure buffers.
+    private func addCurrentRow() -> Bool { table.add(key: key, measures: measures) }
+
     // MARK: - Reading the result
 
-    var tableKeys: [UInt32] { table.keys }
-    var tableSums: [Int64] { table.sums }
+    var tableKeys: UnsafeBufferPointer<UInt32> { table.keys }
+    var tableSums: UnsafeBufferPointer<Int64> { table.sums }
 
     func dictionaryStrings(_ index: Int) -> [String] { interners[index].strings() }
 
@@ -254,11 +266,9 @@ public final class RollupBuilder {
                 key[dimension + 1] = remaps[dimension][Int(dimensionColumns[dimension][row])]
             }
             let tagSet = tagSetRemap[Int(cache.tagSetCodes[row])]
-            for measure in 0..<measures.count { measures[measure] = measureColumns[measure][row] }
+            for measure in 0..<RollupBuilder.measureCount { measures[measure] = measureColumns[measure][row] }
             key[RollupBuilder.tagSetSlot] = tagSet
-            let ok = key.withUnsafeBufferPointer { key in
-                measures.withUnsafeBufferPointer { table.add(key: key.baseAddress!, measures: $0.baseAddress!) }
-            }
+            let ok = addCurrentRow()
             reset()
             guard ok else { throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion") }
         }
