@@ -17,6 +17,16 @@ AMORTIZED = """CASE "lineItem/LineItemType"
     ELSE "lineItem/UnblendedCost" END"""
 
 
+# Exact decimals for every amount, as costtop keeps them (and so DuckDB's sniffer cannot type a
+# sparse cost column as text).
+MONEY_COLUMNS = ["lineItem/UnblendedCost", "lineItem/BlendedCost", "lineItem/UsageAmount", "lineItem/UnblendedRate",
+                 "pricing/publicOnDemandCost", "reservation/EffectiveCost",
+                 "reservation/AmortizedUpfrontFeeForBillingPeriod", "reservation/UnusedAmortizedUpfrontFeeForBillingPeriod",
+                 "reservation/UnusedRecurringFee", "reservation/TotalReservedUnits", "reservation/UnusedQuantity",
+                 "savingsPlan/SavingsPlanEffectiveCost", "savingsPlan/TotalCommitmentToDate", "savingsPlan/UsedCommitment"]
+MONEY_TYPES = ", ".join(f"'{name}': 'DECIMAL(18,10)'" for name in MONEY_COLUMNS)
+
+
 def rollup(db, files):
     con = duckdb.connect(db)
     listing = ", ".join("'" + f + "'" for f in files)
@@ -32,7 +42,7 @@ def rollup(db, files):
                sum("lineItem/UnblendedCost") AS billed, sum({AMORTIZED}) AS effective,
                sum("pricing/publicOnDemandCost") AS list, sum("lineItem/UsageAmount") AS usage_quantity,
                count(*) AS line_items
-        FROM read_csv([{listing}], header = true, sample_size = 100000)
+        FROM read_csv([{listing}], header = true, types = {{{MONEY_TYPES}}})
         GROUP BY ALL""")
     con.close()
 

@@ -32,7 +32,7 @@ public enum DecimalParser {
     }
 
     /// The fast path for what nearly every export holds: `[-]digits[.digits]` with at most 18
-    /// significant digits and no more fractional digits than the scale, so no rounding is needed.
+    /// digits in all, in 64-bit arithmetic.
     /// Returns nil for anything else, which the general path then parses (or rejects).
     @inlinable
     static func parsePlain(_ bytes: UnsafeRawBufferPointer, scaleDigits: Int) -> Int64? {
@@ -58,11 +58,22 @@ public enum DecimalParser {
             index += 1
         }
         let fractionDigits = max(fraction, 0)
-        guard digits > 0, digits <= 18, fractionDigits <= scaleDigits else { return nil }
-        let scale = scaleDigits - fractionDigits
-        guard scale <= 18 else { return nil }
-        let (scaled, overflow) = value.multipliedReportingOverflow(by: DecimalParser.powersOfTen[scale])
-        guard !overflow, scaled <= UInt64(Int64.max) else { return nil }
+        guard digits > 0, digits <= 18 else { return nil }
+        var scaled: UInt64
+        if fractionDigits <= scaleDigits {
+            let scale = scaleDigits - fractionDigits
+            guard scale <= 18 else { return nil }
+            let (product, overflow) = value.multipliedReportingOverflow(by: DecimalParser.powersOfTen[scale])
+            guard !overflow else { return nil }
+            scaled = product
+        } else {
+            // More fractional digits than kept (CUR writes up to 10): round half to even.
+            let divisor = DecimalParser.powersOfTen[fractionDigits - scaleDigits]
+            scaled = value / divisor
+            let twice = (value % divisor) * 2
+            if twice > divisor || (twice == divisor && scaled & 1 == 1) { scaled += 1 }
+        }
+        guard scaled <= UInt64(Int64.max) else { return nil }
         return negative ? -Int64(scaled) : Int64(scaled)
     }
 

@@ -170,7 +170,7 @@ struct CURAdapter: ExportAdapter {
         }
     }
 
-    private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: String, status: String?) {
+    private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: StaticString, status: StaticString?) {
         guard !id.isEmpty else { return }
         builder.set(.commitment, id)
         builder.set(.commitmentType, type)

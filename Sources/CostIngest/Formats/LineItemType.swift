@@ -27,7 +27,7 @@ enum LineItemType: Equatable {
 
     /// FOCUS ChargeCategory: usage is Usage, fees are Purchase, Tax, credits and refunds are Credit,
     /// discounts and Savings Plan negations are Adjustment.
-    var chargeCategory: String {
+    var chargeCategory: StaticString {
         switch self {
         case .usage, .discountedUsage, .savingsPlanCoveredUsage: return "Usage"
         case .fee, .riFee, .savingsPlanRecurringFee, .savingsPlanUpfrontFee: return "Purchase"
@@ -39,7 +39,7 @@ enum LineItemType: Equatable {
 
     /// FOCUS PricingCategory for usage rows: Committed when a commitment covered it, Dynamic for Spot,
     /// Standard otherwise; nil for rows that are not usage.
-    func pricingCategory(spot: Bool) -> String? {
+    func pricingCategory(spot: Bool) -> StaticString? {
         switch self {
         case .discountedUsage, .savingsPlanCoveredUsage: return "Committed"
         case .usage: return spot ? "Dynamic" : "Standard"

@@ -77,7 +77,22 @@ public final class ByteInterner {
         let end = offsets[Int(code)]
         guard end - start == bytes.count else { return false }
         return arena.withUnsafeBytes { stored in
-            memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+            // Most values are short ids and codes: compare words inline instead of calling memcmp.
+            let left = stored.baseAddress! + start
+            let right = bytes.baseAddress!
+            var index = 0
+            while index + 8 <= bytes.count {
+                if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    != right.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+                index += 8
+            }
+            while index < bytes.count {
+                if left.load(fromByteOffset: index, as: UInt8.self) != right.load(fromByteOffset: index, as: UInt8.self) {
+                    return false
+                }
+                index += 1
+            }
+            return true
         }
     }
 

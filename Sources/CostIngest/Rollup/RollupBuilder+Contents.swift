@@ -2,41 +2,30 @@ import CostCache
 import CostModel
 
 extension RollupBuilder {
-    /// The roll-up as cache contents: rows sorted by day (then by key, so output is deterministic),
-    /// dictionaries, tag sets expanded into one value code per tag key.
+    /// The roll-up as cache contents: rows ordered by day (a counting sort; within a day rows keep
+    /// their roll-up order), dictionaries, tag sets expanded into one value code per tag key.
     public func contents(sources: [SourceRecord], settings: IngestSettings) -> CacheContents {
         var contents = CacheContents()
         let width = RollupBuilder.keyWidth
         let keys = tableKeys
         let sums = tableSums
-        let measureCount = Measure.allCases.count
-        var order = Array(0..<rowCount)
-        do {
-            order.sort { left, right in
-                let a = left * width
-                let b = right * width
-                // Day is stored as a bit pattern of Int32: compare it signed, the rest unsigned.
-                let dayA = Int32(bitPattern: keys[a])
-                let dayB = Int32(bitPattern: keys[b])
-                if dayA != dayB { return dayA < dayB }
-                for index in 1..<width where keys[a + index] != keys[b + index] {
-                    return keys[a + index] < keys[b + index]
-                }
-                return false
+        let measureCount = RollupBuilder.measureCount
+        let rows = rowCount
+        let order = dayOrder(keys: keys, width: width, rows: rows)
+
+        func column<T>(_ value: (Int) -> T) -> [T] {
+            [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
+                for (position, row) in order.enumerated() { buffer[position] = value(row) }
+                initialized = rows
             }
         }
-        contents.days.reserveCapacity(rowCount)
-        for dimension in 0..<RollupBuilder.dimensionCount { contents.dimensionCodes[dimension].reserveCapacity(rowCount) }
-        for row in order {
-            let base = row * width
-            contents.days.append(Int32(bitPattern: keys[base]))
-            for dimension in 0..<RollupBuilder.dimensionCount {
-                contents.dimensionCodes[dimension].append(keys[base + 1 + dimension])
-            }
-            contents.tagSetCodes.append(keys[base + RollupBuilder.tagSetSlot])
-            for measure in 0..<measureCount {
-                contents.measures[measure].append(sums[row * measureCount + measure])
-            }
+        contents.days = column { Int32(bitPattern: keys[$0 * width]) }
+        for dimension in 0..<RollupBuilder.dimensionCount {
+            contents.dimensionCodes[dimension] = column { keys[$0 * width + 1 + dimension] }
+        }
+        contents.tagSetCodes = column { keys[$0 * width + RollupBuilder.tagSetSlot] }
+        for measure in 0..<measureCount {
+            contents.measures[measure] = column { sums[$0 * measureCount + measure] }
         }
         for (index, _) in FixedDimension.allCases.enumerated() {
             let dictionary = dictionaryStrings(index)
@@ -54,5 +43,27 @@ extension RollupBuilder {
         contents.sources = sources
         contents.settings = settings
         return contents
+    }
+
+    /// Row indexes ordered by day, by counting sort (days span a few hundred values at most).
+    private func dayOrder(keys: UnsafeBufferPointer<UInt32>, width: Int, rows: Int) -> [Int] {
+        guard rows > 0 else { return [] }
+        var first = Int32.max
+        var last = Int32.min
+        for row in 0..<rows {
+            let day = Int32(bitPattern: keys[row * width])
+            first = min(first, day)
+            last = max(last, day)
+        }
+        var starts = [Int](repeating: 0, count: Int(last - first) + 2)
+        for row in 0..<rows { starts[Int(Int32(bitPattern: keys[row * width]) - first) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var order = [Int](repeating: 0, count: rows)
+        for row in 0..<rows {
+            let bucket = Int(Int32(bitPattern: keys[row * width]) - first)
+            order[starts[bucket]] = row
+            starts[bucket] += 1
+        }
+        return order
     }
 }

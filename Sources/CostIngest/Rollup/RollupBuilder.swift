@@ -76,7 +76,13 @@ public final class RollupBuilder {
         key[index + 1] = interners[index].code(for: bytes)
     }
 
-    /// Sets a dimension from a String (for constants such as the provider name).
+    /// Sets a dimension to a constant (the provider name, a default currency, a category).
+    @inline(__always)
+    public func set(_ dimension: FixedDimension, _ text: StaticString) {
+        set(dimension, UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Sets a dimension from a String (for values decoded elsewhere, such as a file path).
     public func set(_ dimension: FixedDimension, _ text: String) {
         var copy = text
         copy.withUTF8 { set(dimension, UnsafeRawBufferPointer($0)) }
