@@ -216,3 +216,47 @@ struct IngestTests {
         #expect(result.total == 4_000_000_000)
     }
 }
+
+@Suite("Two-thread ingest of one file")
+struct SplitIngestTests {
+    /// A FOCUS file of `rows` line items over 20 days with tags, some quoted fields with line breaks.
+    func write(rows: Int, longQuotedAt: Int?) -> String {
+        var lines = ["SubAccountId,ServiceName,ChargeDescription,ChargePeriodStart,BilledCost,Tags"]
+        for row in 0..<rows {
+            let day = String(format: "2024-09-%02d", row % 20 + 1)
+            let description = row == longQuotedAt
+                ? "\"" + String(repeating: "multi\nline ", count: 400) + "\"" : "\"plain, \"\"quoted\"\"\""
+            lines.append("A\(row % 7),S\(row % 5),\(description),\(day)T00:00:00Z,\(row % 13).\(row % 97),\"{\"\"team\"\":\"\"t\(row % 3)\"\"}\"")
+        }
+        return Support.write(lines.joined(separator: "\n") + "\n", to: Support.temporaryFolder(), "f.csv")
+    }
+
+    @Test("splitting a file between two threads gives the same totals, also when the split falls inside a quoted field")
+    func sameResult() throws {
+        for longQuotedAt in [nil, 1_000, 1_500, 2_000] as [Int?] {
+            let file = write(rows: 3_000, longQuotedAt: longQuotedAt)
+            let (sequential, one) = try Support.ingest([file])
+            let (parallel, two) = try Support.ingest([file]) { $0.parallelSplitBytes = 1_000 }
+            #expect(sequential.lineItems == 3_000 && parallel.lineItems == 3_000)
+            for dimension in [CostModel.Dimension.fixed(.account), .fixed(.service), .tag("team"), .day] {
+                #expect(try totals(one, by: dimension) == totals(two, by: dimension), "\(dimension), quoted at \(String(describing: longQuotedAt))")
+            }
+        }
+    }
+
+    @Test("an error in the second half names the right line")
+    func lineNumbersAcrossTheSplit() throws {
+        var text = try String(contentsOfFile: write(rows: 2_000, longQuotedAt: nil), encoding: .utf8)
+        text = text.replacingOccurrences(of: "2024-09-07T00:00:00Z,12.", with: "2024-09-31T00:00:00Z,12.")
+        let file = Support.write(text, to: Support.temporaryFolder(), "bad.csv")
+        let firstBad = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("2024-09-31") }! + 1
+        for split in [1_000, 100_000_000] {
+            do {
+                _ = try Support.ingest([file]) { $0.parallelSplitBytes = split }
+                Issue.record("expected an error")
+            } catch let error as IngestError {
+                #expect(error.description.contains("bad.csv:\(firstBad): column 4 (ChargePeriodStart)"), "\(error)")
+            }
+        }
+    }
+}

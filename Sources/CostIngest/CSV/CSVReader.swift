@@ -37,7 +37,11 @@ public struct CSVError: Error, CustomStringConvertible, Equatable {
 public final class CSVReader {
     /// The file being read, for error messages.
     public let path: String
-    private let source: ByteSource
+    private let source: ByteSource?
+    /// The mapped file being read in place, when reading one.
+    private let mapped: MappedFile?
+    /// File offset up to which mapped pages have been released.
+    private var releasedUpTo = 0
     private let limits: CSVLimits
 
     private var buffer: UnsafeMutableRawPointer
@@ -55,6 +59,18 @@ public final class CSVReader {
     private let fieldStarts: UnsafeMutablePointer<Int>
     private let fieldEnds: UnsafeMutablePointer<Int>
     private var parsedFields = 0
+    /// Unescaped copies of fields that held `""`. The input is never written to: a mapped file is
+    /// shared by two threads, and in-place unescaping by one would corrupt what the other reads.
+    /// A field copied here is marked by a negative start, `-1 - offset in scratch`.
+    private var scratch: UnsafeMutableRawPointer
+    private var scratchCapacity = 4096
+    private var scratchUsed = 0
+
+    /// Stop before the first record that starts at or after this stream offset (`next()` returns
+    /// false there without parsing it), so two threads can share one file.
+    public var stopOffset: Int64?
+    /// Stream offset where the next record starts.
+    public var nextRecordOffset: Int64 { bufferOffset + Int64(dataStart) }
     private var recordStart = 0
     private var recordEnd = 0
     private var nextLine = 1
@@ -72,24 +88,47 @@ public final class CSVReader {
     ///   - limits: record size and field count limits.
     public init(source: ByteSource, path: String, limits: CSVLimits = CSVLimits()) {
         self.source = source
+        mapped = nil
         self.path = path
         self.limits = limits
         capacity = 1 << 20
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         fieldStarts = .allocate(capacity: limits.maxFields + 1)
         fieldEnds = .allocate(capacity: limits.maxFields + 1)
+        scratch = .allocate(byteCount: scratchCapacity, alignment: 8)
+    }
+
+    /// Reads `[start, end)` of a mapped file in place, with no copy. Pages behind the reader are
+    /// released as it goes.
+    public init(mapping: MappedFile, from start: Int, to end: Int, limits: CSVLimits = CSVLimits()) {
+        source = nil
+        mapped = mapping
+        path = mapping.path
+        self.limits = limits
+        buffer = UnsafeMutableRawPointer(mutating: mapping.base + start)  // only ever read
+        capacity = end - start
+        dataEnd = end - start
+        sourceDone = true
+        bufferOffset = Int64(start)
+        releasedUpTo = start
+        fieldStarts = .allocate(capacity: limits.maxFields + 1)
+        fieldEnds = .allocate(capacity: limits.maxFields + 1)
+        scratch = .allocate(byteCount: scratchCapacity, alignment: 8)
     }
 
     deinit {
-        buffer.deallocate()
+        if mapped == nil { buffer.deallocate() }
         fieldStarts.deallocate()
         fieldEnds.deallocate()
+        scratch.deallocate()
     }
 
     /// The bytes of field `index` of the current record (unquoted and unescaped).
     @inline(__always)
     public func field(_ index: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: buffer + fieldStarts[index], count: fieldEnds[index] - fieldStarts[index])
+        let start = fieldStarts[index]
+        if start >= 0 { return UnsafeRawBufferPointer(start: buffer + start, count: fieldEnds[index] - start) }
+        return UnsafeRawBufferPointer(start: scratch + (-1 - start), count: fieldEnds[index] - (-1 - start))
     }
 
     /// Field `index` decoded as a String (for headers and error messages).
@@ -120,6 +159,7 @@ public final class CSVReader {
                     dataStart += 3
                 }
             }
+            if let stopOffset, nextRecordOffset >= stopOffset { return false }
             if dataStart == dataEnd {
                 if sourceDone { return false }
                 try refill()
@@ -132,6 +172,15 @@ public final class CSVReader {
                 recordStart = dataStart
                 recordEnd = end
                 dataStart = end
+                if end - recordStart > limits.maxRecordBytes {
+                    throw CSVError(path: path, line: line, column: nil,
+                                   reason: "record longer than \(limits.maxRecordBytes) bytes (is this a CSV file?)")
+                }
+                if let mapped, Int(bufferOffset) + recordStart - releasedUpTo >= 16 << 20 {
+                    let upTo = Int(bufferOffset) + recordStart
+                    mapped.release(from: releasedUpTo, to: upTo)
+                    releasedUpTo = upTo
+                }
                 if blank { continue }
                 return true
             case .needMore:
@@ -264,6 +313,7 @@ public final class CSVReader {
     }
 
     private func finish(end: Int, lines: Int, escapedFields: [Int]) -> Outcome {
+        scratchUsed = 0
         for index in escapedFields { unescape(index) }
         fieldCount = parsedFields
         let blank = fieldCount == 1 && fieldStarts[0] == fieldEnds[0]
@@ -271,19 +321,29 @@ public final class CSVReader {
         return .complete(end: end, lines: lines, blank: blank)
     }
 
-    /// Collapses `""` to `"` in place; the field only shrinks, so it stays inside its own bytes.
+    /// Copies field `index` into the scratch buffer with `""` collapsed to `"`.
     private func unescape(_ index: Int) {
-        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
-        var read = fieldStarts[index]
-        var write = read
+        let start = fieldStarts[index]
         let end = fieldEnds[index]
+        if scratchUsed + (end - start) > scratchCapacity {
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: (scratchUsed + end - start) * 2, alignment: 8)
+            grown.copyMemory(from: scratch, byteCount: scratchUsed)
+            scratch.deallocate()
+            scratch = grown
+            scratchCapacity = (scratchUsed + end - start) * 2
+        }
+        let source = buffer.assumingMemoryBound(to: UInt8.self)
+        let target = scratch.assumingMemoryBound(to: UInt8.self)
+        let first = scratchUsed
+        var read = start
         while read < end {
-            let byte = bytes[read]
-            bytes[write] = byte
-            write += 1
+            let byte = source[read]
+            target[scratchUsed] = byte
+            scratchUsed += 1
             read += byte == 0x22 ? 2 : 1
         }
-        fieldEnds[index] = write
+        fieldStarts[index] = -1 - first
+        fieldEnds[index] = scratchUsed
     }
 
     // MARK: - Buffering
@@ -314,6 +374,7 @@ public final class CSVReader {
             buffer = grown
             capacity *= 2
         }
+        guard let source else { sourceDone = true; return }
         let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + dataEnd, count: capacity - dataEnd))
         if count == 0 { sourceDone = true } else { dataEnd += count }
     }

@@ -21,9 +21,6 @@ struct FileIngest {
     let fileSize: Int64
     let lineItemsBefore: Int64
 
-    /// Files at least this large are split between two threads.
-    static let parallelThreshold: Int64 = 32 << 20
-
     struct Outcome {
         var format: ExportFormat
         var lineItems: Int64 = 0
@@ -33,8 +30,12 @@ struct FileIngest {
 
     func run() throws -> Outcome {
         let compressed = path.hasSuffix(".gz")
-        let source = try openByteSource(path: path, maxDecompressedBytes: options.maxDecompressedBytes)
-        let reader = CSVReader(source: source, path: path, limits: options.limits)
+        // Plain files are parsed in place from a private mapping (no copy out of the page cache);
+        // gzip files stream through a decompressor.
+        let mapping = !compressed && fileSize > 0 ? try MappedFile(path: path) : nil
+        let reader = try mapping.map { CSVReader(mapping: $0, from: 0, to: $0.count, limits: options.limits) }
+            ?? CSVReader(source: openByteSource(path: path, maxDecompressedBytes: options.maxDecompressedBytes),
+                         path: path, limits: options.limits)
         guard try reader.next() else { throw IngestError.input(path: path, reason: "empty file: no header row") }
         let names = (0..<reader.fieldCount).map { reader.string($0) }
         let adapter: any ExportAdapter
@@ -55,9 +56,9 @@ struct FileIngest {
         let rows = RowLoop(path: path, names: names, adapter: adapter, keepGoing: options.keepGoing, progress: progress,
                            fileIndex: fileIndex, fileCount: fileCount, fileSize: fileSize, lineItemsBefore: lineItemsBefore)
 
-        let split = !compressed && fileSize >= FileIngest.parallelThreshold && ProcessInfo.activeCores >= 2
-            ? try secondHalfStart() : nil
-        guard let split else {
+        let split = mapping.flatMap { $0.count >= options.parallelSplitBytes && ProcessInfo.activeCores >= 2
+            ? FileIngest.secondHalfStart(of: $0) : nil }
+        guard let split, let mapping else {
             let first = rows.run(reader, builder: builder, stopAt: nil, reportProgress: true)
             try finish(first, lineOffset: 0, into: &outcome)
             return outcome
@@ -65,7 +66,7 @@ struct FileIngest {
 
         let second = RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
         second.setSource(path)
-        let secondReader = CSVReader(source: try FileByteSource(path: path, from: split), path: path, limits: options.limits)
+        let secondReader = CSVReader(mapping: mapping, from: Int(split), to: mapping.count, limits: options.limits)
         let results = Results()
         let builderA = SendableBox(builder)
         let builderB = SendableBox(second)
@@ -89,8 +90,8 @@ struct FileIngest {
         } else {
             // The split point fell inside a quoted field: read on from where the first half stopped.
             try finish(first, lineOffset: 0, into: &outcome)
-            if first.stoppedAt != nil {
-                let rest = rows.run(reader, builder: builder, stopAt: nil, reportProgress: true, resumeCurrent: true)
+            if first.error == nil {
+                let rest = rows.run(reader, builder: builder, stopAt: nil, reportProgress: true)
                 try finish(rest, lineOffset: 0, into: &outcome)
             }
         }
@@ -115,18 +116,12 @@ struct FileIngest {
     }
 
     /// The offset just after the first line break past the middle of the file, or nil.
-    private func secondHalfStart() throws -> Int64? {
-        let source = try FileByteSource(path: path, from: fileSize / 2)
-        var window = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = fileSize / 2
-        for _ in 0..<64 {
-            let count = try window.withUnsafeMutableBytes { try source.read(into: $0) }
-            if count == 0 { return nil }
-            if let index = window[0..<count].firstIndex(of: 0x0A) {
-                let start = offset + Int64(index) + 1
-                return start < fileSize ? start : nil
-            }
-            offset += Int64(count)
+    private static func secondHalfStart(of mapping: MappedFile) -> Int64? {
+        let bytes = mapping.base.assumingMemoryBound(to: UInt8.self)
+        var offset = mapping.count / 2
+        while offset < mapping.count - 1 {
+            if bytes[offset] == 0x0A { return Int64(offset + 1) }
+            offset += 1
         }
         return nil
     }

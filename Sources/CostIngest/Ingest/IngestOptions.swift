@@ -20,6 +20,8 @@ public struct IngestOptions: Sendable {
     public var limits = CSVLimits()
     /// Largest decompressed size accepted for one gzip file.
     public var maxDecompressedBytes: Int64 = 1 << 40
+    /// Plain CSV files at least this large are parsed by two threads (tests lower it).
+    public var parallelSplitBytes = 32 << 20
 
     public init(paths: [String], cachePath: String) {
         self.paths = paths

@@ -68,6 +68,8 @@ public struct Ingestor {
             try builder.merge(previous, keptSources: Set(sources.map(\.path)))
         }
         let rejects = RejectsWriter(path: options.rejectsPath ?? options.cachePath + ".rejects.csv")
+        // A rejects file describes one run: a stale one from an earlier run would mislead.
+        if options.keepGoing { try? FileManager.default.removeItem(atPath: rejects.path) }
         var defaulted: [String: Int] = [:]
         for (index, file) in toRead.enumerated() {
             let read = try FileIngest(path: file.path, options: options, builder: builder, rejects: rejects,

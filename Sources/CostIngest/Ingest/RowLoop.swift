@@ -26,25 +26,26 @@ struct RowLoop: Sendable {
         var rejects: [Reject] = []
         /// The error that stopped the loop (an invalid row without --keep-going, or an unreadable file).
         var error: Error?
-        /// Where the loop stopped because it reached `stopAt`: the offset of the first record not read.
+        /// With `stopAt`: the offset of the first record not read (the end of the input when it ran out first).
         var stoppedAt: Int64?
     }
 
-    /// Reads records until the end, an error, or the first record starting at or after `stopAt`.
-    /// - Parameter resumeCurrent: process the reader's current record first (after an earlier stop).
-    func run(_ reader: CSVReader, builder: RollupBuilder, stopAt: Int64?, reportProgress: Bool,
-             resumeCurrent: Bool = false) -> Result {
+    /// Reads records until the end, an error, or the first record starting at or after `stopAt`
+    /// (which is left unread).
+    func run(_ reader: CSVReader, builder: RollupBuilder, stopAt: Int64?, reportProgress: Bool) -> Result {
+        reader.stopOffset = stopAt
+        var result = readRows(reader, builder: builder, reportProgress: reportProgress)
+        if stopAt != nil && result.error == nil { result.stoppedAt = reader.nextRecordOffset }
+        reader.stopOffset = nil
+        return result
+    }
+
+    private func readRows(_ reader: CSVReader, builder: RollupBuilder, reportProgress: Bool) -> Result {
         var result = Result()
         let width = names.count
         var sinceReport = 0
-        var pending = resumeCurrent
         do {
-            while try pending || reader.next() {
-                pending = false
-                if let stopAt, reader.recordOffset >= stopAt {
-                    result.stoppedAt = reader.recordOffset
-                    return result
-                }
+            while try reader.next() {
                 do throws(RowProblem) {
                     guard reader.fieldCount == width else {
                         throw RowProblem(column: nil, value: "", reason: "has \(reader.fieldCount) fields, the header has \(width)")

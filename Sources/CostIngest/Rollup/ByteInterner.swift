@@ -11,7 +11,6 @@ public final class ByteInterner {
     private var slots: [UInt32]
     private var mask: Int
     private var lastCode: UInt32 = 0
-    private var lastHash: UInt64 = 0
 
     /// Number of codes handed out, including the reserved code 0.
     public var count: Int { offsets.count }
@@ -26,15 +25,15 @@ public final class ByteInterner {
     public func code(for bytes: UnsafeRawBufferPointer) -> UInt32 {
         let length = bytes.count
         if length == 0 { return 0 }
+        // Consecutive line items mostly repeat a value: compare with the last one before hashing.
+        if lastCode != 0 && equals(lastCode, bytes) { return lastCode }
         let hash = ByteInterner.hash(bytes)
-        if lastCode != 0 && hash == lastHash && equals(lastCode, bytes) { return lastCode }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let code = slots[slot]
             if code == 0 { break }
             if hashes[Int(code)] == hash && equals(code, bytes) {
                 lastCode = code
-                lastHash = hash
                 return code
             }
             slot = (slot + 1) & mask
@@ -46,7 +45,6 @@ public final class ByteInterner {
         slots[slot] = code
         if offsets.count * 2 > slots.count { grow() }
         lastCode = code
-        lastHash = hash
         return code
     }
 

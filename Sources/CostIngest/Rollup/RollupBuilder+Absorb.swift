@@ -19,19 +19,14 @@ extension RollupBuilder {
             }
             tagSetRemap.append(commitTagSet())
         }
-        let width = RollupBuilder.keyWidth
-        let measureCount = RollupBuilder.measureCount
-        let keys = other.tableKeys
-        let sums = other.tableSums
-        var key = [UInt32](repeating: 0, count: width)
-        for row in 0..<other.rowCount {
-            let base = row * width
-            key[0] = keys[base]
+        var key = [UInt32](repeating: 0, count: RollupBuilder.keyWidth)
+        try other.forEachRow { (day, otherKey, sums) throws(RowProblem) in
+            key[0] = UInt32(bitPattern: day)
             for index in 0..<RollupBuilder.dimensionCount {
-                key[index + 1] = remaps[index][Int(keys[base + 1 + index])]
+                key[index + 1] = remaps[index][Int(otherKey[index])]
             }
-            key[RollupBuilder.tagSetSlot] = tagSetRemap[Int(keys[base + RollupBuilder.tagSetSlot])]
-            let ok = addRow(key: key, measures: sums.baseAddress! + row * measureCount)
+            key[RollupBuilder.tagSetSlot] = tagSetRemap[Int(otherKey[RollupBuilder.tagSetSlot - 1])]
+            let ok = addRow(key: key, measures: sums)
             guard ok else { throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion") }
         }
     }

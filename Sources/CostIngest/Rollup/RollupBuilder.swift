@@ -19,7 +19,7 @@ public final class RollupBuilder {
     private var tagValueInterners: [ByteInterner] = [ByteInterner()]
     private var tagSetInterner = ByteInterner()
     private var pendingTags: [UInt64] = []
-    private let table = RollupTable(keyWidth: RollupBuilder.keyWidth, measureCount: Measure.allCases.count)
+    private let rollup = DailyRollup(keyWidth: RollupBuilder.keyWidth - 1, measureCount: Measure.allCases.count)
     private let allowedTagKeys: Set<String>?
     private let keepResources: Bool
 
@@ -54,7 +54,7 @@ public final class RollupBuilder {
     static let measureCount = Measure.allCases.count
 
     /// Number of roll-up rows so far.
-    public var rowCount: Int { table.count }
+    public var rowCount: Int { rollup.count }
 
     // MARK: - Building a line item
 
@@ -118,7 +118,7 @@ public final class RollupBuilder {
         key[RollupBuilder.tagSetSlot] = internTagSet()
         key[FixedDimension.source.columnIndex + 1] = sourceCode
         measures[Measure.lineItems.columnIndex] = 1
-        let ok = table.add(key: key, measures: measures)
+        let ok = addCurrentRow()
         reset()
         guard ok else {
             throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion; costs out of range")
@@ -182,17 +182,25 @@ public final class RollupBuilder {
     }
 
     /// Adds an already rolled-up row.
+    /// Adds an already rolled-up row: `key` is the full key, day first.
     func addRow(key: [UInt32], measures: UnsafePointer<Int64>) -> Bool {
-        key.withUnsafeBufferPointer { table.add(key: $0.baseAddress!, measures: measures) }
+        key.withUnsafeBufferPointer { key in
+            rollup.add(day: Int32(bitPattern: key[0]), key: key.baseAddress! + 1, measures: measures)
+        }
     }
 
-    /// Adds an already rolled-up row from the builder's own key and measure buffers.
-    private func addCurrentRow() -> Bool { table.add(key: key, measures: measures) }
+    /// Adds the line item in the builder's own key and measure buffers.
+    @inline(__always)
+    private func addCurrentRow() -> Bool {
+        rollup.add(day: Int32(bitPattern: key[0]), key: key + 1, measures: measures)
+    }
 
     // MARK: - Reading the result
 
-    var tableKeys: UnsafeBufferPointer<UInt32> { table.keys }
-    var tableSums: UnsafeBufferPointer<Int64> { table.sums }
+    /// Calls `body` with every roll-up row (day, key words after the day, sums), days in order.
+    func forEachRow<Failure: Error>(_ body: (Int32, UnsafePointer<UInt32>, UnsafePointer<Int64>) throws(Failure) -> Void) throws(Failure) {
+        try rollup.forEachRow(body)
+    }
 
     func dictionaryStrings(_ index: Int) -> [String] { interners[index].strings() }
 
