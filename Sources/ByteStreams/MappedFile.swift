@@ -31,7 +31,7 @@ public final class MappedFile: @unchecked Sendable {
             throw ByteStreamError(path: path, reason: "cannot map: \(String(cString: strerror(errno)))")
         }
         base = UnsafeRawPointer(address)
-        _ = madvise(address, count, MADV_SEQUENTIAL)
+        _ = madvise(address, count, MADV_WILLNEED)
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }

@@ -1,3 +1,4 @@
+import Dispatch
 import CostModel
 import Foundation
 
@@ -49,16 +50,15 @@ extension CacheFile {
         }
 
         var blocks: [String: UnsafeRawBufferPointer] = [:]
-        var entries: [String: BlockEntry] = [:]
         for entry in footer.blocks {
             guard entry.offset >= CacheFormat.headerSize, entry.length >= 0,
                   entry.offset % CacheFormat.alignment == 0,
                   entry.offset <= footerOffset, entry.length <= footerOffset - entry.offset
             else { throw corrupt("block \(entry.name) out of bounds") }
-            let bytes = UnsafeRawBufferPointer(rebasing: file[entry.offset..<(entry.offset + entry.length)])
-            guard crc32Checksum(bytes) == entry.crc32 else { throw corrupt("checksum mismatch in block \(entry.name)") }
-            blocks[entry.name] = bytes
-            entries[entry.name] = entry
+            blocks[entry.name] = UnsafeRawBufferPointer(rebasing: file[entry.offset..<(entry.offset + entry.length)])
+        }
+        if let damaged = firstChecksumMismatch(footer.blocks, in: file) {
+            throw corrupt("checksum mismatch in block \(damaged)")
         }
 
         let rows = footer.rowCount
@@ -112,6 +112,29 @@ extension CacheFile {
         return Parsed(footer: footer, days: days, tagSetCodes: tagSetCodes, tagSets: tagSets, tagKeys: tagKeys,
                       dimensionColumns: dimensionColumns, dictionaries: dictionaries, labels: labels,
                       tagValues: tagValues, measures: measures)
+    }
+
+    /// Checks every block's CRC-32 on two threads (opening a large cache is dominated by this).
+    private static func firstChecksumMismatch(_ entries: [BlockEntry], in file: UnsafeRawBufferPointer) -> String? {
+        let results = UnsafeMutablePointer<Bool>.allocate(capacity: entries.count)
+        results.initialize(repeating: true, count: entries.count)
+        defer { results.deallocate() }
+        // Largest blocks first, dealt alternately, so both threads get about half the bytes.
+        let order = entries.indices.sorted { entries[$0].length > entries[$1].length }
+        let shared = SendablePointers(file: file, results: results)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            for position in stride(from: part, to: order.count, by: 2) {
+                let entry = entries[order[position]]
+                let bytes = UnsafeRawBufferPointer(rebasing: shared.file[entry.offset..<(entry.offset + entry.length)])
+                shared.results[order[position]] = crc32Checksum(bytes) == entry.crc32
+            }
+        }
+        return entries.indices.first { !results[$0] }.map { entries[$0].name }
+    }
+
+    private struct SendablePointers: @unchecked Sendable {
+        let file: UnsafeRawBufferPointer
+        let results: UnsafeMutablePointer<Bool>
     }
 
     private static func checkCodes(_ codes: UnsafeBufferPointer<UInt32>, below limit: Int, name: String,

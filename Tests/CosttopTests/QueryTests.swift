@@ -105,3 +105,41 @@ struct QueryTests {
         #expect(TerminalSanitizer.sanitize("東京 café e\u{301} 🚀") == "東京 café e\u{301} 🚀")
     }
 }
+
+@Suite("Query scan against a naive sum")
+struct ScanTests {
+    @Test("the two-thread scan and the one-thread scan equal a naive sum over the cache columns",
+          arguments: ["account", "service", "tag:team", "day", "month", "region"])
+    func scan(by: String) throws {
+        let (_, cache) = try Support.ingest([Support.repository + "/sample-data/aws-cur"])
+        let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
+        let filters = [Filter("service!=AmazonEC2")!]
+        let spec = QuerySpec(groupBy: CostModel.Dimension(by)!, filters: filters, period: period, comparison: nil, metric: .effective)
+        let parallel = try QueryEngine(cache: cache, parallelRows: 1).run(spec)
+        let serial = try QueryEngine(cache: cache, parallelRows: .max).run(spec)
+        #expect(parallel.rows.sorted { $0.key < $1.key } == serial.rows.sorted { $0.key < $1.key })
+
+        // Independent: walk every row, decode its key as a string, add up.
+        var naive: [String: Int128] = [:]
+        let services = cache.dictionary(.service)
+        let effective = cache.measure(.effective)
+        for row in 0..<cache.rowCount where period.contains(Day(index: cache.days[row])) {
+            guard services[Int(cache.codes(.service)[row])] != "AmazonEC2" else { continue }
+            let key: String
+            switch by {
+            case "day": key = Day(index: cache.days[row]).description
+            case "month": key = Day(index: cache.days[row]).monthDescription
+            case "tag:team":
+                let keyIndex = cache.tagKeys.firstIndex(of: "team")!
+                let value = cache.tagSets[Int(cache.tagSetCodes[row]) * cache.tagKeys.count + keyIndex]
+                key = value == 0 ? "(untagged)" : cache.tagValues(keyIndex)[Int(value)]
+            default:
+                let dimension = FixedDimension(rawValue: by)!
+                let code = Int(cache.codes(dimension)[row])
+                key = code == 0 ? "(none)" : cache.dictionary(dimension)[code]
+            }
+            naive[key, default: 0] += Int128(effective[row])
+        }
+        #expect(Dictionary(uniqueKeysWithValues: parallel.rows.map { ($0.key, $0.cost) }) == naive)
+    }
+}

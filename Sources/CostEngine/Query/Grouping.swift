@@ -49,6 +49,26 @@ struct Grouping {
         return "no tag key \"\(key)\" in this cache (tag keys: \(known))"
     }
 
+    /// For grouping by a coded column: the column, a base subtracted from each value (days count
+    /// from the period's first day), and for tags the map from tag set to value code.
+    func codeColumn(offsetFrom: Day) -> (codes: UnsafeBufferPointer<UInt32>, base: UInt32, map: [UInt32])? {
+        switch kind {
+        case .fixed(let codes, _, _):
+            return (codes, 0, [])
+        case .tag(let keyIndex, let keyCount, _):
+            let map = (0..<cache.tagSetCount).map { cache.tagSets[$0 * keyCount + keyIndex] }
+            return (cache.tagSetCodes, 0, map)
+        case .day:
+            // Rows of a period lie inside it, so every offset is below the group count.
+            // Int32 and UInt32 may alias: read the day column's bit patterns as unsigned.
+            let days = UnsafeBufferPointer(start: UnsafeRawPointer(cache.days.baseAddress)?.assumingMemoryBound(to: UInt32.self),
+                                           count: cache.days.count)
+            return (days, UInt32(bitPattern: offsetFrom.index), [])
+        case .month:
+            return nil
+        }
+    }
+
     /// The group index of a row, measured from `offsetFrom` for day and month grouping.
     @inline(__always)
     func group(of row: Int, offsetFrom: Day) -> Int? {
@@ -90,6 +110,10 @@ struct Grouping {
 struct CompiledFilter {
     private let codes: UnsafeBufferPointer<UInt32>
     private let allowed: [Bool]
+
+    /// The column the filter tests, and which of its codes pass.
+    var codeColumn: UnsafeBufferPointer<UInt32> { codes }
+    var allowedTable: [Bool] { allowed }
 
     init(_ filter: Filter, cache: CacheFile) throws {
         switch filter.dimension {

@@ -16,8 +16,13 @@ public struct QueryError: Error, CustomStringConvertible {
 public struct QueryEngine {
     /// The cache queried.
     public let cache: CacheFile
+    /// Period ranges of at least this many rows are scanned by two threads.
+    public let parallelRows: Int
 
-    public init(cache: CacheFile) { self.cache = cache }
+    public init(cache: CacheFile, parallelRows: Int = 100_000) {
+        self.cache = cache
+        self.parallelRows = parallelRows
+    }
 
     /// Runs a query.
     /// - Throws: `QueryError` for an unknown tag key or an unknown currency.
@@ -88,6 +93,19 @@ public struct QueryEngine {
         let values = cache.measure(metric.measure)
         let currencyCodes = cache.codes(.currency)
         let width = grouping.groupCount
+        if let column = grouping.codeColumn(offsetFrom: offsetFrom) {
+            // The common case: a dictionary-coded column; the tight kernel handles it.
+            withFilterColumns(filters) { filterColumns in
+                column.map.withUnsafeBufferPointer { map in
+                    let kernel = ScanKernel(values: values.baseAddress!, currencies: currencyCodes.baseAddress!,
+                                            groupCodes: column.codes.baseAddress!, groupBase: column.base,
+                                            groupMap: column.map.isEmpty ? nil : map.baseAddress!,
+                                            filters: filterColumns, width: width, parallelRows: parallelRows)
+                    kernel.run(rows, sums: &sums, seen: &seen)
+                }
+            }
+            return
+        }
         sums.withUnsafeMutableBufferPointer { sums in
             seen.withUnsafeMutableBufferPointer { seen in
                 rowLoop: for row in rows {
@@ -99,5 +117,18 @@ public struct QueryEngine {
                 }
             }
         }
+    }
+
+    private func withFilterColumns<R>(_ filters: [CompiledFilter], _ body: (UnsafeBufferPointer<ScanKernel.FilterColumn>) -> R) -> R {
+        // The filters' tables live in their arrays for the duration of the call.
+        var columns: [ScanKernel.FilterColumn] = []
+        func collect(_ index: Int) -> R {
+            guard index < filters.count else { return columns.withUnsafeBufferPointer(body) }
+            return filters[index].allowedTable.withUnsafeBufferPointer { allowed in
+                columns.append(ScanKernel.FilterColumn(codes: filters[index].codeColumn.baseAddress!, allowed: allowed.baseAddress!))
+                return collect(index + 1)
+            }
+        }
+        return collect(0)
     }
 }

@@ -1,0 +1,74 @@
+import Dispatch
+
+/// The inner loop of a drill-down query for grouping by a dictionary-coded column (a fixed
+/// dimension, a tag key through its tag-set map, or the day column as offsets): one pass over a row range with raw pointers,
+/// filters as lookup tables, sums in a dense `currency × group` array. Large ranges are split over
+/// two threads, each with its own sums, added at the end.
+struct ScanKernel {
+    /// A filter as a column of codes and a table saying which codes pass.
+    struct FilterColumn {
+        var codes: UnsafePointer<UInt32>
+        var allowed: UnsafePointer<Bool>
+    }
+
+    let values: UnsafePointer<Int64>
+    let currencies: UnsafePointer<UInt32>
+    let groupCodes: UnsafePointer<UInt32>
+    /// Subtracted from `groupCodes` (wrapping): the first day when grouping by day, else 0.
+    let groupBase: UInt32
+    /// Maps a `groupCodes` value to the group (tag set → tag value), or nil for identity.
+    let groupMap: UnsafePointer<UInt32>?
+    let filters: UnsafeBufferPointer<FilterColumn>
+    let width: Int
+    /// Ranges of at least this many rows are split between two threads.
+    let parallelRows: Int
+
+    /// Adds the range's values into `sums` and marks `seen` (both `currencyCount × width`).
+    func run(_ rows: Range<Int>, sums: inout [Int128], seen: inout [Bool]) {
+        guard !rows.isEmpty else { return }
+        let size = sums.count
+        if rows.count < parallelRows {
+            sums.withUnsafeMutableBufferPointer { sums in
+                seen.withUnsafeMutableBufferPointer { seen in scan(rows, sums.baseAddress!, seen.baseAddress!) }
+            }
+            return
+        }
+        let middle = rows.lowerBound + rows.count / 2
+        let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
+        let partSums = UnsafeMutablePointer<Int128>.allocate(capacity: size * 2)
+        partSums.initialize(repeating: 0, count: size * 2)
+        let partSeen = UnsafeMutablePointer<Bool>.allocate(capacity: size * 2)
+        partSeen.initialize(repeating: false, count: size * 2)
+        defer {
+            partSums.deallocate()
+            partSeen.deallocate()
+        }
+        let shared = UnsafeSendable((self, partSums, partSeen))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let (kernel, sums, seen) = shared.value
+            kernel.scan(halves[part], sums + part * size, seen + part * size)
+        }
+        for index in 0..<size {
+            sums[index] += partSums[index] + partSums[size + index]
+            seen[index] = seen[index] || partSeen[index] || partSeen[size + index]
+        }
+    }
+
+    @inline(__always)
+    private func scan(_ rows: Range<Int>, _ sums: UnsafeMutablePointer<Int128>, _ seen: UnsafeMutablePointer<Bool>) {
+        rowLoop: for row in rows {
+            for filter in filters where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
+            var group = Int(groupCodes[row] &- groupBase)
+            if let groupMap { group = Int(groupMap[group]) }
+            let index = Int(currencies[row]) &* width &+ group
+            sums[index] &+= Int128(values[row])
+            seen[index] = true
+        }
+    }
+}
+
+/// Carries raw pointers into the two scan threads, which write disjoint halves.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
