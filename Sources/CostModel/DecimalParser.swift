@@ -58,17 +58,17 @@ public enum DecimalParser {
             index += 1
         }
         let fractionDigits = max(fraction, 0)
-        guard digits > 0, digits <= 18 else { return nil }
+        guard digits > 0, digits <= 18, fractionDigits - scaleDigits <= 19 else { return nil }
         var scaled: UInt64
         if fractionDigits <= scaleDigits {
             let scale = scaleDigits - fractionDigits
             guard scale <= 18 else { return nil }
-            let (product, overflow) = value.multipliedReportingOverflow(by: DecimalParser.powersOfTen[scale])
+            let (product, overflow) = value.multipliedReportingOverflow(by: DecimalParser.powerOfTen(scale))
             guard !overflow else { return nil }
             scaled = product
         } else {
             // More fractional digits than kept (CUR writes up to 10): round half to even.
-            let divisor = DecimalParser.powersOfTen[fractionDigits - scaleDigits]
+            let divisor = DecimalParser.powerOfTen(fractionDigits - scaleDigits)
             scaled = value / divisor
             let twice = (value % divisor) * 2
             if twice > divisor || (twice == divisor && scaled & 1 == 1) { scaled += 1 }
@@ -77,8 +77,13 @@ public enum DecimalParser {
         return negative ? -Int64(scaled) : Int64(scaled)
     }
 
-    @usableFromInline
-    static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(UInt64(1)) { result, _ in result * 10 } }
+    /// 10^power for 0...19, computed inline (a static table costs a lazy-initialization check per call).
+    @inlinable
+    static func powerOfTen(_ power: Int) -> UInt64 {
+        var result: UInt64 = 1
+        for _ in 0..<power { result &*= 10 }
+        return result
+    }
 
     @usableFromInline
     static func parseGeneral(_ bytes: UnsafeRawBufferPointer, scaleDigits: Int) throws(Failure) -> Int64 {

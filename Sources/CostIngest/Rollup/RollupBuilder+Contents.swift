@@ -7,15 +7,31 @@ extension RollupBuilder {
     public func contents(sources: [SourceRecord], settings: IngestSettings) -> CacheContents {
         var contents = CacheContents()
         let rows = rowCount
-        contents.days.reserveCapacity(rows)
-        contents.tagSetCodes.reserveCapacity(rows)
-        for index in 0..<RollupBuilder.dimensionCount { contents.dimensionCodes[index].reserveCapacity(rows) }
-        for index in 0..<RollupBuilder.measureCount { contents.measures[index].reserveCapacity(rows) }
+        // One pass over the roll-up writing every column through raw pointers: appending to two
+        // dozen arrays row by row cost a tenth of a large ingest.
+        let keyColumns = RollupBuilder.keyWidth - 1
+        let keyStorage = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, rows * keyColumns))
+        let sumStorage = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, rows * RollupBuilder.measureCount))
+        let dayStorage = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, rows))
+        defer {
+            keyStorage.deallocate()
+            sumStorage.deallocate()
+            dayStorage.deallocate()
+        }
+        var row = 0
         forEachRow { day, key, sums in
-            contents.days.append(day)
-            for index in 0..<RollupBuilder.dimensionCount { contents.dimensionCodes[index].append(key[index]) }
-            contents.tagSetCodes.append(key[RollupBuilder.tagSetSlot - 1])
-            for index in 0..<RollupBuilder.measureCount { contents.measures[index].append(sums[index]) }
+            dayStorage[row] = day
+            for column in 0..<keyColumns { keyStorage[column * rows + row] = key[column] }
+            for measure in 0..<RollupBuilder.measureCount { sumStorage[measure * rows + row] = sums[measure] }
+            row += 1
+        }
+        contents.days = Array(UnsafeBufferPointer(start: dayStorage, count: rows))
+        for index in 0..<RollupBuilder.dimensionCount {
+            contents.dimensionCodes[index] = Array(UnsafeBufferPointer(start: keyStorage + index * rows, count: rows))
+        }
+        contents.tagSetCodes = Array(UnsafeBufferPointer(start: keyStorage + (RollupBuilder.tagSetSlot - 1) * rows, count: rows))
+        for index in 0..<RollupBuilder.measureCount {
+            contents.measures[index] = Array(UnsafeBufferPointer(start: sumStorage + index * rows, count: rows))
         }
         for (index, _) in FixedDimension.allCases.enumerated() {
             let dictionary = dictionaryStrings(index)

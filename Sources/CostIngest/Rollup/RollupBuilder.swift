@@ -12,7 +12,9 @@ public final class RollupBuilder {
     static let keyWidth = dimensionCount + 2
     static let tagSetSlot = dimensionCount + 1
 
-    private var interners: [ByteInterner]
+    private let interners: [ByteInterner]
+    /// The same interners, unretained, for the per-field hot path (`interners` keeps them alive).
+    private let internerRefs: UnsafeMutablePointer<Unmanaged<ByteInterner>>
     private var labels: [[UInt32: String]]
     private var tagKeyInterner = ByteInterner()
     private var tagKeyAllowed: [Bool] = [false]
@@ -38,6 +40,8 @@ public final class RollupBuilder {
         self.keepResources = keepResources
         allowedTagKeys = tagKeys.map(Set.init)
         interners = (0..<RollupBuilder.dimensionCount).map { _ in ByteInterner() }
+        internerRefs = .allocate(capacity: RollupBuilder.dimensionCount)
+        for (index, interner) in interners.enumerated() { internerRefs[index] = Unmanaged.passUnretained(interner) }
         labels = Array(repeating: [:], count: RollupBuilder.dimensionCount)
         key = .allocate(capacity: RollupBuilder.keyWidth)
         key.initialize(repeating: 0, count: RollupBuilder.keyWidth)
@@ -48,6 +52,7 @@ public final class RollupBuilder {
     deinit {
         key.deallocate()
         measures.deallocate()
+        internerRefs.deallocate()
     }
 
     /// Number of measures per line item.
@@ -73,7 +78,8 @@ public final class RollupBuilder {
     public func set(_ dimension: FixedDimension, _ bytes: UnsafeRawBufferPointer) {
         if dimension == .resource && !keepResources { return }
         let index = dimension.columnIndex
-        key[index + 1] = interners[index].code(for: bytes)
+        // Borrow the interner without a retain/release pair: this runs ten times per line item.
+        key[index + 1] = internerRefs[index]._withUnsafeGuaranteedRef { $0.code(for: bytes) }
     }
 
     /// Sets a dimension to a constant (the provider name, a default currency, a category).
