@@ -25,10 +25,15 @@ let package = Package(
         .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams"],
                 swiftSettings: hotLoops),
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
+        // The explorer: views render into a cell grid (testable without a terminal); only
+        // CostTerminal talks to ncurses (Debian: libncurses-dev).
+        .target(name: "CostViews", dependencies: ["CostModel", "CostEngine"]),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "CostTerminal", dependencies: ["CostViews", "CNcurses"]),
         .executableTarget(
             name: "costtop",
             dependencies: [
-                "CostModel", "CostCache", "CostIngest", "CostEngine",
+                "CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +49,7 @@ let package = Package(
         .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
         .testTarget(
             name: "CosttopTests",
-            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "ByteStreams"]
+            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "ByteStreams"]
         ),
     ],
     swiftLanguageModes: [.v6]

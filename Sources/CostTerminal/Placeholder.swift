@@ -1,0 +1,1 @@
+// The terminal layer lives beside this file.
