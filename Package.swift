@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
         // The explorer: views render into a cell grid (testable without a terminal); only
         // CostTerminal talks to ncurses (Debian: libncurses-dev).
-        .target(name: "CostViews", dependencies: ["CostModel", "CostEngine"]),
+        .target(name: "CostViews", dependencies: ["CostModel", "CostCache", "CostEngine"]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CostTerminal", dependencies: ["CostViews", "CNcurses"]),
         .executableTarget(

@@ -2,7 +2,7 @@
 ///
 /// The fixed dimensions are columns of every cache; `tag(key)` refers to a tag key found in the data.
 /// `day` and `month` are derived from the row's day and exist only for grouping.
-public enum Dimension: Hashable, Sendable, CustomStringConvertible {
+public enum CostDimension: Hashable, Sendable, CustomStringConvertible {
     case fixed(FixedDimension)
     case tag(String)
     case day

@@ -42,7 +42,7 @@ struct BenchMain {
         let cache = try CacheFile(path: path)
         let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
         let previous = PeriodSpec.last30Days.previous(of: period)
-        func largest(_ by: CostModel.Dimension, _ filters: [Filter]) throws -> String {
+        func largest(_ by: CostDimension, _ filters: [Filter]) throws -> String {
             let result = try top(cache, QuerySpec(groupBy: by, filters: filters, period: period, comparison: nil))
             return result.rows.max { $0.cost < $1.cost }!.key
         }
@@ -50,7 +50,7 @@ struct BenchMain {
         let accountFilter = Filter(dimension: .fixed(.account), value: account, exclude: false)
         let service = try largest(.fixed(.service), [accountFilter])
         let serviceFilter = Filter(dimension: .fixed(.service), value: service, exclude: false)
-        var steps: [(String, CostModel.Dimension, [Filter])] = [
+        var steps: [(String, CostDimension, [Filter])] = [
             ("account", .fixed(.account), []),
             ("service in account", .fixed(.service), [accountFilter]),
             ("usage-type in account/service", .fixed(.usageType), [accountFilter, serviceFilter]),

@@ -7,14 +7,14 @@ struct Costtop: ParsableCommand {
         commandName: "costtop",
         abstract: "Explore cloud bills (AWS CUR, CUR 2.0, FOCUS) from the terminal.",
         discussion: """
-            With no subcommand, costtop shows the spend by account on the default cache, building it \
-            from the bundled sample data first when there is none.
+            With no subcommand, costtop opens the explorer on the default cache (building it from the \
+            bundled sample data first when there is none); in a pipe it prints spend by account instead.
 
             Exit codes: 0 success; 64 bad usage; 65 invalid input data; 66 a file or cache that does \
             not exist; 74 an I/O error; 1 anything else.
             """,
         version: costtopVersionString,
-        subcommands: [Overview.self, Ingest.self, Query.self],
-        defaultSubcommand: Overview.self
+        subcommands: [Explore.self, Overview.self, Ingest.self, Query.self],
+        defaultSubcommand: Explore.self
     )
 }

@@ -5,31 +5,31 @@ import CostIngest
 import CostModel
 import Foundation
 
-/// `costtop` with no subcommand: the top level of the drill-down (spend by account) on the default
-/// cache, built from the bundled sample data when no cache exists yet. The explorer will take this
-/// place; until then this is the first screen a newcomer sees.
+/// `costtop overview`: the top level of the drill-down (spend by account) as a table, on the default
+/// cache, built from the bundled sample data when no cache exists yet. `costtop` prints it too when
+/// it is not run in a terminal.
 struct Overview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Show spend by account (builds the cache from sample-data/ when there is none).",
         discussion: """
             Examples:
-              costtop                      # the default cache, or the bundled sample data
+              costtop overview                # the default cache, or the bundled sample data
+              costtop | head                  # the same, since a pipe is not a terminal
               costtop overview --cache sep.ctc
             """)
 
     @OptionGroup var cacheOption: CacheOption
 
     func run() throws {
-        let path = cacheOption.resolvedPath
+        try Overview.printTable(cachePath: cacheOption.resolvedPath)
+    }
+
+    /// Prints spend by account over the last 30 days of data, building the cache first if needed.
+    static func printTable(cachePath path: String) throws {
         do {
-            if !FileManager.default.fileExists(atPath: path) {
-                guard let sample = SampleData.locate() else {
-                    throw IngestError.input(path: path, reason: "no cache here and no sample-data/ folder found; "
-                        + "run `costtop ingest PATH...` or set COSTTOP_SAMPLE_DATA")
-                }
-                FileHandle.standardError.write(Data("costtop: no cache at \(path); building it from \(sample)\n".utf8))
-                _ = try Ingestor(options: IngestOptions(paths: [sample], cachePath: path)).run()
+            if let notice = try SampleData.ensureCache(at: path) {
+                FileHandle.standardError.write(Data("costtop: \(notice)\n".utf8))
             }
             let cache = try CacheFile(path: path)
             guard let data = cache.dayRange else { throw QueryError("the cache \(path) holds no rows") }
@@ -44,12 +44,11 @@ struct Overview: ParsableCommand {
     }
 }
 
-/// Finds the bundled sample data: `$COSTTOP_SAMPLE_DATA`, else `sample-data/aws-cur` in the current
-/// folder or above the executable (a checkout built with `swift build`).
-enum SampleData {
-    static func locate() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["COSTTOP_SAMPLE_DATA"], !explicit.isEmpty { return explicit }
+/// Finds folders that ship with this checkout (sample data, themes): `$COSTTOP_SAMPLE_DATA` for the
+/// sample, else the folder in the current directory or above the executable (a checkout built with
+/// `swift build`).
+enum BundledFolder {
+    static func locate(_ relative: String) -> String? {
         var candidates = [FileManager.default.currentDirectoryPath]
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
@@ -57,9 +56,30 @@ enum SampleData {
             folder = folder.deletingLastPathComponent()
         }
         for candidate in candidates {
-            let path = candidate + "/sample-data/aws-cur"
+            let path = candidate + "/" + relative
             if FileManager.default.fileExists(atPath: path) { return path }
         }
         return nil
+    }
+}
+
+/// The bundled sample bill, used when there is no cache yet.
+enum SampleData {
+    static func locate() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment["COSTTOP_SAMPLE_DATA"], !explicit.isEmpty { return explicit }
+        return BundledFolder.locate("sample-data/aws-cur")
+    }
+
+    /// Builds the cache at `path` from the sample data when there is none.
+    /// - Returns: a notice saying so, or nil when the cache already existed.
+    static func ensureCache(at path: String) throws -> String? {
+        guard !FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let sample = locate() else {
+            throw IngestError.input(path: path, reason: "no cache here and no sample-data/ folder found; "
+                + "run `costtop ingest PATH...` or set COSTTOP_SAMPLE_DATA")
+        }
+        _ = try Ingestor(options: IngestOptions(paths: [sample], cachePath: path)).run()
+        return "no cache at \(path): built it from the sample data in \(sample)"
     }
 }

@@ -9,7 +9,7 @@ struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show cost grouped by one dimension, with the previous period and the change.",
         discussion: """
-            DIM is one of: \(Dimension.spellings). Periods count back from the last day in the cache: \
+            DIM is one of: \(CostDimension.spellings). Periods count back from the last day in the cache: \
             last-7d, last-30d, mtd, last-month, all, or FROM..TO. Rows with no value (untagged spend) \
             form their own row, (untagged) or (none). Percentages (delta %, share) are 0-100.
 
@@ -47,7 +47,7 @@ struct Query: ParsableCommand {
     @Option(help: "Currency to report when the cache holds several (default: the largest).")
     var currency: String?
 
-    @Option(help: "Row order: cost, delta, name (default: cost; name, i.e. chronological, for day and month).")
+    @Option(help: "Row order: cost, delta, abs-delta, name (default: cost; name, i.e. chronological, for day and month).")
     var sort: String?
 
     @Option(help: "Show at most N rows; the rest are folded into one (other) row.")
@@ -57,9 +57,9 @@ struct Query: ParsableCommand {
     var format: String = "table"
 
     func validate() throws {
-        guard Dimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(Dimension.spellings)") }
+        guard CostDimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(CostDimension.spellings)") }
         for filter in filters where Filter(filter) == nil {
-            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(Dimension.spellings)")
+            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
         }
         if let period, PeriodSpec(period) == nil {
             throw ValidationError("bad --period '\(period)'; use last-7d, last-30d, mtd, last-month, all or YYYY-MM-DD..YYYY-MM-DD")
@@ -72,7 +72,7 @@ struct Query: ParsableCommand {
         }
         guard CompareMode(rawValue: compare) != nil else { throw ValidationError("bad --compare '\(compare)'; use previous or none") }
         guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
-        if let sort, SortOrder(rawValue: sort) == nil { throw ValidationError("bad --sort '\(sort)'; use cost, delta or name") }
+        if let sort, RowOrder(rawValue: sort) == nil { throw ValidationError("bad --sort '\(sort)'; use cost, delta, abs-delta or name") }
         guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
@@ -94,12 +94,12 @@ struct Query: ParsableCommand {
             }
             let range = periodSpec.resolve(in: data)
             let spec = QuerySpec(
-                groupBy: Dimension(by)!, filters: filters.compactMap(Filter.init), period: range,
+                groupBy: CostDimension(by)!, filters: filters.compactMap(Filter.init), period: range,
                 comparison: CompareMode(rawValue: compare) == .previous ? periodSpec.previous(of: range) : nil,
                 metric: Metric(rawValue: metric)!, currency: currency)
             let result = try QueryEngine(cache: cache).run(spec)
             let chronological = spec.groupBy == .day || spec.groupBy == .month
-            let order = sort.flatMap(SortOrder.init) ?? (chronological ? .name : .cost)
+            let order = sort.flatMap(RowOrder.init) ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
             print(ReportRenderer.render(report, as: ReportRenderer.Format(rawValue: format)!, sanitize: toTerminal),

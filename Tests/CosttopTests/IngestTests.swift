@@ -7,7 +7,7 @@ import Testing
 @testable import CostIngest
 
 /// Totals per key of a dimension over the whole cache, in nano-units, via the engine.
-func totals(_ cache: CacheFile, by dimension: CostModel.Dimension, metric: Metric = .billed, filters: [Filter] = []) throws -> [String: Int128] {
+func totals(_ cache: CacheFile, by dimension: CostDimension, metric: Metric = .billed, filters: [Filter] = []) throws -> [String: Int128] {
     guard let days = cache.dayRange else { return [:] }
     let spec = QuerySpec(groupBy: dimension, filters: filters, period: days, comparison: nil, metric: metric)
     let result = try QueryEngine(cache: cache).run(spec)
@@ -238,7 +238,7 @@ struct SplitIngestTests {
             let (sequential, one) = try Support.ingest([file])
             let (parallel, two) = try Support.ingest([file]) { $0.parallelSplitBytes = 1_000 }
             #expect(sequential.lineItems == 3_000 && parallel.lineItems == 3_000)
-            for dimension in [CostModel.Dimension.fixed(.account), .fixed(.service), .tag("team"), .day] {
+            for dimension in [CostDimension.fixed(.account), .fixed(.service), .tag("team"), .day] {
                 #expect(try totals(one, by: dimension) == totals(two, by: dimension), "\(dimension), quoted at \(String(describing: longQuotedAt))")
             }
         }

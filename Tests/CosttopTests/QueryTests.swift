@@ -114,7 +114,7 @@ struct ScanTests {
         let (_, cache) = try Support.ingest([Support.repository + "/sample-data/aws-cur"])
         let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
         let filters = [Filter("service!=AmazonEC2")!]
-        let spec = QuerySpec(groupBy: CostModel.Dimension(by)!, filters: filters, period: period, comparison: nil, metric: .effective)
+        let spec = QuerySpec(groupBy: CostDimension(by)!, filters: filters, period: period, comparison: nil, metric: .effective)
         let parallel = try QueryEngine(cache: cache, parallelRows: 1).run(spec)
         let serial = try QueryEngine(cache: cache, parallelRows: .max).run(spec)
         #expect(parallel.rows.sorted { $0.key < $1.key } == serial.rows.sorted { $0.key < $1.key })

@@ -1,11 +1,13 @@
 import CostModel
 
 /// How answer rows are ordered.
-public enum SortOrder: String, Sendable, CaseIterable {
+public enum RowOrder: String, Sendable, CaseIterable {
     /// Largest cost first.
     case cost
     /// Largest increase first (largest decrease last).
     case delta
+    /// Largest change either way first.
+    case absoluteDelta = "abs-delta"
     /// By key, A to Z.
     case name
 }
@@ -35,12 +37,13 @@ public struct QueryReport: Sendable {
     ///   - result: the engine's answer.
     ///   - sort: the order of the rows.
     ///   - limit: most rows shown before folding the rest; nil shows all.
-    public init(_ result: QueryResult, sort: SortOrder, limit: Int?) {
+    public init(_ result: QueryResult, sort: RowOrder, limit: Int?) {
         self.result = result
         var rows = result.rows
         switch sort {
         case .cost: rows.sort { ($0.cost, $1.key) > ($1.cost, $0.key) }
         case .delta: rows.sort { ($0.delta, $1.key) > ($1.delta, $0.key) }
+        case .absoluteDelta: rows.sort { (abs($0.delta), $1.key) > (abs($1.delta), $0.key) }
         case .name: rows.sort { $0.key < $1.key }
         }
         let total = result.total

@@ -136,7 +136,7 @@ public enum ReportRenderer {
 
     /// Quotes a text cell and neutralizes spreadsheet formulas: a cell starting with `=`, `+`, `-`
     /// or `@` gets a leading apostrophe so a spreadsheet shows it as text instead of evaluating it.
-    static func csvCell(_ text: String, sanitize: Bool) -> String {
+    public static func csvCell(_ text: String, sanitize: Bool) -> String {
         var value = sanitize ? TerminalSanitizer.sanitize(text) : text
         if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })

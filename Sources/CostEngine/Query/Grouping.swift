@@ -16,7 +16,7 @@ struct Grouping {
     /// Number of distinct group indexes.
     let groupCount: Int
 
-    init(_ dimension: Dimension, cache: CacheFile, spec: QuerySpec) throws {
+    init(_ dimension: CostDimension, cache: CacheFile, spec: QuerySpec) throws {
         self.cache = cache
         missingLabel = dimension.missingLabel
         switch dimension {

@@ -75,9 +75,13 @@ public struct QueryEngine {
             result.otherCurrencies = []
             return result
         }
+        let series = spec.includeSeries
+            ? dailySeries(grouping: grouping, filters: filters, spec: spec, currency: chosen) : []
+        let days = spec.period.dayCount
         for group in 0..<width where seen[chosen * width + group] {
-            let row = grouping.row(code: group, cost: current[chosen * width + group],
+            var row = grouping.row(code: group, cost: current[chosen * width + group],
                                    previous: previous[chosen * width + group])
+            if spec.includeSeries { row.series = Array(series[(group * days)..<((group + 1) * days)]) }
             result.rows.append(row)
             result.total += row.cost
             result.previousTotal += row.previous
@@ -86,6 +90,23 @@ public struct QueryEngine {
     }
 
     // MARK: - The scan
+
+    /// Cost per (group, day of the period) in one currency: `groups × days`, row-major.
+    private func dailySeries(grouping: Grouping, filters: [CompiledFilter], spec: QuerySpec, currency: Int) -> [Int128] {
+        let days = spec.period.dayCount
+        var sums = [Int128](repeating: 0, count: grouping.groupCount * days)
+        let values = cache.measure(spec.metric.measure)
+        let currencyCodes = cache.codes(.currency)
+        let first = spec.period.from.index
+        sums.withUnsafeMutableBufferPointer { sums in
+            rowLoop: for row in cache.rows(in: spec.period) where Int(currencyCodes[row]) == currency {
+                for filter in filters where !filter.allows(row) { continue rowLoop }
+                guard let group = grouping.group(of: row, offsetFrom: spec.period.from) else { continue }
+                sums[group * days + Int(cache.days[row] - first)] += Int128(values[row])
+            }
+        }
+        return sums
+    }
 
     private func accumulate(rows: Range<Int>, grouping: Grouping, filters: [CompiledFilter], metric: Metric,
                             offsetFrom: Day, into sums: inout [Int128], seen: inout [Bool]) {

@@ -3,7 +3,7 @@ import CostModel
 /// A drill-down question: group the chosen metric by one dimension over a period, within filters.
 public struct QuerySpec: Sendable {
     /// The dimension rows are grouped by.
-    public var groupBy: Dimension
+    public var groupBy: CostDimension
     /// Filters, all of which must hold (AND).
     public var filters: [Filter]
     /// The period reported.
@@ -14,8 +14,10 @@ public struct QuerySpec: Sendable {
     public var metric: Metric
     /// The currency reported; nil picks the only one present, or the largest when several are.
     public var currency: String?
+    /// Also compute each row's daily cost over the period (for sparklines and charts).
+    public var includeSeries = false
 
-    public init(groupBy: Dimension, filters: [Filter] = [], period: DayRange, comparison: DayRange?,
+    public init(groupBy: CostDimension, filters: [Filter] = [], period: DayRange, comparison: DayRange?,
                 metric: Metric = .billed, currency: String? = nil) {
         self.groupBy = groupBy
         self.filters = filters
@@ -29,11 +31,11 @@ public struct QuerySpec: Sendable {
 /// `DIM=VALUE` (keep rows with that value) or `DIM!=VALUE` (drop them). The missing value is written
 /// `(none)`, or `(untagged)` for tags.
 public struct Filter: Sendable, Equatable, CustomStringConvertible {
-    public var dimension: Dimension
+    public var dimension: CostDimension
     public var value: String
     public var exclude: Bool
 
-    public init(dimension: Dimension, value: String, exclude: Bool) {
+    public init(dimension: CostDimension, value: String, exclude: Bool) {
         self.dimension = dimension
         self.value = value
         self.exclude = exclude
@@ -52,7 +54,7 @@ public struct Filter: Sendable, Equatable, CustomStringConvertible {
         } else {
             return nil
         }
-        guard let dimension = Dimension(String(parts[0])) else { return nil }
+        guard let dimension = CostDimension(String(parts[0])) else { return nil }
         self.init(dimension: dimension, value: String(parts[1]), exclude: exclude)
     }
 
@@ -70,6 +72,17 @@ public struct QueryRow: Sendable, Equatable {
     public var previous: Int128
     /// Whether this is the missing-value group.
     public var isMissing: Bool
+    /// Daily cost over the period, first day first, when the spec asked for it; else empty.
+    public var series: [Int128] = []
+
+    public init(key: String, name: String?, cost: Int128, previous: Int128, isMissing: Bool, series: [Int128] = []) {
+        self.key = key
+        self.name = name
+        self.cost = cost
+        self.previous = previous
+        self.isMissing = isMissing
+        self.series = series
+    }
 
     public var delta: Int128 { cost - previous }
 }

@@ -1,1 +1,0 @@
-// The terminal layer lives beside this file.

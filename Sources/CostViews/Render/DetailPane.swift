@@ -1,0 +1,101 @@
+import CostEngine
+import CostModel
+
+/// The selected row in depth: its figures, a daily bar chart of the period with the comparison
+/// period as a reference mark per day, its share of the parent, tag coverage, and its largest
+/// children one level down.
+enum DetailPane {
+    static func render(_ explorer: Explorer, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int),
+                       glyphs: Glyphs, unicode: Bool) {
+        let width = frame.width
+        for row in frame.y..<(frame.y + frame.height) { grid.put(glyphs.vertical, x: frame.x - 1, y: row, role: .border) }
+        if frame.x == 0 {
+            grid.put(String(repeating: glyphs.horizontal, count: width), x: 0, y: frame.y, role: .border)
+        }
+        let top = frame.x == 0 ? frame.y + 1 : frame.y
+        let x = frame.x + 1
+        let inner = width - 2
+        guard let detail = explorer.data.detail else {
+            grid.put("no row selected", x: x, y: top, role: .muted, maxWidth: inner)
+            return
+        }
+        let row = detail.row
+        var y = top
+        let label = row.name.map { "\(row.key) (\($0))" } ?? row.key
+        grid.putData(label, x: x, y: y, role: .title, maxWidth: inner, unicode: unicode)
+        y += 1
+        var figures = "cost \(Formatting.money(row.cost))"
+        if explorer.data.comparison != nil {
+            figures += "  prev \(Formatting.money(row.previous))  \(Formatting.delta(row.delta, glyphs: glyphs)) \(Formatting.percent(row.cost, row.previous))"
+        }
+        grid.put(figures, x: x, y: y, role: row.delta > 0 ? .deltaUp : .normal, maxWidth: inner)
+        y += 1
+        var shares: [String] = []
+        if let share = detail.shareOfParent { shares.append(String(format: "%.1f%% of parent", share)) }
+        if let coverage = detail.tagCoverage, let key = explorer.state.tagKey {
+            shares.append(String(format: "tag %@ on %.1f%%", key, coverage))
+        }
+        grid.putData(shares.joined(separator: " · "), x: x, y: y, role: .muted, maxWidth: inner, unicode: unicode)
+        y += 1
+
+        // Daily chart: one column per day (resampled when the pane is narrow).
+        let childLines = min(detail.children.count, 5)
+        let chartHeight = max(3, min(8, frame.height - (y - frame.y) - childLines - 3))
+        if !row.series.isEmpty, y + chartHeight < frame.y + frame.height {
+            drawChart(row.series, reference: detail.comparisonSeries, x: x, y: y, width: inner, height: chartHeight,
+                      glyphs: glyphs, into: &grid)
+            y += chartHeight
+            let legend = explorer.data.comparison == nil ? "daily cost" : "daily cost, \(unicode ? "─" : "-") previous period"
+            grid.put(legend, x: x, y: y, role: .muted, maxWidth: inner)
+            y += 1
+        }
+        if let dimension = detail.childDimension, !detail.children.isEmpty, y + 1 < frame.y + frame.height {
+            grid.put("top \(dimension):", x: x, y: y, role: .title, maxWidth: inner)
+            y += 1
+            for child in detail.children where y < frame.y + frame.height {
+                let amount = Formatting.money(child.cost)
+                let used = DisplayWidth.of(amount)
+                grid.putData(child.name.map { "\(child.key) (\($0))" } ?? child.key, x: x, y: y,
+                             role: child.isMissing ? .muted : .normal, maxWidth: inner - used - 1, unicode: unicode)
+                grid.putRight(amount, right: x + inner, y: y, role: .normal)
+                y += 1
+            }
+        }
+    }
+
+    /// Vertical bars of `values`, `height` rows tall, with a reference mark for each day's
+    /// comparison value where it is above the bar.
+    private static func drawChart(_ values: [Int128], reference: [Int128], x: Int, y: Int, width: Int, height: Int,
+                                  glyphs: Glyphs, into grid: inout CellGrid) {
+        let columns = min(width, values.count)
+        guard columns > 0 else { return }
+        func resample(_ series: [Int128]) -> [Double] {
+            guard !series.isEmpty else { return [] }
+            return (0..<columns).map { bucket in
+                let start = bucket * series.count / columns
+                let end = max(start + 1, (bucket + 1) * series.count / columns)
+                return series[start..<min(end, series.count)].reduce(0.0) { $0 + Double($1) } / Double(max(1, end - start))
+            }
+        }
+        let bars = resample(values)
+        let marks = resample(Array(reference.prefix(values.count)))
+        let peak = max(bars.max() ?? 0, marks.max() ?? 0)
+        guard peak > 0 else { return }
+        for (column, value) in bars.enumerated() {
+            let eighths = Int((max(0, value) / peak * Double(height * 8)).rounded())
+            for level in 0..<height {
+                let rowY = y + height - 1 - level
+                let filled = eighths - level * 8
+                if filled >= 8 {
+                    grid.put(glyphs.full, x: x + column, y: rowY, role: .bar)
+                } else if filled > 0 {
+                    grid.put(glyphs.spark[filled - 1], x: x + column, y: rowY, role: .bar)
+                }
+            }
+            if column < marks.count, marks[column] > 0 {
+                let level = min(height - 1, Int((marks[column] / peak * Double(height)).rounded(.down)))
+                if eighths <= level * 8 { grid.put(glyphs.horizontal, x: x + column, y: y + height - 1 - level, role: .reference) }
+            }
+        }
+    }
+}

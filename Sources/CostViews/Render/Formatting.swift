@@ -1,0 +1,55 @@
+import CostModel
+
+/// Number formats of the explorer: compact enough for 80 columns, exact to the cent where shown.
+enum Formatting {
+    /// `1,234.56`, or `12.3k` / `4.56M` when `compact` and large.
+    static func money(_ nanos: Int128, compact: Bool = false) -> String {
+        let value = Double(nanos) / 1e9
+        if compact && abs(value) >= 1e6 { return String(format: "%.2fM", value / 1e6) }
+        if compact && abs(value) >= 1e5 { return String(format: "%.1fk", value / 1e3) }
+        return Money.groupedString(nanos)
+    }
+
+    /// The change with a symbol, so it reads without colour: `▲ 1,234.00`, `▼ 56.78`.
+    static func delta(_ nanos: Int128, glyphs: Glyphs, compact: Bool = false) -> String {
+        if nanos == 0 { return "0.00" }
+        let magnitude = money(nanos < 0 ? -nanos : nanos, compact: compact)
+        return (nanos > 0 ? glyphs.up : glyphs.down) + " " + magnitude
+    }
+
+    /// `+12.3%`, `-4.0%`, `new` when there was nothing before.
+    static func percent(_ cost: Int128, _ previous: Int128) -> String {
+        if previous == 0 { return cost == 0 ? "" : "new" }
+        let value = Double(cost - previous) / Double(abs(previous)) * 100
+        if abs(value) >= 1000 { return value > 0 ? ">+999%" : "<-999%" }
+        return (value > 0 ? "+" : "") + String(format: "%.1f%%", value)
+    }
+
+    /// A horizontal bar of `fraction` (0...1) of `width` cells, in eighths.
+    static func bar(_ fraction: Double, width: Int, glyphs: Glyphs) -> String {
+        guard width > 0, fraction > 0 else { return "" }
+        let eighths = Int((min(1, fraction) * Double(width * 8)).rounded())
+        var text = String(repeating: glyphs.full, count: eighths / 8)
+        let rest = eighths % 8
+        if rest > 0, !glyphs.barEighths[rest - 1].isEmpty { text += glyphs.barEighths[rest - 1] }
+        if text.isEmpty { text = glyphs.barEighths[0].isEmpty ? glyphs.full : glyphs.barEighths[0] }
+        return text
+    }
+
+    /// A sparkline of the values, resampled to `width` cells.
+    static func sparkline(_ values: [Int128], width: Int, glyphs: Glyphs) -> String {
+        guard width > 0, !values.isEmpty else { return "" }
+        let buckets: [Double] = (0..<min(width, values.count)).map { bucket in
+            let start = bucket * values.count / min(width, values.count)
+            let end = max(start + 1, (bucket + 1) * values.count / min(width, values.count))
+            return values[start..<end].reduce(0.0) { $0 + Double($1) } / Double(end - start)
+        }
+        let low = min(0, buckets.min() ?? 0)
+        let high = buckets.max() ?? 0
+        guard high > low else { return String(repeating: glyphs.spark[0], count: buckets.count) }
+        return buckets.map { value in
+            let level = Int(((value - low) / (high - low) * 7).rounded())
+            return glyphs.spark[max(0, min(7, level))]
+        }.joined()
+    }
+}

@@ -1,0 +1,117 @@
+import CostEngine
+import CostModel
+
+/// The main table: name, cost, previous, Δ (with ▲/▼ so it reads without colour), Δ %, share bar,
+/// and a sparkline of daily cost. Columns are dropped or narrowed, least useful first, until the
+/// name column keeps at least 16 cells; numbers are right-aligned.
+enum TablePane {
+    struct Columns {
+        var name = 0, cost = 12, previous = 12, delta = 13, percent = 7, share = 6, bar = 8, trend = 14
+        var compact = false
+
+        var fixed: Int {
+            [cost, previous, delta, percent, share, bar, trend].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+        }
+    }
+
+    static func layout(width: Int, comparison: Bool) -> Columns {
+        var columns = Columns()
+        if !comparison {
+            columns.previous = 0
+            columns.delta = 0
+            columns.percent = 0
+        }
+        let available = width - 2
+        let minimumName = 16
+        let steps: [(inout Columns) -> Void] = [
+            { $0.trend = 10 }, { $0.bar = 4 }, { $0.cost = 11; $0.previous = $0.previous > 0 ? 11 : 0; $0.compact = true },
+            { $0.delta = $0.delta > 0 ? 11 : 0 }, { $0.trend = 7 }, { $0.bar = 0 }, { $0.previous = 0 }, { $0.trend = 0 },
+        ]
+        for step in steps where columns.fixed + minimumName > available { step(&columns) }
+        columns.name = max(minimumName, available - columns.fixed)
+        return columns
+    }
+
+    static func render(_ explorer: Explorer, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int),
+                       glyphs: Glyphs, unicode: Bool) {
+        let data = explorer.data
+        let state = explorer.state
+        let columns = layout(width: frame.width, comparison: data.comparison != nil)
+
+        // Column titles.
+        var x = frame.x + 1
+        grid.fill(x: frame.x, y: frame.y, width: frame.width, height: 1, role: .columnHeader)
+        grid.put(state.level.groupBy.description.uppercased(), x: x, y: frame.y, role: .columnHeader, maxWidth: columns.name)
+        x += columns.name + 1
+        func title(_ text: String, _ width: Int, left: Bool = false) {
+            guard width > 0 else { return }
+            if left { grid.put(text, x: x, y: frame.y, role: .columnHeader, maxWidth: width) }
+            else { grid.putRight(String(text.prefix(width)), right: x + width, y: frame.y, role: .columnHeader) }
+            x += width + 1
+        }
+        title("COST", columns.cost)
+        title("PREVIOUS", columns.previous)
+        title(unicode ? "Δ" : "DELTA", columns.delta)
+        title(unicode ? "Δ %" : "D %", columns.percent)
+        title("SHARE", columns.share)
+        title("", columns.bar, left: true)
+        title("DAILY", columns.trend, left: true)
+
+        // Rows, scrolled so the selection is visible; the last line is the total.
+        let visible = max(1, frame.height - 2)
+        var scroll = min(explorer.state.scroll, max(0, data.rows.count - visible))
+        if state.selection < scroll { scroll = state.selection }
+        if state.selection >= scroll + visible { scroll = state.selection - visible + 1 }
+        explorer.setScroll(scroll)
+        if data.rows.isEmpty {
+            let text = data.unfilteredCount > 0 ? "no rows match /\(state.rowFilter)" : "no costs in this period"
+            grid.put(text, x: frame.x + 2, y: frame.y + 1, role: .muted, maxWidth: frame.width - 2)
+        }
+        for (offset, row) in data.rows[scroll..<min(data.rows.count, scroll + visible)].enumerated() {
+            let y = frame.y + 1 + offset
+            let selected = scroll + offset == state.selection
+            drawRow(row, y: y, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
+                    into: &grid, comparison: data.comparison != nil)
+            if selected { grid.paint(x: frame.x, y: y, width: frame.width, role: .selection) }
+        }
+        let totalRow = QueryRow(key: "TOTAL", name: nil, cost: data.total, previous: data.previousTotal, isMissing: false)
+        let totalY = frame.y + frame.height - 1
+        drawRow(totalRow, y: totalY, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
+                into: &grid, comparison: data.comparison != nil, isTotal: true)
+        if data.rows.count > visible {
+            let position = "\(state.selection + 1)/\(data.rows.count)"
+            grid.putRight(position, right: frame.x + frame.width, y: totalY, role: .muted)
+        }
+    }
+
+    private static func drawRow(_ row: QueryRow, y: Int, x startX: Int, columns: Columns, total: Int128, glyphs: Glyphs,
+                                unicode: Bool, into grid: inout CellGrid, comparison: Bool, isTotal: Bool = false) {
+        var x = startX + 1
+        let nameRole: StyleRole = row.isMissing || isTotal ? .muted : .normal
+        let label = row.name.map { "\(row.key) (\($0))" } ?? row.key
+        grid.putData(label, x: x, y: y, role: nameRole, maxWidth: columns.name, unicode: unicode)
+        x += columns.name + 1
+        func number(_ text: String, _ width: Int, _ role: StyleRole = .normal) {
+            guard width > 0 else { return }
+            grid.putRight(String(text.suffix(width)), right: x + width, y: y, role: role)
+            x += width + 1
+        }
+        number(Formatting.money(row.cost, compact: columns.compact), columns.cost)
+        if comparison {
+            number(Formatting.money(row.previous, compact: columns.compact), columns.previous, .muted)
+            let deltaRole: StyleRole = row.delta > 0 ? .deltaUp : row.delta < 0 ? .deltaDown : .normal
+            number(Formatting.delta(row.delta, glyphs: glyphs, compact: columns.compact || columns.delta < 13), columns.delta, deltaRole)
+            number(Formatting.percent(row.cost, row.previous), columns.percent, deltaRole)
+        }
+        let share = total == 0 ? 0 : Double(row.cost) / Double(total)
+        number(total == 0 ? "" : String(format: "%.1f%%", share * 100), columns.share, .muted)
+        if columns.bar > 0 {
+            if !isTotal { grid.put(Formatting.bar(share, width: columns.bar, glyphs: glyphs), x: x, y: y, role: .bar, maxWidth: columns.bar) }
+            x += columns.bar + 1
+        }
+        if columns.trend > 0, !row.series.isEmpty {
+            grid.put(Formatting.sparkline(row.series, width: columns.trend, glyphs: glyphs), x: x, y: y, role: .sparkline,
+                     maxWidth: columns.trend)
+        }
+    }
+}

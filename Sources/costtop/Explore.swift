@@ -1,0 +1,81 @@
+import ArgumentParser
+import CostCache
+import CostIngest
+import CostTerminal
+import CostViews
+import Foundation
+
+/// `costtop explore` (and `costtop` with no subcommand): the interactive drill-down.
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the interactive explorer (the default when stdin and stdout are a terminal).",
+        discussion: """
+            Walk the spend with the keyboard: Enter drills into a row, Left goes back, g regroups, m switches \
+            billed/effective/list cost, 1-4 pick a period, / filters, : opens a command line, ? lists every key. \
+            With no cache it builds one from the bundled sample-data/ first. When stdin or stdout is not a \
+            terminal it prints the top-level table instead, like `costtop overview`.
+
+            Keys can be rebound and a theme chosen in $XDG_CONFIG_HOME/costtop/config.toml (docs/explorer.md).
+
+            Examples:
+              costtop
+              costtop explore --cache sep.ctc --theme light
+              NO_COLOR=1 costtop explore
+            """)
+
+    @OptionGroup var cacheOption: CacheOption
+
+    @Option(help: "Colour theme: default, light, high-contrast, colorblind, monochrome, or a file name in themes/.")
+    var theme: String?
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            try Overview.printTable(cachePath: cacheOption.resolvedPath)
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let path = cacheOption.resolvedPath
+        var notice: String?
+        do {
+            notice = try SampleData.ensureCache(at: path)
+        } catch {
+            throw reportFailure(error)
+        }
+        let explorer: Explorer
+        let themeValue: Theme
+        let folders: [String]
+        do {
+            let config = try ExplorerConfig.load(path: ExplorerConfig.path(environment: environment))
+            let cache = try CacheFile(path: path)
+            folders = ThemeFolders.search(environment: environment)
+            var state = ExplorerState()
+            state.themeName = theme ?? config.theme ?? "default"
+            themeValue = try Theme.load(state.themeName, searchFolders: folders)
+            explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
+                                    themeNames: Theme.availableNames(searchFolders: folders), state: state)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("costtop: error: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.usage)
+        } catch {
+            throw reportFailure(error)
+        }
+        let frameLog = environment["COSTTOP_FRAME_LOG"]
+        let status = MainActor.assumeIsolated {
+            ExploreSession(explorer: explorer, theme: themeValue, themeFolders: folders, notice: notice,
+                           frameLog: frameLog).run()
+        }
+        if let status { throw status }
+    }
+}
+
+/// Where themes are looked up: the user's config folder, then the `themes/` folder bundled with
+/// this checkout (beside or above the executable, or in the current folder).
+enum ThemeFolders {
+    static func search(environment: [String: String]) -> [String] {
+        var folders: [String] = []
+        let config = (ExplorerConfig.path(environment: environment) as NSString).deletingLastPathComponent
+        folders.append(config + "/themes")
+        if let bundled = BundledFolder.locate("themes") { folders.append(bundled) }
+        return folders
+    }
+}
