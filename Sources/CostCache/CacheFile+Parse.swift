@@ -34,14 +34,14 @@ extension CacheFile {
         }
         let footerOffset = Int(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart, as: UInt64.self)))
         let footerLength = Int(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 8, as: UInt64.self)))
-        let footerCRC = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 16, as: UInt32.self))
-        let trailerVersion = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 20, as: UInt32.self))
+        let footerChecksum = UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 16, as: UInt64.self))
+        let trailerVersion = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 24, as: UInt32.self))
         guard trailerVersion == headerVersion else { throw corrupt("versions at start and end differ") }
         guard footerOffset >= CacheFormat.headerSize, footerLength > 0,
               footerOffset <= trailerStart, footerLength <= trailerStart - footerOffset
         else { throw corrupt("footer position out of bounds") }
         let footerBytes = UnsafeRawBufferPointer(rebasing: file[footerOffset..<(footerOffset + footerLength)])
-        guard crc32Checksum(footerBytes) == footerCRC else { throw corrupt("footer checksum mismatch") }
+        guard XXH64.hash(footerBytes) == footerChecksum else { throw corrupt("footer checksum mismatch") }
         let footer: CacheFooter
         do {
             footer = try JSONDecoder().decode(CacheFooter.self, from: Data(footerBytes))
@@ -114,7 +114,7 @@ extension CacheFile {
                       tagValues: tagValues, measures: measures)
     }
 
-    /// Checks every block's CRC-32 on two threads (opening a large cache is dominated by this).
+    /// Checks every block's checksum on two threads (opening a large cache is dominated by this).
     private static func firstChecksumMismatch(_ entries: [BlockEntry], in file: UnsafeRawBufferPointer) -> String? {
         let results = UnsafeMutablePointer<Bool>.allocate(capacity: entries.count)
         results.initialize(repeating: true, count: entries.count)
@@ -126,7 +126,7 @@ extension CacheFile {
             for position in stride(from: part, to: order.count, by: 2) {
                 let entry = entries[order[position]]
                 let bytes = UnsafeRawBufferPointer(rebasing: shared.file[entry.offset..<(entry.offset + entry.length)])
-                shared.results[order[position]] = crc32Checksum(bytes) == entry.crc32
+                shared.results[order[position]] = checksumText(bytes) == entry.checksum
             }
         }
         return entries.indices.first { !results[$0] }.map { entries[$0].name }

@@ -4,7 +4,7 @@ import Foundation
 /// A cache file mapped read-only, validated on open, with typed views of its columns.
 ///
 /// Opening checks the magic and version at both ends, the footer checksum, every block's bounds and
-/// CRC-32, that every dimension code is inside its dictionary and that days are sorted, so the engine
+/// checksum, that every dimension code is inside its dictionary and that days are sorted, so the engine
 /// can index dense arrays by code without further checks. A damaged file is an error, never a crash.
 public final class CacheFile: @unchecked Sendable {
     /// The file's path.

@@ -10,8 +10,8 @@ public enum CacheFormat {
     public static let readableVersions: ClosedRange<UInt32> = 1...1
     /// Header: magic (8) + version (4) + flags (4).
     public static let headerSize = 16
-    /// Trailer: footer offset (8) + footer length (8) + footer CRC-32 (4) + version (4) + magic (8).
-    public static let trailerSize = 32
+    /// Trailer: footer offset (8) + footer length (8) + footer XXH64 (8) + version (4) + zero (4) + magic (8).
+    public static let trailerSize = 40
     /// Blocks start at multiples of this, so mapped columns are aligned for their element type.
     public static let alignment = 8
 }
@@ -39,8 +39,8 @@ public struct BlockEntry: Codable, Sendable, Equatable {
     public var length: Int
     /// Number of elements (values, or strings for a string table).
     public var count: Int
-    /// CRC-32 of the block's bytes.
-    public var crc32: UInt32
+    /// XXH64 of the block's bytes, as 16 lowercase hex digits (a string, so JSON keeps all 64 bits).
+    public var checksum: String
 }
 
 /// A raw export file folded into the cache, with the fingerprint a re-ingest compares.
@@ -91,4 +91,10 @@ public struct CacheFooter: Codable, Sendable {
     public var blocks: [BlockEntry]
     public var sources: [SourceRecord]
     public var settings: IngestSettings
+}
+
+/// The checksum text stored in block entries: XXH64 as 16 lowercase hex digits.
+func checksumText(_ bytes: UnsafeRawBufferPointer) -> String {
+    let value = String(XXH64.hash(bytes), radix: 16)
+    return String(repeating: "0", count: 16 - value.count) + value
 }

@@ -91,8 +91,9 @@ public struct CacheWriter {
         try sink.raw(footerBytes)
         var trailer = littleEndianBytes(UInt64(footerOffset))
         trailer += littleEndianBytes(UInt64(footerBytes.count))
-        trailer += littleEndianBytes(footerBytes.withUnsafeBytes { crc32Checksum($0) })
+        trailer += littleEndianBytes(footerBytes.withUnsafeBytes { XXH64.hash($0) })
         trailer += littleEndianBytes(CacheFormat.version)
+        trailer += littleEndianBytes(UInt32(0))
         trailer += CacheFormat.magic
         try sink.raw(trailer)
         try sink.flush()
@@ -100,31 +101,34 @@ public struct CacheWriter {
 }
 
 extension CacheWriter {
-    /// CRC-32 of the day column, each dimension column, then each measure column, on two threads.
-    static func checksums(_ contents: CacheContents) -> [UInt32] {
+    /// Checksums of the day column, each dimension column, then each measure column, on two threads.
+    static func checksums(_ contents: CacheContents) -> [String] {
         let dimensions = contents.dimensionCodes.count
         let count = 1 + dimensions + contents.measures.count
         let results = SharedResults(pointer: .allocate(capacity: count))
         defer { results.pointer.deallocate() }
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             for index in stride(from: part, to: count, by: 2) {
-                let crc: UInt32
+                let checksum: UInt64
                 if index == 0 {
-                    crc = contents.days.withUnsafeBytes(crc32Checksum)
+                    checksum = contents.days.withUnsafeBytes(XXH64.hash)
                 } else if index <= dimensions {
-                    crc = contents.dimensionCodes[index - 1].withUnsafeBytes(crc32Checksum)
+                    checksum = contents.dimensionCodes[index - 1].withUnsafeBytes(XXH64.hash)
                 } else {
-                    crc = contents.measures[index - 1 - dimensions].withUnsafeBytes(crc32Checksum)
+                    checksum = contents.measures[index - 1 - dimensions].withUnsafeBytes(XXH64.hash)
                 }
-                results.pointer[index] = crc
+                results.pointer[index] = checksum
             }
         }
-        return Array(UnsafeBufferPointer(start: results.pointer, count: count))
+        return (0..<count).map { index in
+            let value = String(results.pointer[index], radix: 16)
+            return String(repeating: "0", count: 16 - value.count) + value
+        }
     }
 
     /// Each thread writes its own indexes.
     private struct SharedResults: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<UInt32>
+        let pointer: UnsafeMutablePointer<UInt64>
     }
 }
 
@@ -171,15 +175,15 @@ private struct BlockSink {
     }
 
     /// Writes fixed-width values (this format is little-endian, as is every machine costtop runs on).
-    mutating func block<T: FixedWidthInteger>(name: String, kind: BlockKind, values: [T], crc: UInt32? = nil) throws -> BlockEntry {
+    mutating func block<T: FixedWidthInteger>(name: String, kind: BlockKind, values: [T], crc: String? = nil) throws -> BlockEntry {
         try pad()
         let start = offset
-        let checksum = try values.withUnsafeBytes { (pointer) throws -> UInt32 in
+        let checksum = try values.withUnsafeBytes { (pointer) throws -> String in
             try append(pointer)
-            return crc ?? crc32Checksum(pointer)
+            return crc ?? checksumText(pointer)
         }
         return BlockEntry(name: name, kind: kind, offset: start, length: offset - start,
-                          count: values.count, crc32: checksum)
+                          count: values.count, checksum: checksum)
     }
 
     mutating func strings(name: String, _ values: [String]) throws -> BlockEntry {
@@ -197,9 +201,9 @@ private struct BlockSink {
         try pad()
         let start = offset
         try raw(table)
-        let checksum = table.withUnsafeBytes { crc32Checksum($0) }
+        let checksum = table.withUnsafeBytes { checksumText($0) }
         return BlockEntry(name: name, kind: .strings, offset: start, length: table.count,
-                          count: values.count, crc32: checksum)
+                          count: values.count, checksum: checksum)
     }
 }
 

@@ -22,9 +22,13 @@ public enum ColorReduction {
         let available = colors >= 256 ? 256 : (colors >= 16 ? 16 : 8)
         if Int(color.index) < available { return color }
         let target = rgb(color)
+        // Greys stay grey: by distance alone a mid grey is nearer to cyan than to white on an
+        // 8-colour terminal, and muted text would turn blue-green.
+        let isGrey = max(target.red, target.green, target.blue) - min(target.red, target.green, target.blue) < 24
+        let candidates = isGrey ? (available == 8 ? [0, 7] : [0, 7, 8, 15]) : Array(0..<available)
         var best = 0
         var bestDistance = Int.max
-        for candidate in 0..<available {
+        for candidate in candidates {
             let distance = perceivedDistance(target, basicPalette[candidate])
             if distance < bestDistance {
                 best = candidate

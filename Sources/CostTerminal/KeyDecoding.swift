@@ -19,6 +19,16 @@ enum KeyDecoding {
         }
     }
 
+    /// Home and End as terminals actually send them, whatever their terminfo entry says.
+    ///
+    /// Entries disagree with the terminals using them: xterm-256color names Home `ESC O H`,
+    /// while tmux, screen, PuTTY and the Linux console send `ESC [ 1 ~`, and rxvt `ESC [ 7 ~`.
+    /// Unknown to ncurses, such a sequence arrives as Escape followed by stray characters.
+    static let extraSequences: [(sequence: String, key: Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+    ]
+
     // MARK: - Characters
 
     private static func character(_ code: UInt32) -> KeyEvent? {

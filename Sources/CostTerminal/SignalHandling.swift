@@ -32,7 +32,11 @@ enum SignalFlags {
 /// - SEGV, BUS, ILL, FPE, ABRT, TRAP and QUIT restore the terminal, then hand the signal to
 ///   whoever handled it before (the Swift runtime's backtracer, or the default action), so the
 ///   crash report appears on a usable terminal and the process still dies of the signal.
-@MainActor
+///
+/// Deliberately not main-actor isolated: handlers run on whatever thread the signal lands on, and
+/// a closure formed in main-actor code would check its executor there (a crash, and nothing a
+/// signal handler may do). `TerminalScreen` calls `capture`, `install` and `uninstall` from the
+/// main actor, in that order.
 enum SignalHandling {
     static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
@@ -104,7 +108,7 @@ enum SignalHandling {
 
     /// Reinstates the disposition from before `capture`; an ignored fault becomes the default
     /// action, since returning to a faulting instruction with the signal ignored loops forever.
-    nonisolated private static func reinstatePrevious(_ signal: Int32) {
+    private static func reinstatePrevious(_ signal: Int32) {
         var action = previous[Int(signal)]
         if unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1 /* SIG_IGN */ {
             action = sigaction()
@@ -115,7 +119,7 @@ enum SignalHandling {
 
     /// Terminates the process by `signal` with its default action, so the parent sees the real
     /// cause (a shell prints 130 for INT).
-    nonisolated private static func dieOf(_ signal: Int32) {
+    private static func dieOf(_ signal: Int32) {
         var action = sigaction()
         sigemptyset(&action.sa_mask)
         _ = sigaction(signal, &action, nil)

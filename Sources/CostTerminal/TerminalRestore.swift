@@ -29,7 +29,7 @@ enum TerminalRestore {
     /// The bytes that undo ncurses' visible state.
     nonisolated(unsafe) private static let escapes = UnsafeMutablePointer<UInt8>.allocate(capacity: escapeCapacity)
     /// Whether the `atexit` hook is registered (once per process).
-    @MainActor private static var exitHookRegistered = false
+    private static let exitHookRegistered = Atomic<Bool>(false)
 
     // MARK: - Arming
 
@@ -80,10 +80,11 @@ enum TerminalRestore {
     }
 
     /// Restores the terminal at `exit()` too, for programs that leave without `stop()`.
-    @MainActor
+    ///
+    /// Nonisolated on purpose, like every C callback here: a closure formed in main-actor code
+    /// checks at run time that it runs on the main thread, and `exit` may run on any thread.
     private static func registerExitHook() {
-        guard !exitHookRegistered else { return }
-        exitHookRegistered = true
+        guard !exitHookRegistered.exchange(true, ordering: .acquiringAndReleasing) else { return }
         atexit { TerminalRestore.restoreTerminal() }
     }
 }

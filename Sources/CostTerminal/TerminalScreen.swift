@@ -102,6 +102,9 @@ public final class TerminalScreen {
         _ = curs_set(0)
         // Escape alone would otherwise wait a full second for the rest of a key sequence.
         _ = set_escdelay(25)
+        for (sequence, key) in KeyDecoding.extraSequences {
+            _ = define_key(sequence, key)
+        }
     }
 
     /// The terminfo strings that undo curses mode: attributes off, cursor shown, keypad off,

@@ -121,3 +121,15 @@ struct ColumnOrderTests {
         for (index, measure) in Measure.allCases.enumerated() { #expect(measure.columnIndex == index) }
     }
 }
+
+@Suite("XXH64")
+struct XXH64Tests {
+    @Test("matches the reference implementation's values (python-xxhash)", arguments: [
+        ([UInt8](), "ef46db3751d8e999"), (Array("a".utf8), "d24ec4f1a98c6e5b"), (Array("abc".utf8), "44bc2cf5ad770999"),
+        (Array("Nobody inspects the spammish repetition".utf8), "fbcea83c8a378bf1"),
+        ((0..<768).map { UInt8($0 % 256) }, "8e03c838c596036f"),
+    ])
+    func vectors(bytes: [UInt8], expected: String) {
+        #expect(bytes.withUnsafeBytes { String(XXH64.hash($0), radix: 16) } == expected)
+    }
+}

@@ -37,7 +37,7 @@ final class TmuxDriver {
     /// must not wait for a key press) and `NO_COLOR` unset (`swift test` exports `NO_COLOR=1`),
     /// then `environment` on top (pass `NO_COLOR` there to keep it). tmux's status line is off,
     /// so the pane is the whole window, and the pane stays on screen after the command exits, so
-    /// tests can look at what it left behind.
+    /// tests can look at what it left behind. `command` is a `/bin/sh -c` script.
     ///
     /// - Throws: `Failure` when tmux cannot start the session.
     init(command: String, width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
@@ -50,9 +50,16 @@ final class TmuxDriver {
         let assignments = exports.sorted { $0.key < $1.key }
             .map { "export \($0.key)=\(Self.quoted($0.value)); " }.joined()
         let status = Self.quoted(statusFile)
-        let wrapped = "\(unset)\(assignments)\(command)\necho $? > \(status).partial && mv \(status).partial \(status)"
+        // The command gets a shell of its own, so `exit` in it still lets the status be written.
+        // Both shells trap INT and QUIT: Ctrl-C in the pane signals the whole process group, and
+        // an untrapped shell would die with it instead of waiting for the program to finish. (A
+        // trapped signal is back to its default in the programs the shells start.) Afterwards
+        // the pane stays alive, so its screen can still be read: a dead pane's screen is
+        // scrolled away by tmux's "Pane is dead" line.
+        let script = Self.quoted("trap : INT QUIT\n" + command)
+        let wrapped = "trap : INT QUIT; \(unset)\(assignments)/bin/sh -c \(script)\n"
+            + "echo $? > \(status).partial && mv \(status).partial \(status)\nexec sleep 86400"
         try run(["start-server", ";",
-                 "set-option", "-g", "remain-on-exit", "on", ";",
                  "set-option", "-g", "status", "off", ";",
                  "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), wrapped])
         serverPID = try run(["display-message", "-p", "-t", "main", "#{pid}"]).output

@@ -97,12 +97,31 @@ public struct QueryEngine {
         var sums = [Int128](repeating: 0, count: grouping.groupCount * days)
         let values = cache.measure(spec.metric.measure)
         let currencyCodes = cache.codes(.currency)
+        let dayColumn = cache.days
         let first = spec.period.from.index
+        let rows = cache.rows(in: spec.period)
+        guard !rows.isEmpty else { return sums }
         sums.withUnsafeMutableBufferPointer { sums in
-            rowLoop: for row in cache.rows(in: spec.period) where Int(currencyCodes[row]) == currency {
+            if let column = grouping.codeColumn(offsetFrom: spec.period.from), column.base == 0 {
+                // Coded columns: raw pointers, as in the main scan.
+                withFilterColumns(filters) { filterColumns in
+                    column.map.withUnsafeBufferPointer { map in
+                        let codes = column.codes.baseAddress!
+                        let mapped = column.map.isEmpty ? nil : map.baseAddress
+                        rowLoop: for row in rows where Int(currencyCodes[row]) == currency {
+                            for filter in filterColumns where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
+                            var group = Int(codes[row])
+                            if let mapped { group = Int(mapped[group]) }
+                            sums[group &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
+                        }
+                    }
+                }
+                return
+            }
+            rowLoop: for row in rows where Int(currencyCodes[row]) == currency {
                 for filter in filters where !filter.allows(row) { continue rowLoop }
                 guard let group = grouping.group(of: row, offsetFrom: spec.period.from) else { continue }
-                sums[group * days + Int(cache.days[row] - first)] += Int128(values[row])
+                sums[group * days + Int(dayColumn[row] - first)] += Int128(values[row])
             }
         }
         return sums

@@ -404,11 +404,15 @@ public final class Explorer {
         }
         let filters = state.activeFilters + [rowFilter]
         if let comparison = data.comparison {
-            var spec = QuerySpec(groupBy: state.level.groupBy, filters: state.activeFilters, period: comparison,
-                                 comparison: nil, metric: state.metric, currency: data.currency)
-            spec.includeSeries = true
-            if let match = try? engine.run(spec).rows.first(where: { $0.key == row.key }) {
-                detail.comparisonSeries = match.series
+            // The row's days in the comparison period, aligned by offset from its first day.
+            let spec = QuerySpec(groupBy: .day, filters: filters, period: comparison, comparison: nil,
+                                 metric: state.metric, currency: data.currency)
+            if let result = try? engine.run(spec) {
+                var series = [Int128](repeating: 0, count: comparison.dayCount)
+                for dayRow in result.rows {
+                    if let day = Day(dayRow.key) { series[Int(day.index - comparison.from.index)] = dayRow.cost }
+                }
+                detail.comparisonSeries = series
             }
         }
         if let next = nextDimension {
