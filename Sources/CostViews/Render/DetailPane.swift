@@ -20,13 +20,15 @@ enum DetailPane {
             return
         }
         let row = detail.row
+        let symbol = Formatting.symbol(explorer.data.currency, unicode: unicode)
         var y = top
         let label = row.name.map { "\(row.key) (\($0))" } ?? row.key
         grid.putData(label, x: x, y: y, role: .title, maxWidth: inner, unicode: unicode)
         y += 1
-        var figures = "cost \(Formatting.money(row.cost))"
+        var figures = "cost \(Formatting.money(row.cost, symbol: symbol))"
         if explorer.data.comparison != nil {
-            figures += "  prev \(Formatting.money(row.previous))  \(Formatting.delta(row.delta, glyphs: glyphs)) \(Formatting.percent(row.cost, row.previous))"
+            figures += "  prev \(Formatting.money(row.previous, symbol: symbol))  "
+                + "\(Formatting.delta(row.delta, glyphs: glyphs, symbol: symbol)) \(Formatting.percent(row.cost, row.previous))"
         }
         grid.put(figures, x: x, y: y, role: row.delta > 0 ? .deltaUp : .normal, maxWidth: inner)
         y += 1
@@ -53,7 +55,7 @@ enum DetailPane {
             grid.put("top \(dimension):", x: x, y: y, role: .title, maxWidth: inner)
             y += 1
             for child in detail.children where y < frame.y + frame.height {
-                let amount = Formatting.money(child.cost)
+                let amount = Formatting.money(child.cost, symbol: symbol)
                 let used = DisplayWidth.of(amount)
                 grid.putData(child.name.map { "\(child.key) (\($0))" } ?? child.key, x: x, y: y,
                              role: child.isMissing ? .muted : .normal, maxWidth: inner - used - 1, unicode: unicode)

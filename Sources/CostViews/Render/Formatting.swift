@@ -2,18 +2,33 @@ import CostModel
 
 /// Number formats of the explorer: compact enough for 80 columns, exact to the cent where shown.
 enum Formatting {
-    /// `1,234.56`, or `12.3k` / `4.56M` when `compact` and large.
-    static func money(_ nanos: Int128, compact: Bool = false) -> String {
+    /// `$1,234.56`, or `$12.3k` / `$4.56M` when `compact` and large; the symbol only for
+    /// currencies that have an unambiguous one (the code is in the header anyway).
+    static func money(_ nanos: Int128, compact: Bool = false, symbol: String = "") -> String {
         let value = Double(nanos) / 1e9
-        if compact && abs(value) >= 1e6 { return String(format: "%.2fM", value / 1e6) }
-        if compact && abs(value) >= 1e5 { return String(format: "%.1fk", value / 1e3) }
-        return Money.groupedString(nanos)
+        let sign = nanos < 0 ? "-" : ""
+        let magnitude = abs(value)
+        if compact && magnitude >= 1e6 { return sign + symbol + String(format: "%.2fM", magnitude / 1e6) }
+        if compact && magnitude >= 1e5 { return sign + symbol + String(format: "%.1fk", magnitude / 1e3) }
+        return sign + symbol + Money.groupedString(nanos < 0 ? -nanos : nanos)
+    }
+
+    /// The symbol shown before amounts of a currency, or "" (ASCII terminals get ASCII symbols only).
+    static func symbol(_ currency: String?, unicode: Bool) -> String {
+        switch currency {
+        case "USD": return "$"
+        case "EUR": return unicode ? "€" : ""
+        case "GBP": return unicode ? "£" : ""
+        case "JPY": return unicode ? "¥" : ""
+        case "INR": return unicode ? "₹" : ""
+        default: return ""
+        }
     }
 
     /// The change with a symbol, so it reads without colour: `▲ 1,234.00`, `▼ 56.78`.
-    static func delta(_ nanos: Int128, glyphs: Glyphs, compact: Bool = false) -> String {
+    static func delta(_ nanos: Int128, glyphs: Glyphs, compact: Bool = false, symbol: String = "") -> String {
         if nanos == 0 { return "0.00" }
-        let magnitude = money(nanos < 0 ? -nanos : nanos, compact: compact)
+        let magnitude = money(nanos < 0 ? -nanos : nanos, compact: compact, symbol: symbol)
         return (nanos > 0 ? glyphs.up : glyphs.down) + " " + magnitude
     }
 

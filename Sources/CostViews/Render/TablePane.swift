@@ -37,6 +37,7 @@ enum TablePane {
         let data = explorer.data
         let state = explorer.state
         let columns = layout(width: frame.width, comparison: data.comparison != nil)
+        let symbol = Formatting.symbol(data.currency, unicode: unicode)
 
         // Column titles.
         var x = frame.x + 1
@@ -71,13 +72,13 @@ enum TablePane {
             let y = frame.y + 1 + offset
             let selected = scroll + offset == state.selection
             drawRow(row, y: y, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
-                    into: &grid, comparison: data.comparison != nil)
+                    into: &grid, comparison: data.comparison != nil, symbol: symbol)
             if selected { grid.paint(x: frame.x, y: y, width: frame.width, role: .selection) }
         }
         let totalRow = QueryRow(key: "TOTAL", name: nil, cost: data.total, previous: data.previousTotal, isMissing: false)
         let totalY = frame.y + frame.height - 1
         drawRow(totalRow, y: totalY, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
-                into: &grid, comparison: data.comparison != nil, isTotal: true)
+                into: &grid, comparison: data.comparison != nil, symbol: symbol, isTotal: true)
         if data.rows.count > visible {
             let position = "\(state.selection + 1)/\(data.rows.count)"
             grid.putRight(position, right: frame.x + frame.width, y: totalY, role: .muted)
@@ -85,7 +86,7 @@ enum TablePane {
     }
 
     private static func drawRow(_ row: QueryRow, y: Int, x startX: Int, columns: Columns, total: Int128, glyphs: Glyphs,
-                                unicode: Bool, into grid: inout CellGrid, comparison: Bool, isTotal: Bool = false) {
+                                unicode: Bool, into grid: inout CellGrid, comparison: Bool, symbol: String, isTotal: Bool = false) {
         var x = startX + 1
         let nameRole: StyleRole = row.isMissing || isTotal ? .muted : .normal
         let label = row.name.map { "\(row.key) (\($0))" } ?? row.key
@@ -96,11 +97,12 @@ enum TablePane {
             grid.putRight(String(text.suffix(width)), right: x + width, y: y, role: role)
             x += width + 1
         }
-        number(Formatting.money(row.cost, compact: columns.compact), columns.cost)
+        number(Formatting.money(row.cost, compact: columns.compact, symbol: symbol), columns.cost)
         if comparison {
-            number(Formatting.money(row.previous, compact: columns.compact), columns.previous, .muted)
+            number(Formatting.money(row.previous, compact: columns.compact, symbol: symbol), columns.previous, .muted)
             let deltaRole: StyleRole = row.delta > 0 ? .deltaUp : row.delta < 0 ? .deltaDown : .normal
-            number(Formatting.delta(row.delta, glyphs: glyphs, compact: columns.compact || columns.delta < 13), columns.delta, deltaRole)
+            number(Formatting.delta(row.delta, glyphs: glyphs, compact: columns.compact || columns.delta < 13, symbol: symbol),
+                   columns.delta, deltaRole)
             number(Formatting.percent(row.cost, row.previous), columns.percent, deltaRole)
         }
         let share = total == 0 ? 0 : Double(row.cost) / Double(total)
