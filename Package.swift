@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
         .testTarget(
             name: "CosttopTests",
-            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "ByteStreams"],
+            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal", "ByteStreams"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -37,20 +37,23 @@ struct ExplorerEndToEndTests {
     func walkthrough() throws {
         let driver = try start()
         let accounts = try rows(.fixed(.account))
-        var screen = driver.capture()
-        #expect(screen.contains(accounts[0].key) && screen.contains(Money.groupedString(accounts[0].cost)))
         let total = accounts.reduce(Int128(0)) { $0 + $1.cost }
-        #expect(screen.contains(Money.groupedString(total)))
+        var screen = try driver.waitUntil("the accounts and the total") {
+            $0.contains(Money.groupedString(accounts[0].cost)) && $0.contains(Money.groupedString(total))
+        }
+        #expect(screen.contains(accounts[0].key))
 
         // Drill into the first account, then its first service.
         try driver.send(keys: "Enter")
         let services = try rows(.fixed(.service), [Filter("account=\(accounts[0].key)")!])
-        screen = try driver.waitFor("by service")
-        #expect(screen.contains("All › \(accounts[0].key)") && screen.contains(Money.groupedString(services[0].cost)))
+        // Wait for the whole frame: tmux may be captured while a frame is still arriving.
+        screen = try driver.waitUntil("the services") { $0.contains("by service") && $0.contains(Money.groupedString(services[0].cost)) }
+        #expect(screen.contains("All › \(accounts[0].key)"))
         try driver.send(keys: "Enter")
         let usageTypes = try rows(.fixed(.usageType), [Filter("account=\(accounts[0].key)")!, Filter("service=\(services[0].key)")!])
-        screen = try driver.waitFor("by usage-type")
-        #expect(screen.contains(Money.groupedString(usageTypes[0].cost)))
+        screen = try driver.waitUntil("the usage types") {
+            $0.contains("by usage-type") && $0.contains(Money.groupedString(usageTypes[0].cost))
+        }
 
         // Back to the top, regroup by region with g.
         try driver.send(keys: "Left", "Left")
@@ -60,8 +63,8 @@ struct ExplorerEndToEndTests {
         for _ in 0..<3 { try driver.send(keys: "Down") }
         try driver.send(keys: "Enter")
         let regions = try rows(.fixed(.region))
-        screen = try driver.waitFor("by region")
-        #expect(screen.contains(regions[0].key) && screen.contains(Money.groupedString(regions[0].cost)))
+        screen = try driver.waitUntil("the regions") { $0.contains("by region") && $0.contains(Money.groupedString(regions[0].cost)) }
+        #expect(screen.contains(regions[0].key))
 
         // Filter as you type.
         try driver.send(keys: "/")
@@ -75,8 +78,9 @@ struct ExplorerEndToEndTests {
         // Metric switch: effective cost figures.
         try driver.send(keys: "m")
         let effective = try rows(.fixed(.region), metric: .effective)
-        screen = try driver.waitFor("effective cost")
-        #expect(screen.contains(Money.groupedString(effective[0].cost)))
+        screen = try driver.waitUntil("effective figures") {
+            $0.contains("effective cost") && $0.contains(Money.groupedString(effective[0].cost))
+        }
 
         // Resize to 80×24 and back: redrawn at once, nothing left over.
         try driver.resize(width: 80, height: 24)

@@ -98,22 +98,20 @@ extension TerminalTests {
     }
 }
 
-// MARK: - The explorer, once it exists
+// MARK: - The explorer
 
 extension TerminalTests {
-    /// The real `costtop explore` in tmux. Enabled with COSTTOP_EXPLORER_READY=1 once the explorer
-    /// command is complete.
+    /// The real `costtop explore` in tmux, building its cache from the sample data.
     @Suite("costtop explore in tmux")
     struct Explorer {
-        @Test("starts on the alternate screen, quits with q, leaves the terminal as it found it",
-              .enabled(if: ProcessInfo.processInfo.environment["COSTTOP_EXPLORER_READY"] == "1"))
+        @Test("starts on the alternate screen, quits with q, leaves the terminal as it found it")
         func startsAndQuits() throws {
             let folder = Support.temporaryFolder()
             let cache = folder + "/explore-test.ctc"
             let command = TerminalTests.recordingTerminalSettings(
                 in: folder, around: "\(TmuxDriver.quoted(Support.binary)) explore --cache \(TmuxDriver.quoted(cache))")
             let tmux = try TmuxDriver(command: command)
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             try tmux.waitFor("explore-test.ctc", timeout: 60)
             #expect(tmux.format("#{alternate_on}") == "1")
             try tmux.send(keys: "q")
@@ -297,6 +295,12 @@ extension TerminalTests {
             return (try TmuxDriver(command: command, width: width, height: height, environment: environment), folder)
         }
 
+        /// Row `index` of a captured screen, or "" when there is no such row.
+        static func line(_ index: Int, of screen: String) -> Substring {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return index < lines.count ? lines[index] : ""
+        }
+
         /// The child's process id, from its frame.
         static func childPID(_ screen: String) throws -> pid_t {
             let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix("pid ") })
@@ -306,11 +310,11 @@ extension TerminalTests {
         @Test("draws cells with colours, reads keys, follows resizes, quits cleanly")
         func interactive() throws {
             let (tmux, folder) = try Self.start("interactive")
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             let screen = try tmux.waitFor("costtop terminal test", timeout: 30)
             #expect(screen.contains("size 100x30 colors 256 unicode true"))
             #expect(screen.contains("wide:表|"))
-            #expect(screen.split(separator: "\n", omittingEmptySubsequences: false)[29].hasPrefix("bottom"))
+            #expect(Self.line(29, of: screen).hasPrefix("bottom"))
             #expect(tmux.format("#{alternate_on}") == "1")
             #expect(tmux.format("#{cursor_flag}") == "0")
             let colored = tmux.capture(escapes: true)
@@ -329,9 +333,13 @@ extension TerminalTests {
             try tmux.send(text: "é")
             try tmux.waitFor("last key: character(\"é\")|")
 
+            // Another theme at run time: the selection's background changes without a restart.
+            try tmux.send(keys: "t")
+            try tmux.waitUntil("the second theme") { _ in tmux.capture(escapes: true).contains("48;5;27") }
+
             try tmux.resize(width: 80, height: 20)
             let resized = try tmux.waitFor("size 80x20", timeout: 10)
-            #expect(resized.split(separator: "\n", omittingEmptySubsequences: false)[19].hasPrefix("bottom"))
+            #expect(Self.line(19, of: resized).hasPrefix("bottom"))
 
             try tmux.send(keys: "q")
             #expect(tmux.exitStatus(timeout: 20) == 0)
@@ -342,7 +350,7 @@ extension TerminalTests {
         @Test("NO_COLOR: no colour at all, the selection in reverse video")
         func noColor() throws {
             let (tmux, folder) = try Self.start("interactive", environment: ["NO_COLOR": "1"])
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             try tmux.waitFor("colors 0 unicode true", timeout: 30)
             let colored = tmux.capture(escapes: true)
             #expect(!colored.contains("38;5;") && !colored.contains("48;5;"))
@@ -353,10 +361,21 @@ extension TerminalTests {
             try TerminalTests.expectRestored(tmux, folder: folder)
         }
 
+        @Test("without a UTF-8 locale everything is drawn in ASCII, in the same columns")
+        func asciiLocale() throws {
+            let (tmux, folder) = try Self.start("interactive", environment: ["LC_ALL": "C", "LANG": "C"])
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
+            let screen = try tmux.waitFor("colors 256 unicode false", timeout: 30)
+            #expect(screen.contains("wide:? |"))
+            try tmux.send(keys: "q")
+            #expect(tmux.exitStatus(timeout: 20) == 0)
+            try TerminalTests.expectRestored(tmux, folder: folder)
+        }
+
         @Test("an 8-colour terminal gets basic colours")
         func eightColors() throws {
-            let (tmux, _) = try Self.start("interactive", environment: ["TERM": "xterm"])
-            defer { tmux.kill() }
+            let (tmux, folder) = try Self.start("interactive", environment: ["TERM": "xterm"])
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             try tmux.waitFor("colors 8 unicode true", timeout: 30)
             #expect(!tmux.capture(escapes: true).contains("48;5;"))
             try tmux.send(keys: "q")
@@ -367,7 +386,7 @@ extension TerminalTests {
               arguments: ["C-c", "TERM", "HUP"])
         func interrupts(how: String) throws {
             let (tmux, folder) = try Self.start("interactive")
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             let screen = try tmux.waitFor("costtop terminal test", timeout: 30)
             switch how {
             case "C-c": try tmux.send(keys: "C-c")
@@ -382,7 +401,7 @@ extension TerminalTests {
         @Test("a crash restores the terminal and still dies of its signal")
         func crash() throws {
             let (tmux, folder) = try Self.start("interactive")
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             try tmux.waitFor("costtop terminal test", timeout: 30)
             try tmux.send(keys: "c")
             let status = try #require(tmux.exitStatus(timeout: 60))
@@ -393,7 +412,7 @@ extension TerminalTests {
         @Test("a second SIGTERM to a program that stopped reading keys restores the terminal and ends it")
         func stuck() throws {
             let (tmux, folder) = try Self.start("stuck")
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             let screen = try tmux.waitFor("costtop terminal test", timeout: 30)
             let pid = try Self.childPID(screen)
             kill(pid, SIGTERM)
@@ -411,7 +430,7 @@ extension TerminalTests {
         func refuses(term: String, redirect: String, message: String) throws {
             let environment = term.isEmpty ? [:] : ["TERM": term]
             let (tmux, folder) = try Self.start("refuse", environment: environment, redirect: redirect)
-            defer { tmux.kill() }
+            defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
             #expect(tmux.exitStatus(timeout: 30) == 0)
             try tmux.waitFor("refused: ")
             try tmux.waitFor(message)
@@ -487,6 +506,10 @@ func terminalChildProcess() throws {
             screen.stop()
             print("child: interrupted")
             return
+        case .character("t"):
+            var other = styles
+            other[.selection] = Style(foreground: ThemeColor(231), background: ThemeColor(27))
+            screen.setStyles(other)
         case .character("c"):
             // A deliberate crash (out-of-bounds index: SIGILL through Swift's trap).
             let empty: [Int] = []
