@@ -3,6 +3,7 @@ import ByteStreams
 import CostCache
 import CostEngine
 import CostIngest
+import CostModel
 import Foundation
 
 /// Exit codes scripts can rely on (BSD sysexits values).
@@ -31,7 +32,8 @@ func reportFailure(_ error: Error) -> ExitCode {
     case let error as QueryError: (message, code) = (error.description, ExitStatus.usage)
     default: (message, code) = ("\(error)", 1)
     }
-    FileHandle.standardError.write(Data("costtop: error: \(message)\n".utf8))
+    // Messages quote values from billing files: escape control characters before they reach a terminal.
+    FileHandle.standardError.write(Data("costtop: error: \(TerminalSanitizer.sanitize(message))\n".utf8))
     return ExitCode(code)
 }
 

@@ -143,3 +143,26 @@ struct ScanTests {
         #expect(Dictionary(uniqueKeysWithValues: parallel.rows.map { ($0.key, $0.cost) }) == naive)
     }
 }
+
+@Suite("Invalid UTF-8")
+struct InvalidUTF8Tests {
+    @Test("invalid bytes become visible \\xNN escapes; valid text is unchanged")
+    func escapes() {
+        #expect(TerminalSanitizer.decodeEscapingInvalidUTF8(Array("café 東京 🚀".utf8)) == "café 東京 🚀")
+        #expect(TerminalSanitizer.decodeEscapingInvalidUTF8([0x63, 0x61, 0x66, 0xE9]) == "caf\\xe9")  // Latin-1 é
+        #expect(TerminalSanitizer.decodeEscapingInvalidUTF8([0xC0, 0xAF]) == "\\xc0\\xaf")              // overlong
+        #expect(TerminalSanitizer.decodeEscapingInvalidUTF8([0xED, 0xA0, 0x80]) == "\\xed\\xa0\\x80")   // surrogate
+        #expect(TerminalSanitizer.decodeEscapingInvalidUTF8([0xE6, 0x9D]) == "\\xe6\\x9d")              // truncated
+    }
+
+    @Test("a Latin-1 value in an export is shown escaped, not replaced")
+    func ingested() throws {
+        let folder = Support.temporaryFolder()
+        var bytes = Array("SubAccountId,ServiceName,ChargePeriodStart,BilledCost\nacct,Caf".utf8)
+        bytes += [0xE9] + Array(",2024-09-01T00:00:00Z,1.00\n".utf8)
+        let path = folder + "/latin1.csv"
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let (_, cache) = try Support.ingest([path])
+        #expect(cache.dictionary(.service)[1] == "Caf\\xe9")
+    }
+}

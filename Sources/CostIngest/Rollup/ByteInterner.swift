@@ -1,3 +1,4 @@
+import CostModel
 /// Maps byte strings to dense codes 1, 2, 3, ... without creating a `String` per lookup.
 ///
 /// Ingest interns every dimension value of every line item, so this is the hot path: keys live in one
@@ -64,7 +65,8 @@ public final class ByteInterner {
         var result = [""]
         result.reserveCapacity(offsets.count)
         for code in 1..<offsets.count {
-            result.append(String(decoding: arena[offsets[code - 1]..<offsets[code]], as: UTF8.self))
+            // Invalid UTF-8 from a file is kept visible as \xNN escapes rather than replaced.
+            result.append(TerminalSanitizer.decodeEscapingInvalidUTF8(arena[offsets[code - 1]..<offsets[code]]))
         }
         return result
     }

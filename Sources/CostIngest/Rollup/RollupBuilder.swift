@@ -100,7 +100,7 @@ public final class RollupBuilder {
         let index = dimension.columnIndex
         let code = key[index + 1]
         guard code != 0, !bytes.isEmpty, labels[index][code] == nil else { return }
-        labels[index][code] = String(decoding: bytes, as: UTF8.self)
+        labels[index][code] = TerminalSanitizer.decodeEscapingInvalidUTF8(bytes)
     }
 
     /// Adds a tag to the line item being built; keys outside `--tags` and empty values are ignored.
