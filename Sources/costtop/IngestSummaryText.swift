@@ -23,6 +23,7 @@ enum IngestSummaryText {
         for column in summary.defaultedColumns {
             lines.append("default used  \(column.column) — missing in \(column.files) file\(column.files == 1 ? "" : "s")")
         }
+        for warning in summary.warnings { lines.append("warning       \(warning)") }
         let seconds = max(summary.seconds, 0.000_001)
         let rate = Double(summary.lineItems) / seconds
         let megabytes = Double(summary.bytesRead) / 1_048_576 / seconds

@@ -29,14 +29,7 @@ struct Query: ParsableCommand {
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
     var filters: [String] = []
 
-    @Option(help: ArgumentHelp("last-7d, last-30d, mtd, last-month, all, or FROM..TO.", valueName: "P"))
-    var period: String?
-
-    @Option(help: ArgumentHelp("First day (inclusive), YYYY-MM-DD.", valueName: "DAY"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last day (inclusive), YYYY-MM-DD.", valueName: "DAY"))
-    var to: String?
+    @OptionGroup var periodOptions: PeriodOptions
 
     @Option(help: "Compare with: previous, none.")
     var compare: String = "previous"
@@ -61,15 +54,6 @@ struct Query: ParsableCommand {
         for filter in filters where Filter(filter) == nil {
             throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
         }
-        if let period, PeriodSpec(period) == nil {
-            throw ValidationError("bad --period '\(period)'; use last-7d, last-30d, mtd, last-month, all or YYYY-MM-DD..YYYY-MM-DD")
-        }
-        if period != nil && (from != nil || to != nil) { throw ValidationError("use either --period or --from/--to, not both") }
-        if let from, Day(from) == nil { throw ValidationError("bad --from '\(from)'; write YYYY-MM-DD") }
-        if let to, Day(to) == nil { throw ValidationError("bad --to '\(to)'; write YYYY-MM-DD") }
-        if let from = from.flatMap(Day.init), let to = to.flatMap(Day.init), to < from {
-            throw ValidationError("--to \(to) is before --from \(from)")
-        }
         guard CompareMode(rawValue: compare) != nil else { throw ValidationError("bad --compare '\(compare)'; use previous or none") }
         guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
         if let sort, RowOrder(rawValue: sort) == nil { throw ValidationError("bad --sort '\(sort)'; use cost, delta, abs-delta or name") }
@@ -83,16 +67,7 @@ struct Query: ParsableCommand {
             guard let data = cache.dayRange else {
                 throw QueryError("the cache \(cache.path) holds no rows; ingest some exports first")
             }
-            let periodSpec: PeriodSpec
-            if from != nil || to != nil {
-                let start = from.flatMap(Day.init) ?? data.from
-                let end = to.flatMap(Day.init) ?? data.to
-                guard start <= end else { throw QueryError("--from \(start) is after the last day \(end)") }
-                periodSpec = .custom(DayRange(from: start, to: end))
-            } else {
-                periodSpec = period.flatMap(PeriodSpec.init) ?? .last30Days
-            }
-            let range = periodSpec.resolve(in: data)
+            let (periodSpec, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let spec = QuerySpec(
                 groupBy: CostDimension(by)!, filters: filters.compactMap(Filter.init), period: range,
                 comparison: CompareMode(rawValue: compare) == .previous ? periodSpec.previous(of: range) : nil,

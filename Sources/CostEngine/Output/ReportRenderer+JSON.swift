@@ -35,7 +35,7 @@ extension ReportRenderer {
     }
 
     /// A JSON string literal; control characters are escaped, so data cannot break the document.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

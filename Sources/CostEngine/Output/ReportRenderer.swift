@@ -98,14 +98,14 @@ public enum ReportRenderer {
         (value > 0 ? "+" : "") + format1(value) + "%"
     }
 
-    static func format1(_ value: Double) -> String {
+    public static func format1(_ value: Double) -> String {
         let scaled = (value * 10).rounded()
         let negative = scaled < 0
         let magnitude = Int64(abs(scaled))
         return (negative ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
     }
 
-    static func format2(_ value: Double) -> String {
+    public static func format2(_ value: Double) -> String {
         let scaled = (value * 100).rounded()
         let negative = scaled < 0
         let magnitude = Int64(abs(scaled))

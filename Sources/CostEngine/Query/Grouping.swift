@@ -86,6 +86,12 @@ struct Grouping {
         }
     }
 
+    /// An empty coverage row named like the answer row of group `code`.
+    func coverageRow(code: Int) -> CoverageRow {
+        let row = self.row(code: code, cost: 0, previous: 0)
+        return CoverageRow(key: row.key, name: row.name)
+    }
+
     /// The answer row of group `code`.
     func row(code: Int, cost: Int128, previous: Int128) -> QueryRow {
         switch kind {

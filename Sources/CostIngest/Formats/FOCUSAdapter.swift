@@ -47,7 +47,7 @@ struct FOCUSAdapter: ExportAdapter {
         start = try required("ChargePeriodStart")
         billed = try required("BilledCost")
         effective = optional("EffectiveCost", default: "effective cost = billed cost")
-        list = optional("ListCost", default: "list cost = billed cost")
+        list = optional("ListCost", default: "list cost = the larger of billed and effective cost")
         currency = optional("BillingCurrency", default: "USD")
         provider = header["ServiceProviderName"] ?? optional("ProviderName", default: "no provider")
         billingAccount = optional("BillingAccountId", default: "no billing account")
@@ -98,7 +98,9 @@ struct FOCUSAdapter: ExportAdapter {
 
         let billedCost = try fields.money(billed)
         let effectiveCost = effective == nil || fields.bytes(effective).isEmpty ? billedCost : try fields.money(effective)
-        let listCost = list == nil || fields.bytes(list).isEmpty ? billedCost : try fields.money(list)
+        // Without ListCost, the larger of billed and effective cost stands in for the on-demand
+        // equivalent: committed usage is billed 0, and 0 would make it count as uncovered.
+        let listCost = list == nil || fields.bytes(list).isEmpty ? max(billedCost, effectiveCost) : try fields.money(list)
         var used: Int64 = 0
         var total: Int64 = 0
         if fields.equals(commitmentStatus, "Used") {

@@ -66,6 +66,8 @@ public struct IngestSummary: Sendable {
     public var totals: [(currency: String, billed: Int128, effective: Int128)] = []
     /// Optional columns missing from files, each with the default used and how many files lacked it.
     public var defaultedColumns: [(column: String, files: Int)] = []
+    /// Data problems worth a look that did not stop the ingest (broken amortization identities).
+    public var warnings: [String] = []
     /// Wall-clock seconds.
     public var seconds: Double = 0
     /// The cache file written.

@@ -96,6 +96,7 @@ public struct Ingestor {
             summary.days = DayRange(from: Day(index: first), to: Day(index: last))
         }
         summary.totals = Ingestor.totals(contents)
+        summary.warnings = CommitmentIdentityCheck.warnings(contents)
         summary.seconds = Double((clock.now - started).components.attoseconds) / 1e18
             + Double((clock.now - started).components.seconds)
         return summary

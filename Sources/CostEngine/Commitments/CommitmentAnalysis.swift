@@ -1,0 +1,149 @@
+import CostCache
+import CostModel
+
+/// Coverage of eligible usage by commitments, and utilization of each commitment, over a period.
+/// Formulas in docs/commitments.md:
+/// - coverage = on-demand-equivalent (list) cost of usage priced `Committed` ÷ list cost of all
+///   eligible usage (`CommitmentEligibility`); hours likewise over instance-hour usage types;
+/// - utilization = used commitment ÷ total commitment (Savings Plan `UsedCommitment` ÷
+///   `TotalCommitmentToDate`; RI amortized fee less its unused part ÷ the fee; FOCUS `Used` ÷
+///   (`Used` + `Unused`) effective cost); unused = total − used;
+/// - effective savings rate = 1 − (effective cost of eligible usage + unused commitment) ÷ list cost
+///   of eligible usage.
+public struct CommitmentAnalysis {
+    public let cache: CacheFile
+
+    public init(cache: CacheFile) { self.cache = cache }
+
+    /// Coverage per group of `dimension`.
+    public func coverage(by dimension: CostDimension, filters: [Filter], period: DayRange,
+                         currency: String? = nil) throws -> CoverageResult {
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
+        let grouping = try Grouping(dimension, cache: cache,
+                                    spec: QuerySpec(groupBy: dimension, period: period, comparison: nil))
+        let (eligibleTypes, hourTypes) = CommitmentEligibility.table(cache)
+        let usage = cache.dictionary(.chargeCategory).index(of: "Usage")
+        let committed = cache.dictionary(.pricingCategory).index(of: "Committed")
+        let dynamic = cache.dictionary(.pricingCategory).index(of: "Dynamic")
+        let charge = cache.codes(.chargeCategory)
+        let pricing = cache.codes(.pricingCategory)
+        let usageTypes = cache.codes(.usageType)
+        let list = cache.measure(.list)
+        let quantity = cache.measure(.usageQuantity)
+        // Dense sums by group code: this runs for the explorer's gauges on every drill step.
+        let width = grouping.groupCount
+        var covered = [Int128](repeating: 0, count: width)
+        var eligible = [Int128](repeating: 0, count: width)
+        var coveredHours = [Double](repeating: 0, count: width)
+        var eligibleHours = [Double](repeating: 0, count: width)
+        var seen = [Bool](repeating: false, count: width)
+        let committedCode = committed ?? -1
+        let dynamicCode = dynamic ?? -1
+        if let usage {
+            scan.forEachRow { row in
+                guard Int(charge[row]) == usage else { return }
+                let price = Int(pricing[row])
+                if price == dynamicCode { return }
+                let isCommitted = price == committedCode
+                let typeCode = Int(usageTypes[row])
+                guard isCommitted || eligibleTypes[typeCode] else { return }
+                guard let group = grouping.group(of: row, offsetFrom: period.from) else { return }
+                seen[group] = true
+                eligible[group] += Int128(list[row])
+                if isCommitted { covered[group] += Int128(list[row]) }
+                if hourTypes[typeCode] {
+                    let hours = Double(quantity[row]) / 1000
+                    eligibleHours[group] += hours
+                    if isCommitted { coveredHours[group] += hours }
+                }
+            }
+        }
+        var groups: [Int: CoverageRow] = [:]
+        for group in 0..<width where seen[group] {
+            var entry = grouping.coverageRow(code: group)
+            entry.coveredCost = covered[group]
+            entry.eligibleCost = eligible[group]
+            entry.coveredHours = coveredHours[group]
+            entry.eligibleHours = eligibleHours[group]
+            groups[group] = entry
+        }
+        let rows = groups.values.sorted { ($0.eligibleCost, $1.key) > ($1.eligibleCost, $0.key) }
+        var total = CoverageRow(key: "TOTAL", name: nil)
+        for row in rows {
+            total.coveredCost += row.coveredCost
+            total.eligibleCost += row.eligibleCost
+            total.coveredHours += row.coveredHours
+            total.eligibleHours += row.eligibleHours
+        }
+        return CoverageResult(period: period, currency: scan.currencyName, rows: rows, total: total)
+    }
+
+    /// Every commitment with cost in the period (within `filters`), largest total first.
+    public func commitments(filters: [Filter], period: DayRange, currency: String? = nil) throws -> [CommitmentRow] {
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
+        let ids = cache.codes(.commitment)
+        let types = cache.codes(.commitmentType)
+        let accounts = cache.codes(.account)
+        let status = cache.codes(.commitmentStatus)
+        let usedStatus = cache.dictionary(.commitmentStatus).index(of: "Used")
+        let used = cache.measure(.commitmentUsed)
+        let total = cache.measure(.commitmentTotal)
+        let days = period.dayCount
+        var rows: [Int: CommitmentRow] = [:]
+        var scopes: [Int: Set<UInt32>] = [:]
+        scan.forEachRow { row in
+            let id = Int(ids[row])
+            guard id != 0 else { return }
+            var entry = rows[id] ?? CommitmentRow(id: cache.dictionary(.commitment)[id], type: "", totalCommitment: 0,
+                                                  used: 0, accountsCovered: 0, dailyUsed: Array(repeating: 0, count: days),
+                                                  dailyTotal: Array(repeating: 0, count: days))
+            if entry.type.isEmpty, types[row] != 0 { entry.type = cache.dictionary(.commitmentType)[Int(types[row])] }
+            let day = Int(cache.days[row] - period.from.index)
+            entry.used += Int128(used[row])
+            entry.totalCommitment += Int128(total[row])
+            entry.dailyUsed[day] += Int128(used[row])
+            entry.dailyTotal[day] += Int128(total[row])
+            if let usedStatus, Int(status[row]) == usedStatus { scopes[id, default: []].insert(accounts[row]) }
+            rows[id] = entry
+        }
+        for (id, accountsCovered) in scopes { rows[id]?.accountsCovered = accountsCovered.count }
+        return rows.values.sorted { ($0.totalCommitment, $1.id) > ($1.totalCommitment, $0.id) }
+    }
+
+    /// Coverage, utilization, unused commitment and the effective savings rate within `filters`:
+    /// what the explorer's gauge strip shows for the current drill context.
+    public func summary(filters: [Filter], period: DayRange, currency: String? = nil) throws -> CommitmentSummary {
+        let coverage = try self.coverage(by: .fixed(.currency), filters: filters, period: period, currency: currency).total
+        let commitments = try self.commitments(filters: filters, period: period, currency: currency)
+        let used = commitments.reduce(Int128(0)) { $0 + $1.used }
+        let total = commitments.reduce(Int128(0)) { $0 + $1.totalCommitment }
+        let effective = try eligibleEffectiveCost(filters: filters, period: period, currency: currency)
+        let unused = total - used
+        let savings = coverage.eligibleCost == 0 ? nil
+            : (1 - Double(effective + unused) / Double(coverage.eligibleCost)) * 100
+        return CommitmentSummary(coverage: coverage.coverage, utilization: total == 0 ? nil : Double(used) / Double(total) * 100,
+                                 unused: unused, totalCommitment: total, uncoveredOnDemand: coverage.onDemandCost,
+                                 effectiveSavingsRate: savings, commitmentCount: commitments.count)
+    }
+
+    private func eligibleEffectiveCost(filters: [Filter], period: DayRange, currency: String?) throws -> Int128 {
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
+        let (eligibleTypes, _) = CommitmentEligibility.table(cache)
+        let usage = cache.dictionary(.chargeCategory).index(of: "Usage")
+        let committed = cache.dictionary(.pricingCategory).index(of: "Committed")
+        let dynamic = cache.dictionary(.pricingCategory).index(of: "Dynamic")
+        let charge = cache.codes(.chargeCategory)
+        let pricing = cache.codes(.pricingCategory)
+        let usageTypes = cache.codes(.usageType)
+        let effective = cache.measure(.effective)
+        var sum: Int128 = 0
+        scan.forEachRow { row in
+            guard let usage, Int(charge[row]) == usage else { return }
+            let price = Int(pricing[row])
+            if let dynamic, price == dynamic { return }
+            guard committed.map({ price == $0 }) ?? false || eligibleTypes[Int(usageTypes[row])] else { return }
+            sum += Int128(effective[row])
+        }
+        return sum
+    }
+}

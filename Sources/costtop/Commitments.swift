@@ -1,0 +1,55 @@
+import ArgumentParser
+import CostCache
+import CostEngine
+import CostModel
+import Foundation
+
+/// `costtop commitments`: utilization of every Savings Plan, reservation and commitment discount.
+struct Commitments: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Utilization and unused money of every commitment in a period.",
+        discussion: """
+            Utilization = used ÷ total commitment for the period (Savings Plans: UsedCommitment ÷ \
+            TotalCommitmentToDate; reservations: the amortized fee less its unused part ÷ the fee; FOCUS: \
+            Used ÷ (Used + Unused) effective cost). Formulas in docs/commitments.md. Percentages are 0-100.
+
+            Examples:
+              costtop commitments
+              costtop commitments --period last-month --format json
+              costtop commitments --where account=123456789012
+            """)
+
+    @OptionGroup var cacheOption: CacheOption
+    @OptionGroup var periodOptions: PeriodOptions
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
+    var filters: [String] = []
+
+    @Option(help: "Currency to report when the cache holds several (default: the largest).")
+    var currency: String?
+
+    @Option(help: "Output: table, csv, json.")
+    var format: String = "table"
+
+    func validate() throws {
+        for filter in filters where Filter(filter) == nil { throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE") }
+        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
+    }
+
+    func run() throws {
+        do {
+            let cache = try CacheFile(path: cacheOption.resolvedPath)
+            guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
+            let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
+            let analysis = CommitmentAnalysis(cache: cache)
+            let filters = filters.compactMap(Filter.init)
+            let rows = try analysis.commitments(filters: filters, period: range, currency: currency)
+            let chosen = try analysis.coverage(by: .fixed(.currency), filters: filters, period: range, currency: currency).currency
+            print(CommitmentRenderer.commitments(rows, period: range, currency: chosen,
+                                                 format: ReportRenderer.Format(rawValue: format)!,
+                                                 sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
+        } catch {
+            throw reportFailure(error)
+        }
+    }
+}

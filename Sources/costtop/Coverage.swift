@@ -1,0 +1,57 @@
+import ArgumentParser
+import CostCache
+import CostEngine
+import CostModel
+import Foundation
+
+/// `costtop coverage`: how much of the usage commitments could cover, they did cover.
+struct Coverage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Commitment coverage of eligible usage, by a dimension.",
+        discussion: """
+            Coverage = on-demand-equivalent cost of usage a Savings Plan, reservation or FOCUS commitment \
+            discount covered ÷ that of all eligible usage (docs/commitments.md says which usage is eligible). \
+            ON DEMAND is eligible spend nothing covered: the purchase opportunity. Percentages are 0-100.
+
+            Examples:
+              costtop coverage
+              costtop coverage --by service --period last-month
+              costtop coverage --by account --where service=AmazonEC2 --format json
+            """)
+
+    @OptionGroup var cacheOption: CacheOption
+    @OptionGroup var periodOptions: PeriodOptions
+
+    @Option(help: ArgumentHelp("Group by this dimension.", valueName: "DIM"))
+    var by: String = "service"
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
+    var filters: [String] = []
+
+    @Option(help: "Currency to report when the cache holds several (default: the largest).")
+    var currency: String?
+
+    @Option(help: "Output: table, csv, json.")
+    var format: String = "table"
+
+    func validate() throws {
+        guard CostDimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(CostDimension.spellings)") }
+        for filter in filters where Filter(filter) == nil { throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE") }
+        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
+    }
+
+    func run() throws {
+        do {
+            let cache = try CacheFile(path: cacheOption.resolvedPath)
+            guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
+            let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
+            let dimension = CostDimension(by)!
+            let result = try CommitmentAnalysis(cache: cache).coverage(by: dimension, filters: filters.compactMap(Filter.init),
+                                                                       period: range, currency: currency)
+            print(CommitmentRenderer.coverage(result, by: dimension, format: ReportRenderer.Format(rawValue: format)!,
+                                              sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
+        } catch {
+            throw reportFailure(error)
+        }
+    }
+}
