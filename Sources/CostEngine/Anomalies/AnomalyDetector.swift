@@ -1,0 +1,79 @@
+import CostCache
+import CostModel
+
+/// Finds spend anomalies for every node of the hierarchy — account, account/service,
+/// account/service/usage type — and for every region and tag value, explains each with the children
+/// that carry its impact, and reports each cause once, at the deepest node that explains it.
+public struct AnomalyDetector {
+    public let cache: CacheFile
+    public var settings: AnomalySettings
+
+    public init(cache: CacheFile, settings: AnomalySettings = AnomalySettings()) {
+        self.cache = cache
+        self.settings = settings
+    }
+
+    /// Anomalies that start on or after `since` (default: the last 90 days of data), largest impact first.
+    public func detect(metric: Metric = .billed, since: Day? = nil) throws -> [Anomaly] {
+        guard let data = cache.dayRange else { return [] }
+        let start = since ?? data.to.adding(days: -89)
+        let range = DayRange(from: max(data.from, start.adding(days: -SeriesDetector.lookback)), to: data.to)
+        let nodes = try NodeSeries(cache: cache, range: range, metric: metric)
+        let detector = SeriesDetector(settings: settings)
+        let fromIndex = max(0, Int(start.index - range.from.index))
+        var found: [Anomaly] = []
+        for node in 0..<nodes.count {
+            let series = nodes.series(node)
+            for episode in detector.episodes(series, missing: nodes.missing, partialLast: nodes.partialLast, from: fromIndex)
+            where episode.actual - episode.expected >= settings.minimumImpact {
+                found.append(Anomaly(
+                    start: range.from.adding(days: episode.first), end: range.from.adding(days: episode.last),
+                    ongoing: episode.ongoing, path: nodes.path(node), kind: episode.kind,
+                    expected: episode.expected, actual: episode.actual, score: episode.score,
+                    rootCauses: rootCauses(of: node, days: episode.first...episode.last, nodes: nodes, total: episode.actual - episode.expected)))
+            }
+        }
+        return Self.deduplicated(found, explainedShare: settings.explainedShare).sorted { $0.impact > $1.impact }
+    }
+
+    /// The children of `node` ranked by their part of the impact over `days` (expected from the same
+    /// weekday baseline as the detector).
+    private func rootCauses(of node: Int, days: ClosedRange<Int>, nodes: NodeSeries, total: Double) -> [RootCause] {
+        let causes = nodes.children(of: node).map { child -> RootCause in
+            let series = nodes.series(child)
+            var impact = 0.0
+            for day in days where !nodes.missing[day] {
+                let baseline = stride(from: day - 7, through: day - 28, by: -7).filter { $0 >= 0 && !nodes.missing[$0] }.map { series[$0] }
+                impact += series[day] - median(baseline)
+            }
+            let step = nodes.path(child).last!
+            return RootCause(dimension: step.dimension, key: step.key, impact: impact)
+        }
+        return Array(causes.filter { $0.impact > 0 }.sorted { $0.impact > $1.impact }.prefix(5))
+    }
+
+    /// One anomaly per cause: a hierarchy anomaly is dropped when a deeper one on overlapping days
+    /// explains at least `explainedShare` of its impact; a region or tag anomaly is dropped when a
+    /// hierarchy anomaly on overlapping days has about the same impact (the same cause seen another way).
+    static func deduplicated(_ anomalies: [Anomaly], explainedShare: Double) -> [Anomaly] {
+        func overlaps(_ a: Anomaly, _ b: Anomaly) -> Bool { a.start <= b.end && b.start <= a.end }
+        func isHierarchy(_ a: Anomaly) -> Bool { a.path.first?.dimension == "account" }
+        func isDescendant(_ child: Anomaly, of parent: Anomaly) -> Bool {
+            child.path.count > parent.path.count && Array(child.path.prefix(parent.path.count)) == parent.path
+        }
+        return anomalies.filter { anomaly in
+            if isHierarchy(anomaly) {
+                return !anomalies.contains { other in
+                    isDescendant(other, of: anomaly) && overlaps(other, anomaly) && other.impact >= explainedShare * anomaly.impact
+                }
+            }
+            // The same cause seen through a hierarchy node, or through another region or tag key
+            // (the untagged part of every tag key moves together): keep the first one only.
+            return !anomalies.contains { other in
+                other != anomaly && overlaps(other, anomaly)
+                    && other.impact >= explainedShare * anomaly.impact && anomaly.impact >= explainedShare * other.impact
+                    && (isHierarchy(other) || (other.impact, other.path.first?.dimension ?? "") > (anomaly.impact, anomaly.path.first?.dimension ?? ""))
+            }
+        }
+    }
+}

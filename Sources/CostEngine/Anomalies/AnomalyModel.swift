@@ -1,0 +1,66 @@
+import CostModel
+
+/// The kinds of anomaly the detector reports.
+public enum AnomalyKind: String, Sendable, CaseIterable {
+    /// One or a few days well above the expected level, then back.
+    case spike
+    /// A new, sustained level: reported once, at its start.
+    case levelShift = "level-shift"
+    /// A series that appears from nothing.
+    case newSpend = "new-spend"
+    /// A series that drops to zero and stays there.
+    case stoppedSpend = "stopped-spend"
+    /// A sustained trend beyond the band over weeks.
+    case gradualGrowth = "gradual-growth"
+}
+
+/// One step of an anomaly's path down the hierarchy.
+public struct PathStep: Sendable, Equatable {
+    public var dimension: String
+    public var key: String
+}
+
+/// What explains an anomaly: a child (or tag value, region) and the part of the impact it carries.
+public struct RootCause: Sendable, Equatable {
+    public var dimension: String
+    public var key: String
+    /// Actual − expected over the anomaly's days, in currency units.
+    public var impact: Double
+}
+
+/// A detected anomaly.
+public struct Anomaly: Sendable, Equatable {
+    public var start: Day
+    public var end: Day
+    /// Still anomalous on the last day of data.
+    public var ongoing: Bool
+    public var path: [PathStep]
+    public var kind: AnomalyKind
+    /// Sums over the anomaly's days, in currency units.
+    public var expected: Double
+    public var actual: Double
+    public var impact: Double { actual - expected }
+    /// Impact relative to expected, percent (nil when nothing was expected).
+    public var impactPercent: Double? { expected > 0 ? impact / expected * 100 : nil }
+    /// How far outside the band, in robust standard deviations (largest day).
+    public var score: Double
+    public var rootCauses: [RootCause]
+}
+
+/// Detection settings. Defaults suit small and large bills: a day counts only when it is both
+/// `relativeThreshold` above the expected level and `minimumDailyImpact` above it in money, and an
+/// anomaly is reported only when its total impact is at least `minimumImpact`.
+public struct AnomalySettings: Sendable {
+    /// Relative excess over the expected value for a day to count (0.3 = 30%).
+    public var relativeThreshold = 0.3
+    /// Robust standard deviations above the expected value for a day to count.
+    public var deviations = 3.0
+    /// Money a day must exceed its expected value by.
+    public var minimumDailyImpact = 5.0
+    /// Money an anomaly must add up to, to be reported.
+    public var minimumImpact = 20.0
+    /// Share of a parent's impact one child must explain for the anomaly to be reported at the child only.
+    public var explainedShare = 0.8
+
+    public init() {}
+}

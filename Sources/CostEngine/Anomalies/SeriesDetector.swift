@@ -1,0 +1,171 @@
+/// Finds anomalous episodes in one daily cost series.
+///
+/// Baseline: the median of the same weekday over the previous four weeks, which follows weekly
+/// seasonality and ignores a single odd week; the band is the larger of `deviations` robust standard
+/// deviations (1.4826 × the median absolute deviation of the trailing 28 days around their median)
+/// and `relativeThreshold` of the expected value. docs/anomalies.md explains the choice.
+struct SeriesDetector {
+    /// An anomalous stretch of days (indexes into the series).
+    struct Episode: Equatable {
+        var first: Int
+        var last: Int
+        var kind: AnomalyKind
+        var expected: Double
+        var actual: Double
+        var score: Double
+        var ongoing: Bool
+    }
+
+    let settings: AnomalySettings
+    /// Days to look back for the baseline.
+    static let lookback = 28
+
+    /// - Parameters:
+    ///   - series: daily cost, oldest first.
+    ///   - missing: days with no data at all in the bill (a late export): never anomalous, not in baselines.
+    ///   - partialLast: the last day looks incomplete (fewer hours than usual): no drops are reported on it.
+    ///   - from: first index that may start an anomaly.
+    func episodes(_ series: [Double], missing: [Bool], partialLast: Bool, from: Int) -> [Episode] {
+        let count = series.count
+        guard count > SeriesDetector.lookback else { return [] }
+        var expected = [Double](repeating: 0, count: count)
+        var band = [Double](repeating: .infinity, count: count)
+        var scale = [Double](repeating: 0, count: count)
+        for day in SeriesDetector.lookback..<count where !missing[day] {
+            let sameWeekday = stride(from: day - 7, through: day - 28, by: -7).filter { !missing[$0] }.map { series[$0] }
+            guard !sameWeekday.isEmpty else { continue }
+            expected[day] = median(sameWeekday)
+            let window = (day - SeriesDetector.lookback..<day).filter { !missing[$0] }.map { series[$0] }
+            let center = median(window)
+            scale[day] = 1.4826 * median(window.map { abs($0 - center) })
+            band[day] = max(settings.deviations * scale[day], settings.relativeThreshold * expected[day], settings.minimumDailyImpact)
+        }
+
+        var result: [Episode] = []
+        var day = max(from, SeriesDetector.lookback)
+        let lastDay = count - 1
+        while day < count {
+            guard !missing[day], series[day] - expected[day] > band[day] else {
+                // Stopped spend: a series that had a level and drops to zero for two days or more.
+                if !missing[day], series[day] == 0, expected[day] > settings.minimumDailyImpact,
+                   let stop = stoppedRun(series, missing: missing, from: day, partialLast: partialLast) {
+                    let expectedSum = (day...stop).reduce(0) { $0 + expected[$1] }
+                    result.append(Episode(first: day, last: stop, kind: .stoppedSpend, expected: expectedSum, actual: 0,
+                                          score: scale[day] > 0 ? expected[day] / scale[day] : 99, ongoing: stop == lastDay))
+                    day = stop + 1
+                    while day < count, series[day] == 0 { day += 1 }
+                    continue
+                }
+                day += 1
+                continue
+            }
+            // A run of days above the band (missing days do not break it).
+            var last = day
+            var next = day + 1
+            while next < count, missing[next] || series[next] - expected[next] > band[next] {
+                if !missing[next] { last = next }
+                next += 1
+            }
+            let days = (day...last).filter { !missing[$0] }
+            let priorSpend = (day - SeriesDetector.lookback..<day).reduce(0) { $0 + series[$1] }
+            var kind: AnomalyKind
+            if priorSpend < settings.minimumDailyImpact {
+                kind = .newSpend
+            } else if days.count >= 5 || (last == lastDay && days.count >= 3) {
+                kind = .levelShift
+            } else {
+                kind = .spike
+            }
+            // A new level keeps going after the band catches up: count the days it stays above the
+            // level before it started (same weekday, the four weeks before the start).
+            var end = last
+            if kind == .levelShift || kind == .newSpend {
+                var probe = last + 1
+                while probe < count, missing[probe] || series[probe] - before(probe, start: day, series, missing) > band[day] {
+                    if !missing[probe] { end = probe }
+                    probe += 1
+                }
+            }
+            let span = (day...end).filter { !missing[$0] }
+            let expectedSum = span.reduce(0) { $0 + (kind == .spike ? expected[$1] : before($1, start: day, series, missing)) }
+            let actualSum = span.reduce(0) { $0 + series[$1] }
+            // A shift that builds up day by day is growth: its first day carries a small part of the final excess.
+            if kind == .levelShift, span.count >= 5,
+               series[day] - expected[day] < (series[end] - before(end, start: day, series, missing)) / 3 {
+                kind = .gradualGrowth
+            }
+            let score = days.map { scale[$0] > 0 ? (series[$0] - expected[$0]) / scale[$0] : 99 }.max() ?? 0
+            result.append(Episode(first: day, last: end, kind: kind, expected: expectedSum, actual: actualSum,
+                                  score: min(score, 99), ongoing: end == lastDay))
+            day = end + 1
+        }
+        if let growth = gradualGrowth(series, missing: missing, expected: expected, band: band, from: from),
+           !result.contains(where: { $0.last >= growth.first }) {
+            result.append(growth)
+        }
+        return result
+    }
+
+    /// The expected value of `day` from before an anomaly that began at `start`: the median of the
+    /// same weekday over the four weeks before `start`.
+    private func before(_ day: Int, start: Int, _ series: [Double], _ missing: [Bool]) -> Double {
+        var first = start - 1
+        while first >= 0, (day - first) % 7 != 0 { first -= 1 }
+        let values = stride(from: first, through: max(0, first - 21), by: -7).filter { $0 >= 0 && !missing[$0] }.map { series[$0] }
+        return median(values)
+    }
+
+    private func stoppedRun(_ series: [Double], missing: [Bool], from start: Int, partialLast: Bool) -> Int? {
+        var end = start
+        var zeros = 0
+        var day = start
+        while day < series.count, missing[day] || series[day] == 0 {
+            if !missing[day] {
+                if !(partialLast && day == series.count - 1) { zeros += 1 }
+                end = day
+            }
+            day += 1
+        }
+        return zeros >= 2 ? end : nil
+    }
+
+    /// Sustained growth over the last four weeks: a least-squares slope whose rise over the window is
+    /// at least `relativeThreshold` of the level four weeks before, with no single day beyond the band
+    /// (that would be a spike or a shift).
+    private func gradualGrowth(_ series: [Double], missing: [Bool], expected: [Double], band: [Double], from: Int) -> Episode? {
+        let count = series.count
+        let window = 28
+        guard count >= window + SeriesDetector.lookback else { return nil }
+        let first = count - window
+        guard first >= from else { return nil }
+        let days = (first..<count).filter { !missing[$0] }
+        guard days.count >= window / 2 else { return nil }
+        let xs = days.map(Double.init)
+        let ys = days.map { series[$0] }
+        let meanX = xs.reduce(0, +) / Double(xs.count)
+        let meanY = ys.reduce(0, +) / Double(ys.count)
+        let covariance = zip(xs, ys).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+        let variance = xs.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
+        guard variance > 0 else { return nil }
+        let slope = covariance / variance
+        let before = (first - SeriesDetector.lookback..<first).filter { !missing[$0] }.map { series[$0] }
+        let level = median(before)
+        let rise = slope * Double(window)
+        guard level > 0, rise > settings.relativeThreshold * level, rise > settings.minimumDailyImpact else { return nil }
+        // The fit must explain the movement: residuals small next to the rise.
+        let residual = zip(xs, ys).map { abs($0.1 - (meanY + slope * ($0.0 - meanX))) }
+        guard median(residual) < rise / 4 else { return nil }
+        let expectedSum = Double(days.count) * level
+        let actualSum = ys.reduce(0, +)
+        guard actualSum - expectedSum >= settings.minimumImpact else { return nil }
+        return Episode(first: first, last: count - 1, kind: .gradualGrowth, expected: expectedSum, actual: actualSum,
+                       score: rise / max(median(residual), 1e-9), ongoing: true)
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CostCache
+import CostEngine
+import CostModel
+import Foundation
+
+/// `costtop anomalies`: spend spikes, shifts, new and stopped spend, with their root causes.
+struct Anomalies: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Detect spend anomalies and explain them down the hierarchy (work in progress: issue #4).",
+        discussion: """
+            Every account, account/service, account/service/usage type, region and tag value is checked \
+            against a same-weekday baseline; each cause is reported once, at the deepest node that explains it.
+
+            Examples:
+              costtop anomalies
+              costtop anomalies --since 2024-09-01 --min-impact 100 --format json
+            """)
+
+    @OptionGroup var cacheOption: CacheOption
+
+    @Option(help: ArgumentHelp("Report anomalies starting on or after this day (default: the last 90 days of data).", valueName: "DAY"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Smallest total impact reported, in currency units.", valueName: "AMOUNT"))
+    var minImpact: Double?
+
+    @Option(help: "Cost metric: billed, effective (amortized), list.")
+    var metric: String = "billed"
+
+    @Option(help: "Output: table, csv, json.")
+    var format: String = "table"
+
+    func validate() throws {
+        if let since, Day(since) == nil { throw ValidationError("bad --since '\(since)'; write YYYY-MM-DD") }
+        guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
+        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
+        if let minImpact, minImpact < 0 { throw ValidationError("--min-impact must be 0 or more") }
+    }
+
+    func run() throws {
+        do {
+            let cache = try CacheFile(path: cacheOption.resolvedPath)
+            var settings = AnomalySettings()
+            if let minImpact { settings.minimumImpact = minImpact }
+            let anomalies = try AnomalyDetector(cache: cache, settings: settings)
+                .detect(metric: Metric(rawValue: metric)!, since: since.flatMap(Day.init))
+            print(AnomalyRenderer.render(anomalies, format: ReportRenderer.Format(rawValue: format)!,
+                                         sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
+        } catch {
+            throw reportFailure(error)
+        }
+    }
+}
