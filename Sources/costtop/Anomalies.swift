@@ -31,6 +31,9 @@ struct Anomalies: ParsableCommand {
     @Option(help: "Output: table, csv, json.")
     var format: String = "table"
 
+    @Flag(help: "Also show anomalies marked as expected in the explorer (feedback file beside the cache).")
+    var all = false
+
     func validate() throws {
         if let since, Day(since) == nil { throw ValidationError("bad --since '\(since)'; write YYYY-MM-DD") }
         guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
@@ -43,8 +46,10 @@ struct Anomalies: ParsableCommand {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             var settings = AnomalySettings()
             if let minImpact { settings.minimumImpact = minImpact }
+            let feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache.path))
             let anomalies = try AnomalyDetector(cache: cache, settings: settings)
                 .detect(metric: Metric(rawValue: metric)!, since: since.flatMap(Day.init))
+                .filter { all || feedback.verdict(for: $0) != .expected }
             print(AnomalyRenderer.render(anomalies, format: ReportRenderer.Format(rawValue: format)!,
                                          sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {

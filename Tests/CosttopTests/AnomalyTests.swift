@@ -114,4 +114,35 @@ struct AnomalyTests {
         let causes = account.rootCauses.reduce(0) { $0 + $1.impact }
         #expect(abs(causes - account.impact) < account.impact * 0.05)
     }
+
+    @Test("feedback: an anomaly marked expected is hidden unless asked for, and the mark survives a re-ingest")
+    func feedback() throws {
+        var lines = ["lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UsageType,lineItem/UnblendedCost"]
+        let start = Day("2024-07-01")!
+        for offset in 0..<70 {
+            let cost = (offset % 7 >= 5 ? 60.0 : 100.0) + (offset == 60 ? 600 : 0)
+            lines.append("\(start.adding(days: offset))T00:00:00Z,A,AmazonEC2,BoxUsage:m5.large,\(cost)")
+        }
+        let folder = Support.temporaryFolder()
+        let file = Support.write(lines.joined(separator: "\n") + "\n", to: folder, "cur.csv")
+        let cache = folder + "/c.ctc"
+        #expect(Support.costtop(["ingest", file, "--cache", cache, "--quiet"]).status == 0)
+        func listed(_ extra: [String] = []) throws -> [[String: Any]] {
+            let result = Support.costtop(["anomalies", "--cache", cache, "--format", "json"] + extra)
+            #expect(result.status == 0, "\(result.err)")
+            return try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [[String: Any]]
+        }
+        let before = try listed()
+        #expect(before.count == 1 && before.first?["kind"] as? String == "spike")
+        #expect(Set(before[0].keys).isSuperset(of: ["start", "end", "ongoing", "path", "kind", "expected", "actual", "impact",
+                                                    "impactPct", "score", "rootCauses"]))
+        let anomaly = try #require(try AnomalyDetector(cache: CacheFile(path: cache)).detect().first)
+        var feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache))
+        try feedback.set(.expected, for: anomaly)
+        #expect(try listed().isEmpty)
+        #expect(try listed(["--all"]).count == 1)
+        #expect(Support.costtop(["ingest", file, "--cache", cache, "--quiet", "--fresh"]).status == 0)
+        #expect(try listed().isEmpty)
+        #expect(try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache)).verdict(for: anomaly) == .expected)
+    }
 }
