@@ -98,6 +98,38 @@ struct ExplorerEndToEndTests {
         #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1")
     }
 
+    @Test("c opens the commitments screen, Enter shows what a commitment covered, q quits with status 0")
+    func commitments() throws {
+        let cache = try CacheFile(path: ExplorerEndToEndTests.cachePath)
+        let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
+        let commitments = try CommitmentAnalysis(cache: cache).commitments(filters: [], period: period, currency: "USD")
+        let first = try #require(commitments.first)
+        let driver = try start()
+        _ = try driver.waitFor("utilization")
+
+        try driver.send(keys: "c")
+        // At 100 columns a long ARN shows its end.
+        var screen = try driver.waitUntil("the commitments screen") {
+            $0.contains("commitments in the whole bill") && $0.contains(String(first.id.suffix(12))) && $0.contains("TOTAL")
+        }
+        #expect(screen.contains(String(format: "%.1f%%", try #require(first.utilization))))
+
+        // Enter: the table of the usage it covered, by account, in effective cost, with the engine's total.
+        try driver.send(keys: "Enter")
+        let filters = [Filter(dimension: .fixed(.commitment), value: first.id, exclude: false),
+                       Filter(dimension: .fixed(.commitmentStatus), value: "Used", exclude: false)]
+        let covered = try QueryEngine(cache: cache).run(QuerySpec(groupBy: .fixed(.account), filters: filters, period: period,
+                                                                  comparison: nil, metric: .effective))
+        screen = try driver.waitUntil("what it covered") {
+            $0.contains("› Used") && $0.contains("by account") && $0.contains("effective cost")
+                && $0.contains(Money.groupedString(covered.total))
+        }
+        #expect(screen.contains("All › commitment …"))
+
+        try driver.send(keys: "q")
+        #expect(driver.exitStatus() == 0)
+    }
+
     @Test("SIGTERM and SIGHUP end the explorer cleanly with status 0")
     func signals() throws {
         for signal in ["TERM", "HUP"] {

@@ -12,8 +12,14 @@ import CostModel
 ///   of eligible usage.
 public struct CommitmentAnalysis {
     public let cache: CacheFile
+    /// Per usage-type code: eligible, and measured in instance hours (built once per analysis).
+    private let eligibleTypes: [Bool]
+    private let hourTypes: [Bool]
 
-    public init(cache: CacheFile) { self.cache = cache }
+    public init(cache: CacheFile) {
+        self.cache = cache
+        (eligibleTypes, hourTypes) = CommitmentEligibility.table(cache)
+    }
 
     /// Coverage per group of `dimension`.
     public func coverage(by dimension: CostDimension, filters: [Filter], period: DayRange,
@@ -21,7 +27,6 @@ public struct CommitmentAnalysis {
         let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
         let grouping = try Grouping(dimension, cache: cache,
                                     spec: QuerySpec(groupBy: dimension, period: period, comparison: nil))
-        let (eligibleTypes, hourTypes) = CommitmentEligibility.table(cache)
         let usage = cache.dictionary(.chargeCategory).index(of: "Usage")
         let committed = cache.dictionary(.pricingCategory).index(of: "Committed")
         let dynamic = cache.dictionary(.pricingCategory).index(of: "Dynamic")
@@ -111,10 +116,16 @@ public struct CommitmentAnalysis {
     }
 
     /// Coverage, utilization, unused commitment and the effective savings rate within `filters`:
-    /// what the explorer's gauge strip shows for the current drill context.
+    /// what the explorer's gauge strip shows for the current drill context. Coverage is of the usage
+    /// within the filters; utilization and unused money are of the commitments that usage consumed
+    /// (or that the filters' accounts bought), over the whole bill.
     public func summary(filters: [Filter], period: DayRange, currency: String? = nil) throws -> CommitmentSummary {
         let coverage = try self.coverage(by: .fixed(.currency), filters: filters, period: period, currency: currency).total
-        let commitments = try self.commitments(filters: filters, period: period, currency: currency)
+        // The commitments this context consumed or bought, measured across the whole bill: a Savings
+        // Plan bought by the payer and used by an account is that account's commitment too.
+        let inContext = Set(try self.commitments(filters: filters, period: period, currency: currency).map(\.id))
+        let commitments = filters.isEmpty ? try self.commitments(filters: [], period: period, currency: currency)
+            : try self.commitments(filters: [], period: period, currency: currency).filter { inContext.contains($0.id) }
         let used = commitments.reduce(Int128(0)) { $0 + $1.used }
         let total = commitments.reduce(Int128(0)) { $0 + $1.totalCommitment }
         let effective = try eligibleEffectiveCost(filters: filters, period: period, currency: currency)
@@ -128,7 +139,6 @@ public struct CommitmentAnalysis {
 
     private func eligibleEffectiveCost(filters: [Filter], period: DayRange, currency: String?) throws -> Int128 {
         let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
-        let (eligibleTypes, _) = CommitmentEligibility.table(cache)
         let usage = cache.dictionary(.chargeCategory).index(of: "Usage")
         let committed = cache.dictionary(.pricingCategory).index(of: "Committed")
         let dynamic = cache.dictionary(.pricingCategory).index(of: "Dynamic")

@@ -29,16 +29,38 @@ public enum CommitmentEligibility {
             .contains(where: usageType.contains)
     }
 
-    /// Per usage-type code: (eligible, measured in instance hours).
+    /// Per usage-type code: (eligible, measured in instance hours). Searches the dictionary's bytes
+    /// directly: `String.contains` over thousands of usage types took 11 ms, too much for a keypress.
     static func table(_ cache: CacheFile) -> (eligible: [Bool], hours: [Bool]) {
         let dictionary = cache.dictionary(.usageType)
         var eligible = [Bool](repeating: false, count: dictionary.count)
         var hours = [Bool](repeating: false, count: dictionary.count)
+        let hourPatterns = ["BoxUsage", "DedicatedUsage", "HostUsage", "InstanceUsage", "Multi-AZUsage", "NodeUsage", "Node:",
+                            "ESInstance"].map { Array($0.utf8) }
+        let otherPatterns = ["Fargate-vCPU-Hours", "Fargate-GB-Hours", "Lambda-GB-Second"].map { Array($0.utf8) }
+        let ml = Array("ml.".utf8)
+        let sageMaker = ["Host", "Notebook", "Train"].map { Array($0.utf8) }
         for code in 1..<max(1, dictionary.count) {
-            let name = dictionary[code]
-            eligible[code] = isEligible(usageType: name)
-            hours[code] = isInstanceHours(usageType: name)
+            let bytes = dictionary.bytes(at: code)
+            let isHours = hourPatterns.contains { contains(bytes, $0) }
+            hours[code] = isHours
+            eligible[code] = isHours || otherPatterns.contains { contains(bytes, $0) }
+                || (contains(bytes, ml) && sageMaker.contains { contains(bytes, $0) })
         }
         return (eligible, hours)
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first {
+                var index = 1
+                while index < needle.count, haystack[start + index] == needle[index] { index += 1 }
+                if index == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

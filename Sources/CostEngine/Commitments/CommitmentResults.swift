@@ -63,4 +63,15 @@ public struct CommitmentSummary: Sendable, Equatable {
     public var uncoveredOnDemand: Int128
     public var effectiveSavingsRate: Double?
     public var commitmentCount: Int
+
+    public init(coverage: Double?, utilization: Double?, unused: Int128, totalCommitment: Int128, uncoveredOnDemand: Int128,
+                effectiveSavingsRate: Double?, commitmentCount: Int) {
+        self.coverage = coverage
+        self.utilization = utilization
+        self.unused = unused
+        self.totalCommitment = totalCommitment
+        self.uncoveredOnDemand = uncoveredOnDemand
+        self.effectiveSavingsRate = effectiveSavingsRate
+        self.commitmentCount = commitmentCount
+    }
 }

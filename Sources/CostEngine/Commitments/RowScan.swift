@@ -13,10 +13,18 @@ struct RowScan {
         self.cache = cache
         rows = cache.rows(in: period)
         self.filters = try filters.map { try CompiledFilter($0, cache: cache) }
-        // The currency asked for, else the one with the most billed cost in the period.
-        let engine = QueryEngine(cache: cache)
-        let chosen = try engine.run(QuerySpec(groupBy: .fixed(.service), filters: filters, period: period,
-                                              comparison: nil, currency: currency)).currency
+        // The currency asked for, else the only one, else the one with the most billed cost in the period.
+        let currencies = cache.dictionary(.currency)
+        let chosen: String?
+        if let currency {
+            guard currencies.index(of: currency) != nil else { throw QueryError("no costs in currency \(currency) in this cache") }
+            chosen = currency
+        } else if currencies.count == 2 {
+            chosen = currencies[1]
+        } else {
+            chosen = try QueryEngine(cache: cache).run(QuerySpec(groupBy: .fixed(.currency), filters: filters, period: period,
+                                                                 comparison: nil)).rows.max { abs($0.cost) < abs($1.cost) }?.key
+        }
         currencyName = chosen
         currencyCode = chosen.flatMap { cache.dictionary(.currency).index(of: $0) }
     }

@@ -15,27 +15,35 @@ public final class Explorer {
         case theme(String)
     }
 
-    public private(set) var state: ExplorerState
-    public private(set) var data: ExplorerData
+    // Settable in the module: the commitments screen's handling lives in its own file.
+    public internal(set) var state: ExplorerState
+    public internal(set) var data: ExplorerData
     public let cache: CacheFile
     public let cacheName: String
     public var keyMap: KeyMap
     /// Theme names that `:theme` accepts.
     public var themeNames: [String]
+    /// When the commitment gauges warn and alarm (the config file's `[gauges]`).
+    public var gaugeThresholds: GaugeThresholds
     private let engine: QueryEngine
+    /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
+    var commitmentFigures: CommitmentFigures
     private var pendingG = false
 
     /// - Parameters:
     ///   - cache: the opened cache (must hold rows).
     ///   - cacheName: shown in the header.
+    ///   - gauges: the thresholds of the commitment gauges.
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
-                state: ExplorerState = ExplorerState()) throws {
+                gauges: GaugeThresholds = GaugeThresholds(), state: ExplorerState = ExplorerState()) throws {
         guard cache.dayRange != nil else { throw ConfigError("the cache \(cache.path) holds no rows") }
         self.cache = cache
         self.cacheName = cacheName
         self.keyMap = keyMap
         self.themeNames = themeNames
+        self.gaugeThresholds = gauges
         self.engine = QueryEngine(cache: cache)
+        self.commitmentFigures = CommitmentFigures(cache: cache)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
         data = ExplorerData(period: cache.dayRange!, comparison: nil, currency: nil, otherCurrencies: [], total: 0,
@@ -82,6 +90,7 @@ public final class Explorer {
         case .filter: return handleFilterInput(key)
         case .command(let text): return handleCommandInput(key, text)
         case .regroup(let index): return handleRegroup(key, index)
+        case .commitments(let index): return handleCommitments(key, index)
         case .help:
             if key == .interrupt { return .quit }
             state.mode = .browse
@@ -136,6 +145,7 @@ public final class Explorer {
             let all = Metric.allCases
             state.metric = all[((all.firstIndex(of: state.metric) ?? 0) + 1) % all.count]
             recompute()
+        case .commitments: openCommitments()
         case .filterRows: state.mode = .filter
         case .commandLine: state.mode = .command("")
         case .toggleDetail: state.showDetail.toggle()
@@ -372,9 +382,18 @@ public final class Explorer {
         var rows = result.rows.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }
         let unfiltered = rows.count
         if !state.rowFilter.isEmpty { rows = rows.filter { RowFilter.matches($0, state.rowFilter) } }
+        // The gauges follow the drill context; the figures are remembered, so only a change of the
+        // period, currency or filters scans again (not sort, metric or the `/` filter).
+        var summary: CommitmentSummary?
+        do {
+            summary = try commitmentFigures.summary(filters: state.activeFilters, period: period, currency: result.currency)
+        } catch {
+            state.message = "commitment gauges: \(error)"
+        }
         data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
                             otherCurrencies: result.otherCurrencies, total: result.total,
-                            previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil)
+                            previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
+                            commitmentSummary: summary, commitmentList: data.commitmentList)
         // Keep the selection on the same key when it is still there.
         if let key = state.level.selectedKey, let index = rows.firstIndex(where: { $0.key == key }) {
             state.selection = index
@@ -384,7 +403,7 @@ public final class Explorer {
         updateDetail()
     }
 
-    private func recompute() {
+    func recompute() {
         do { try refresh() } catch { state.message = "\(error)" }
     }
 

@@ -18,6 +18,7 @@ public enum ExplorerCommand: String, CaseIterable, Sendable {
     case periodLastMonth = "period-last-month"
     case cycleComparison = "cycle-comparison"
     case cycleMetric = "cycle-metric"
+    case commitments = "commitments"
     case filterRows = "filter-rows"
     case commandLine = "command-line"
     case toggleDetail = "toggle-detail"
@@ -45,6 +46,7 @@ public enum ExplorerCommand: String, CaseIterable, Sendable {
         case .periodLastMonth: return "period: last month"
         case .cycleComparison: return "compare with previous period, same period last month, none"
         case .cycleMetric: return "metric: billed, effective (amortized), list"
+        case .commitments: return "commitments: utilization, unused money, what each covered"
         case .filterRows: return "filter rows by substring or /regex/ as you type"
         case .commandLine: return "command line (:period, :where, :by, :metric, :theme, :export)"
         case .toggleDetail: return "show or hide the detail pane"
@@ -72,8 +74,10 @@ public enum ExplorerCommand: String, CaseIterable, Sendable {
         case .periodLast30Days: return [.character("2")]
         case .periodMonthToDate: return [.character("3")]
         case .periodLastMonth: return [.character("4")]
-        case .cycleComparison: return [.character("c")]
+        // `v` for versus: `c` now opens the commitments screen.
+        case .cycleComparison: return [.character("v")]
         case .cycleMetric: return [.character("m")]
+        case .commitments: return [.character("c")]
         case .filterRows: return [.character("/")]
         case .commandLine: return [.character(":")]
         case .toggleDetail: return [.character("d")]

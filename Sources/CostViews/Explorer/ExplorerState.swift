@@ -38,6 +38,8 @@ public enum InputMode: Sendable, Equatable {
     /// Choosing a dimension to regroup by; the index of the highlighted choice.
     case regroup(Int)
     case help
+    /// The commitments screen; the index of the selected commitment in `ExplorerData.commitmentList`.
+    case commitments(Int)
 }
 
 /// Everything the explorer shows is a function of this state and the cache.
@@ -54,6 +56,9 @@ public struct ExplorerState: Sendable {
     public var rowFilter = ""
     public var selection = 0
     public var scroll = 0
+    /// The first commitment shown on the commitments screen (kept apart from the table's scroll,
+    /// which the table gets back when the screen closes).
+    public var commitmentScroll = 0
     public var showDetail = true
     /// The tag key of the tag level.
     public var tagKey: String?

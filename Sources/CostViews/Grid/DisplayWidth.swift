@@ -59,4 +59,20 @@ public enum DisplayWidth {
         }
         return result + mark
     }
+
+    /// `text` cut to at most `width` columns from the start, keeping its end, with an ellipsis
+    /// (`…`, or `~` without Unicode) in front when cut: for ids whose end is the distinctive part.
+    public static func truncateHead(_ text: String, to width: Int, unicode: Bool = true) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        var kept: [Character] = []
+        var used = 0
+        for character in text.reversed() {
+            let columns = of(character)
+            if used + columns > width - 1 { break }
+            kept.append(character)
+            used += columns
+        }
+        return (unicode ? "…" : "~") + String(kept.reversed())
+    }
 }

@@ -1,8 +1,9 @@
 import CostEngine
 import CostModel
 
-/// Renders the explorer into a cell grid: header, breadcrumb, table, detail pane, status line, and
-/// the help and regroup overlays. Pure: the same explorer state and size give the same grid.
+/// Renders the explorer into a cell grid: header, breadcrumb, commitment gauges, table, detail
+/// pane, status line; the help and regroup overlays; the commitments screen. Pure: the same
+/// explorer state and size give the same grid.
 public enum ExplorerRenderer {
     /// Smallest usable size; below it the screen says so instead of drawing garbage.
     public static let minimumWidth = 60
@@ -22,11 +23,21 @@ public enum ExplorerRenderer {
             HelpOverlay.render(explorer, into: &grid, unicode: unicode)
             return grid
         }
+        if case .commitments(let selected) = explorer.state.mode {
+            CommitmentScreen.render(explorer, selected: selected, into: &grid, unicode: unicode)
+            return grid
+        }
         drawHeader(explorer, into: &grid, glyphs: glyphs, unicode: unicode)
+        // The gauge strip takes a row only when the cache has commitments or usage they could cover.
+        var tableTop = 3
+        if let summary = explorer.data.commitmentSummary {
+            GaugeStrip.render(summary, thresholds: explorer.gaugeThresholds, currency: explorer.data.currency, y: tableTop,
+                              unicode: unicode, into: &grid)
+            tableTop += 1
+        }
 
         // Layout: detail pane on the right when wide, below when tall, else hidden.
         let state = explorer.state
-        let tableTop = 3
         let statusRow = height - 1
         var tableWidth = width
         var tableBottom = statusRow  // exclusive
@@ -79,12 +90,19 @@ public enum ExplorerRenderer {
 
         // Breadcrumb: All › 123456789012 (prod) › AmazonEC2, then what this level is grouped by.
         var crumbs = ["All"]
-        for step in state.steps {
-            crumbs.append(step.name.map { "\(step.key) (\($0))" } ?? step.key)
-        }
+        for step in state.steps { crumbs.append(crumbLabel(step, unicode: unicode)) }
         let crumb = " " + crumbs.joined(separator: glyphs.separator)
         let used = grid.putData(crumb, x: 0, y: 2, role: .breadcrumb, maxWidth: width - 20, unicode: unicode)
         grid.put("  by \(state.level.groupBy)", x: used, y: 2, role: .muted, maxWidth: width - used, unicode: unicode)
+    }
+
+    /// A step of the breadcrumb: the key with the account name when known; a commitment's
+    /// id by its distinctive end, so the rest of the path still fits.
+    static func crumbLabel(_ step: DrillStep, unicode: Bool) -> String {
+        if step.dimension == .fixed(.commitment) {
+            return "commitment " + DisplayWidth.truncateHead(TerminalSanitizer.sanitize(step.key), to: 24, unicode: unicode)
+        }
+        return step.name.map { "\(step.key) (\($0))" } ?? step.key
     }
 
     static func periodName(_ period: PeriodSpec) -> String {
@@ -127,10 +145,12 @@ public enum ExplorerRenderer {
             grid.putData(" " + message, x: 0, y: row, role: .status, unicode: unicode)
             return
         }
-        let hints: [(ExplorerCommand, String)] = [
+        var hints: [(ExplorerCommand, String)] = [
             (.drillDown, "drill"), (.goUp, "up"), (.regroup, "group"), (.cycleMetric, "metric"),
             (.cycleSort, "sort"), (.filterRows, "filter"), (.toggleDetail, "detail"), (.help, "help"), (.quit, "quit"),
         ]
+        // Last, so narrower screens keep the hints they had; only when there are commitments to show.
+        if explorer.data.commitmentSummary != nil { hints.append((.commitments, "commitments")) }
         var column = 1
         for (command, label) in hints {
             guard let key = explorer.keyMap.keys(for: command).first else { continue }

@@ -8,10 +8,18 @@ import Foundation
 /// [keys]
 /// move-down = ["j", "Down"]
 /// quit = "q"
+///
+/// [gauges]
+/// utilization_warn = 90
+/// utilization_alarm = 70
+/// coverage_warn = 60
+/// coverage_alarm = 40
 /// ```
 public struct ExplorerConfig: Sendable {
     public var theme: String?
     public var keyMap = KeyMap()
+    /// When the commitment gauges warn and alarm.
+    public var gauges = GaugeThresholds()
 
     public init() {}
 
@@ -28,7 +36,7 @@ public struct ExplorerConfig: Sendable {
         let tables = try SimpleTOML.parse(text, file: path)
         for (key, value) in tables[""] ?? [:] {
             guard key == "theme", case .string(let name) = value else {
-                throw ConfigError("\(path): unknown setting \(key) (settings: theme, and the [keys] table)")
+                throw ConfigError("\(path): unknown setting \(key) (settings: theme, and the [keys] and [gauges] tables)")
             }
             config.theme = name
         }
@@ -42,8 +50,9 @@ public struct ExplorerConfig: Sendable {
             default: throw ConfigError("\(path): [keys] \(name): write a key name or a list of them")
             }
         }
-        for table in tables.keys where !table.isEmpty && table != "keys" {
-            throw ConfigError("\(path): unknown table [\(table)]")
+        if let gauges = tables["gauges"] { config.gauges = try GaugeThresholds.parse(gauges, file: path) }
+        for table in tables.keys where !["", "keys", "gauges"].contains(table) {
+            throw ConfigError("\(path): unknown table [\(table)] (tables: [keys], [gauges])")
         }
         return config
     }

@@ -1,0 +1,68 @@
+import CostCache
+import CostEngine
+import CostModel
+
+/// The explorer's questions to `CommitmentAnalysis`, remembered by what was asked: the gauge
+/// summary and the commitments list each cost several scans of the period, so a key that changes
+/// neither the period, the currency nor the filters (sort, metric, `/`, moving) must not pay them again.
+struct CommitmentFigures {
+    /// One question: the filters, period and currency an answer was computed for.
+    private struct Question: Hashable {
+        var filters: [Filter]
+        var period: DayRange
+        var currency: String?
+
+        // `Filter` is only Equatable; its description (`DIM=VALUE`, `DIM!=VALUE`) identifies it.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(filters.map(\.description))
+            hasher.combine(period)
+            hasher.combine(currency)
+        }
+    }
+
+    private let analysis: CommitmentAnalysis
+    /// Whether the cache holds any commitment or any usage a commitment could cover; without
+    /// either the gauges would only ever say "—", so the strip is not drawn at all.
+    let available: Bool
+    /// Summaries by question. Several, not just the last: going back up a level (a frequent key)
+    /// then costs nothing. Bounded, since each is small but a session can ask many questions.
+    private var summaries: [Question: CommitmentSummary] = [:]
+    private static let remembered = 32
+    private var lastList: CommitmentList?
+    /// How many times the engine was asked (tests check that browsing keys do not ask).
+    private(set) var engineCalls = 0
+
+    init(cache: CacheFile) {
+        analysis = CommitmentAnalysis(cache: cache)
+        let commitments = cache.dictionary(.commitment)
+        let usageTypes = cache.dictionary(.usageType)
+        // Code 0 is the empty value in every dictionary. Once per explorer: the usage-type
+        // dictionary holds about a thousand names on a large bill, and the search stops at the first hit.
+        available = (1..<max(1, commitments.count)).contains { !commitments[$0].isEmpty }
+            || (1..<max(1, usageTypes.count)).contains { CommitmentEligibility.isEligible(usageType: usageTypes[$0]) }
+    }
+
+    /// The gauges of a drill context, or nil when the cache has nothing for them to measure.
+    mutating func summary(filters: [Filter], period: DayRange, currency: String?) throws -> CommitmentSummary? {
+        guard available else { return nil }
+        let question = Question(filters: filters, period: period, currency: currency)
+        if let known = summaries[question] { return known }
+        engineCalls += 1
+        let summary = try analysis.summary(filters: filters, period: period, currency: currency)
+        if summaries.count >= Self.remembered { summaries.removeAll() }
+        summaries[question] = summary
+        return summary
+    }
+
+    /// Every commitment with cost in the period within `filters`.
+    mutating func list(filters: [Filter], period: DayRange, currency: String?) throws -> CommitmentList {
+        if let lastList, lastList.filters == filters, lastList.period == period, lastList.currency == currency {
+            return lastList
+        }
+        engineCalls += 1
+        let rows = try analysis.commitments(filters: filters, period: period, currency: currency)
+        let list = CommitmentList(period: period, currency: currency, filters: filters, rows: rows)
+        lastList = list
+        return list
+    }
+}
