@@ -40,26 +40,15 @@ final class BillGenerator {
     /// All lines of one hour: each running resource's usage (covered by a reservation or the
     /// Savings Plan where possible), then the hour's Savings Plan fee.
     private func generateHour(_ hour: Int) throws {
-        let day = (hour - plan.firstHour) / 24
-        let hourOfDay = hour % 24
-        let weekday = CivilDate(daysSinceEpoch: hour / 24).weekday
-        let traffic = Rhythm.hourly[hourOfDay] * Rhythm.weekly[weekday]
+        let time = HourContext(hour: hour, firstHour: plan.firstHour)
         let commitment = plan.savingsPlan.hourlyCommitment
         var used = Amount.zero
         for index in reservationUsedThisHour.indices { reservationUsedThisHour[index] = 0 }
 
         let streams = plan.streams
+        let usage = plan.usage
         for stream in streams {
-            guard hour >= stream.firstHour, hour < stream.endHour,
-                  stream.schedule.runs(weekday: weekday, hourOfDay: hourOfDay) else { continue }
-            // Emission depends on seed, resource and hour only, so restatements keep the same lines.
-            if stream.density < 1 {
-                let draw = SplitMix64.unit(SplitMix64.hash(plan.seed, stream.id, UInt64(hour), 0xD))
-                if draw >= stream.density { continue }
-            }
-            let noise = SplitMix64.unit(SplitMix64.hash(plan.seed, stream.id, UInt64(hour), 0xA0 &+ variant))
-            let amount = usageAmount(stream, day: day, traffic: traffic, noise: noise)
-            if amount.raw <= 0 { continue }
+            guard let amount = usage.amount(stream, at: time, variant: variant) else { continue }
             var item = LineItem(type: .usage, profile: stream.profile, startHour: hour, endHour: hour + 1)
             item.usageAmount = amount
             item.rate = stream.rate
@@ -89,29 +78,6 @@ final class BillGenerator {
         fee.totalCommitment = commitment
         fee.usedCommitment = used
         try emit(fee)
-    }
-
-    /// The usage amount of one active hour: instances run whole hours; everything else follows
-    /// its base amount, the daily/weekly rhythm (traffic), the stories and some noise.
-    @inline(__always)
-    private func usageAmount(_ stream: UsageStream, day: Int, traffic: Double, noise: Double) -> Amount {
-        var value = stream.baseAmount
-        switch stream.shape {
-        case .instance:
-            return Amount(whole: 1)
-        case .storage:
-            value *= 0.985 + 0.03 * noise
-        case .traffic:
-            value *= traffic * (0.75 + 0.5 * noise)
-        case .requests:
-            value = (value * traffic * (0.75 + 0.5 * noise)).rounded()
-        }
-        switch stream.story {
-        case .none: break
-        case .spike: if plan.stories.isSpike(day: day) { value *= StoryCalendar.spikeFactor }
-        case .ramp: value *= plan.rampTable[min(day, plan.rampTable.count - 1)]
-        }
-        return Amount(value)
     }
 
     /// The usage as reservation-covered: no unblended cost (the RI fee bills it), the

@@ -14,10 +14,11 @@ final class BillPlan {
     /// The Tax line profile of each spend-table slot.
     let taxProfiles: [Int32]
     let credits: [CreditRule]
-    let stories: StoryCalendar
     let periods: [BillingPeriod]
-    /// 1.02^day, indexed by day from the start.
-    let rampTable: [Double]
+    /// The usage formula, with the stories' calendar and the planted anomalies' multipliers.
+    let usage: UsageModel
+    /// The anomalies planted with `--anomalies`, in label order.
+    let anomalies: [PlantedAnomaly]
     let payerId: TextRef
     let payerName: TextRef
     let firstHour: Int
@@ -25,7 +26,7 @@ final class BillPlan {
     /// Stores the parts `PlanBuilder` made.
     init(seed: UInt64, text: FrozenText, profiles: ContiguousArray<LineProfile>, streams: ContiguousArray<UsageStream>,
          commitments: [CommitmentInfo], savingsPlan: SavingsPlan, reservations: [Reservation], taxProfiles: [Int32],
-         credits: [CreditRule], stories: StoryCalendar, periods: [BillingPeriod], rampTable: [Double],
+         credits: [CreditRule], periods: [BillingPeriod], usage: UsageModel, anomalies: [PlantedAnomaly],
          payerId: TextRef, payerName: TextRef, firstHour: Int) {
         self.seed = seed
         self.text = text
@@ -36,9 +37,9 @@ final class BillPlan {
         self.reservations = reservations
         self.taxProfiles = taxProfiles
         self.credits = credits
-        self.stories = stories
         self.periods = periods
-        self.rampTable = rampTable
+        self.usage = usage
+        self.anomalies = anomalies
         self.payerId = payerId
         self.payerName = payerName
         self.firstHour = firstHour

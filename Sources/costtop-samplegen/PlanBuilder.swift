@@ -5,6 +5,11 @@ struct PlanOptions {
     var days: Int
     /// Approximate number of CUR line items wanted.
     var rows: Int
+    /// False for a quiet bill (`--no-stories`): no planted stories, no resources that start or
+    /// stop mid-range, and sparse usage spread evenly over the days with damped noise.
+    var stories = true
+    /// How many labelled anomalies to plant (`--anomalies`).
+    var anomalies = 0
 }
 
 /// Where a resource's usage is billed: account, service, usage type template and region.
@@ -58,6 +63,8 @@ final class PlanBuilder {
     private var nextStreamId: UInt64 = 1
     /// Placements of the planted stories, kept free of generic resources so the stories stay clean.
     private var reservedPlacements: [Placement] = []
+    /// Where each stream is billed, parallel to `streams` (the anomaly planner's series keys).
+    private var placements: [Placement] = []
 
     /// A builder for the bill `options` describe.
     init(options: PlanOptions) {
@@ -68,8 +75,8 @@ final class PlanBuilder {
         stories = StoryCalendar(firstHour: firstHour, days: options.days)
     }
 
-    /// Assembles the whole plan.
-    func build() -> BillPlan {
+    /// Assembles the whole plan; throws when the requested anomalies cannot all be planted.
+    func build() throws -> BillPlan {
         let savingsPlanInfo = addCommitment(
             arn: "arn:aws:savingsplans::\(AccountCatalog.all[AccountCatalog.index("shared-services")].id):savingsplan/\(Identifiers.uuid(&rng))",
             name: "compute-sp-1yr-no-upfront", isSavingsPlan: true)
@@ -78,6 +85,10 @@ final class PlanBuilder {
         addCoreStreams()
         let commitment = savingsPlanCommitment()
         addGenericStreams()
+        let noise = options.stories ? UsageModel.defaultNoise : UsageModel.quietNoise
+        var usage = UsageModel(seed: options.seed, stories: stories, rampTable: StoryCalendar.rampTable(days: options.days),
+                               noiseLow: noise.low, noiseSpan: noise.span)
+        let anomalies = try plantAnomalies(into: &usage)
         let taxProfiles = makeTaxProfiles()
         let credits = makeCredits()
         let periods = BillingPeriod.periods(from: options.start, days: options.days)
@@ -87,8 +98,8 @@ final class PlanBuilder {
             seed: options.seed, text: arena.freeze(), profiles: profiles, streams: streams,
             commitments: commitments,
             savingsPlan: SavingsPlan(commitment: savingsPlanInfo, feeProfile: savingsPlanFee, hourlyCommitment: commitment),
-            reservations: reservations, taxProfiles: taxProfiles, credits: credits, stories: stories,
-            periods: periods, rampTable: StoryCalendar.rampTable(days: options.days),
+            reservations: reservations, taxProfiles: taxProfiles, credits: credits,
+            periods: periods, usage: usage, anomalies: anomalies,
             payerId: payerId, payerName: payerName, firstHour: firstHour)
     }
 
@@ -204,16 +215,18 @@ final class PlanBuilder {
         let transfer = ServiceCatalog.index("AWSDataTransfer")
         let spike = Placement(account: web, service: transfer, template: ServiceCatalog.template(transfer, "DataTransfer-Out-Bytes"), region: east)
         reservedPlacements.append(spike)
-        addStream(spike, schedule: .always, hourlyCost: 1.6, app: "storefront", story: .spike)
+        addStream(spike, schedule: .always, hourlyCost: 1.6, app: "storefront", story: options.stories ? .spike : .none)
 
         // Story 2: the data lake's raw bucket grows ~2% a day.
         let s3 = ServiceCatalog.index("AmazonS3")
         let ramp = Placement(account: AccountCatalog.index("data-lake"), service: s3, template: ServiceCatalog.template(s3, "TimedStorage-ByteHrs"), region: east)
         reservedPlacements.append(ramp)
-        addStream(ramp, schedule: .always, hourlyCost: 1.2, app: "lake-raw", name: "costtop-data-lake-raw", story: .ramp)
+        addStream(ramp, schedule: .always, hourlyCost: 1.2, app: "lake-raw", name: "costtop-data-lake-raw",
+                  story: options.stories ? .ramp : .none)
 
         // Story 3: Amazon SageMaker appears from zero: a hosted endpoint from the new-service day
-        // (every SageMaker resource, generic ones included, starts that day).
+        // (every SageMaker resource, generic ones included, starts that day; `draftStream`).
+        // Without stories the same resources simply run from the first day.
         let sageMaker = ServiceCatalog.index("AmazonSageMaker")
         addStream(Placement(account: AccountCatalog.index("ml-research"), service: sageMaker,
                             template: ServiceCatalog.template(sageMaker, "Host:ml.g5.xlarge"), region: RegionCatalog.index("us-west-2")),
@@ -268,6 +281,13 @@ final class PlanBuilder {
             var last = endHour
             if rng.chance(0.06) { first += 24 * rng.below(max(1, options.days * 4 / 5)) }
             if rng.chance(0.04) { last = max(first + 24, endHour - 24 * rng.below(max(1, options.days * 4 / 5))) }
+            // A resource appearing or vanishing mid-range is an anomaly nobody planted: a quiet
+            // bill keeps every resource for the whole range. (The draws above still happen, so a
+            // quiet bill's resources are the default bill's first ones, only quieter.)
+            if !options.stories {
+                first = firstHour
+                last = endHour
+            }
             // A sparse metered resource stands for bursty usage: fewer, bigger hours, so that
             // its monthly cost stays realistic however sparse the sample is.
             let burst = info.shape == .instance ? 1 : min(20, max(1, 0.25 / density))
@@ -314,6 +334,11 @@ final class PlanBuilder {
     /// mostly find the commitment used up.
     private func expectedRows(_ stream: UsageStream) -> Double {
         let hours = Double(max(0, min(stream.endHour, endHour) - max(stream.firstHour, firstHour)))
+        if stream.hourMask != 0 {
+            // Quiet bill: the same hours every running day.
+            let runningDays = stream.schedule == .always ? 1.0 : 5.0 / 7.0
+            return hours / 24 * runningDays * Double(stream.hourMask.nonzeroBitCount)
+        }
         let running: Double
         switch stream.schedule {
         case .always: running = 1
@@ -321,6 +346,28 @@ final class PlanBuilder {
         case .businessHours: running = 60.0 / 168.0
         }
         return hours * running * stream.density * (stream.savingsPlanDiscount > 0 && stream.density >= 1 ? 2 : 1)
+    }
+
+    // MARK: Planted anomalies
+
+    /// Plants `--anomalies` labelled anomalies (none by default) after every other resource
+    /// exists, and stores their day multipliers in `usage`.
+    private func plantAnomalies(into usage: inout UsageModel) throws -> [PlantedAnomaly] {
+        guard options.anomalies > 0 else { return [] }
+        var planner = AnomalyPlanner(seed: options.seed, days: options.days, firstHour: firstHour, stories: options.stories,
+                                     model: usage, streams: streams, placements: placements, storyPlacements: reservedPlacements)
+        let anomalies = try planner.plant(
+            options.anomalies,
+            draft: { placement, first, hourlyCost in
+                self.draftStream(placement, schedule: .always, hourlyCost: hourlyCost, first: first)
+            },
+            add: { placement, first, hourlyCost in
+                let index = self.addStream(placement, schedule: .always, hourlyCost: hourlyCost, first: first)
+                return (index, self.streams[index])
+            })
+        usage.dayFactors = planner.dayFactors
+        for (stream, table) in planner.assignments { streams[stream].anomaly = Int32(table) }
+        return anomalies
     }
 
     // MARK: Streams and profiles
@@ -335,12 +382,11 @@ final class PlanBuilder {
         let appName = app ?? account.apps[rng.below(account.apps.count)]
         let resourceName = name ?? "\(account.name)-\(appName)-\(PlanBuilder.nameWords[rng.below(PlanBuilder.nameWords.count)])-\(Identifiers.hex(4, &rng))"
         let resourceId = Identifiers.resource(info.resource, region: placement.regionInfo, account: account, name: resourceName, &rng)
-        let rate = placement.rate
-        let publicRate = info.isSpot ? Amount(rate.double * 2.6) : rate
-        let reservation = reservations.firstIndex {
-            $0.service == placement.service && $0.template == placement.template && $0.region == placement.region
-        }
-        let discount = reservation == nil && !info.isSpot ? info.savingsPlanDiscount : 0
+        var stream = draftStream(placement, schedule: schedule, density: density, hourlyCost: hourlyCost,
+                                 story: story, first: first, last: last)
+        let rate = stream.rate
+        let reservation = stream.reservation >= 0 ? Int(stream.reservation) : nil
+        let discount = stream.savingsPlanDiscount
 
         var profile = LineProfile(account: Int32(placement.account), service: Int32(placement.service))
         fillAccount(&profile, placement.account)
@@ -365,6 +411,24 @@ final class PlanBuilder {
         profile.unit = arena.field(info.unit)
         profile.isSpot = info.isSpot
 
+        stream.profile = appendProfile(profile)
+        streams.append(stream)
+        placements.append(placement)
+        nextStreamId += 1
+        return streams.count - 1
+    }
+
+    /// The numbers of the next resource, without its text and without drawing from `rng`: what
+    /// `addStream` stores, and what the anomaly planner simulates before it decides to add one.
+    private func draftStream(_ placement: Placement, schedule: Schedule, density: Double = 1, hourlyCost: Double? = nil,
+                             story: StoryRole = .none, first: Int? = nil, last: Int? = nil) -> UsageStream {
+        let info = placement.templateInfo
+        let rate = placement.rate
+        let publicRate = info.isSpot ? Amount(rate.double * 2.6) : rate
+        let reservation = reservations.firstIndex {
+            $0.service == placement.service && $0.template == placement.template && $0.region == placement.region
+        }
+        let discount = reservation == nil && !info.isSpot ? info.savingsPlanDiscount : 0
         let cost = hourlyCost ?? info.hourlyCost
         let baseAmount: Double
         switch info.shape {
@@ -372,16 +436,22 @@ final class PlanBuilder {
         default: baseAmount = rate.raw > 0 ? cost / rate.double : cost * 100 + 40
         }
         var start = first ?? firstHour
-        if placement.service == ServiceCatalog.index("AmazonSageMaker") {
+        if options.stories && placement.service == ServiceCatalog.index("AmazonSageMaker") {
             start = max(start, stories.newServiceHour)
         }
-        streams.append(UsageStream(
-            profile: appendProfile(profile), id: nextStreamId, shape: info.shape, schedule: schedule,
+        var stream = UsageStream(
+            profile: -1, id: nextStreamId, shape: info.shape, schedule: schedule,
             density: density, baseAmount: baseAmount, rate: rate, publicRate: publicRate,
             firstHour: start, endHour: last ?? endHour, savingsPlanDiscount: discount,
-            reservation: Int32(reservation ?? -1), story: story))
-        nextStreamId += 1
-        return streams.count - 1
+            reservation: Int32(reservation ?? -1), story: story)
+        if !options.stories && density < 1 {
+            let phase = SplitMix64.unit(SplitMix64.hash(options.seed, stream.id, 0x9A5E))
+            let quiet = QuietHours(density: density, schedule: schedule, phase: phase)
+            stream.hourMask = quiet.mask
+            // Instances bill whole hours; other usage keeps its expected daily amount.
+            if info.shape != .instance { stream.baseAmount *= quiet.amountScale }
+        }
+        return stream
     }
 
     /// Words for generated resource names.

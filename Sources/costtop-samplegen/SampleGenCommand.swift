@@ -15,7 +15,8 @@ struct SampleGenCommand: ParsableCommand {
             The same arguments always produce byte-identical files. The bill has 12 linked accounts, \
             30 services in 10 regions, hourly usage with weekly seasonality, a Compute Savings Plan, \
             two reservations, taxes and credits, and three planted stories (a spike, a new service, \
-            a ramp); docs/sample-data.md describes them.
+            a ramp); docs/sample-data.md describes them. For evaluating an anomaly detector, \
+            --no-stories makes a quiet bill and --anomalies N --labels FILE plants N labelled anomalies.
             """)
 
     @Option(name: .long, help: "Folder to write into (created when missing).")
@@ -39,6 +40,16 @@ struct SampleGenCommand: ParsableCommand {
     @Flag(name: .customLong("no-gzip"), help: "Write plain .csv files instead of .csv.gz.")
     var noGzip = false
 
+    @Option(name: .long, help: "Plant this many labelled anomalies (spike, level-shift, new-spend, stopped-spend, gradual-growth).")
+    var anomalies: Int = 0
+
+    @Option(name: .long, help: "Write the planted anomalies to this CSV file (kind,account,service,usage_type,start,end,impact).")
+    var labels: String?
+
+    @Flag(name: .customLong("no-stories"),
+          help: "A quiet bill: no built-in stories, no resources starting or stopping mid-range, steady day-to-day usage.")
+    var noStories = false
+
     /// Rejects impossible dates and out-of-range sizes before anything is written.
     func validate() throws {
         guard let date = CivilDate(parsing: start) else {
@@ -47,14 +58,19 @@ struct SampleGenCommand: ParsableCommand {
         guard date.year >= 1970, date.year < 9000 else { throw ValidationError("--start must be between 1970 and 8999") }
         guard (1...3660).contains(days) else { throw ValidationError("--days must be between 1 and 3660") }
         guard rows >= 1, rows <= 500_000_000 else { throw ValidationError("--rows must be between 1 and 500000000") }
+        guard (0...10_000).contains(anomalies) else { throw ValidationError("--anomalies must be between 0 and 10000") }
+        guard anomalies == 0 || days >= AnomalyPlanner.minimumDays else {
+            throw ValidationError("--anomalies needs --days \(AnomalyPlanner.minimumDays) or more (four weeks of baseline before each anomaly)")
+        }
     }
 
     /// Builds the plan, writes the current bill, then the superseded assembly, and reports.
     func run() throws {
         let clock = ContinuousClock()
         let began = clock.now
-        let options = PlanOptions(seed: seed, start: CivilDate(parsing: start)!, days: days, rows: rows)
-        let plan = PlanBuilder(options: options).build()
+        let firstDay = CivilDate(parsing: start)!
+        let options = PlanOptions(seed: seed, start: firstDay, days: days, rows: rows, stories: !noStories, anomalies: anomalies)
+        let plan = try PlanBuilder(options: options).build()
         let layout = OutputLayout(root: out, gzip: !noGzip)
 
         let cur = format.writesCUR ? CURWriter(plan: plan, layout: layout) : nil
@@ -62,11 +78,16 @@ struct SampleGenCommand: ParsableCommand {
         var sinks: [LineItemSink] = []
         if let cur { sinks.append(cur) }
         if let focus { sinks.append(focus) }
+        let ledger = plan.anomalies.isEmpty ? nil : AnomalyLedger(plan: plan)
+        if let ledger { sinks.append(ledger) }
         let generator = BillGenerator(plan: plan, sinks: sinks)
         for period in plan.periods {
             try generator.run(period)
         }
         let mainPass = seconds(since: began, clock)
+        if let labels {
+            try LabelsWriter.write(labels, plan: plan, start: firstDay, impacts: ledger?.impacts ?? [])
+        }
 
         // An earlier, superseded assembly of the first month: the same resources over the first
         // two thirds of the month, with different amounts and ids, named by no manifest.
@@ -91,6 +112,17 @@ struct SampleGenCommand: ParsableCommand {
         }
         if let focus {
             report.append("wrote \(focus.rows) FOCUS rows in \(focus.files.count) file(s)")
+        }
+        if !plan.anomalies.isEmpty {
+            let counts = AnomalyKind.allCases.compactMap { kind -> String? in
+                let count = plan.anomalies.filter { $0.kind == kind }.count
+                return count > 0 ? "\(count) \(kind.rawValue)" : nil
+            }
+            report.append("planted \(plan.anomalies.count) anomalies (\(counts.joined(separator: ", ")))"
+                + (labels.map { "; labels in \($0)" } ?? ""))
+        }
+        if let ledger, !ledger.mismatches.isEmpty {
+            report.append("warning: \(ledger.mismatches.count) anomalies differ from the planner's simulation")
         }
         report.append("done in \(String(format: "%.2f", total)) s, output in \(out)")
         FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))

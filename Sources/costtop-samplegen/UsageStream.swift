@@ -50,4 +50,9 @@ struct UsageStream {
     /// Index into `BillPlan.reservations` that can cover this usage, or -1.
     var reservation: Int32
     var story: StoryRole
+    /// In a quiet bill (`--no-stories`), the hours of the day (bit n = hour n, UTC) in which a
+    /// sparse resource reports usage, in place of the random per-hour draw; 0 = use `density`.
+    var hourMask: UInt32 = 0
+    /// Index into `UsageModel.dayFactors` when a planted anomaly scales this resource, or -1.
+    var anomaly: Int32 = -1
 }
