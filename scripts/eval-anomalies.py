@@ -32,6 +32,7 @@ def main():
     parser.add_argument("--days", type=int, default=120)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--build", default="release")
+    parser.add_argument("--verbose", action="store_true", help="list the labels no detection matched")
     args = parser.parse_args()
     subprocess.check_call(["swift", "build", "-c", args.build], cwd=ROOT, stdout=subprocess.DEVNULL)
     build = os.path.join(ROOT, ".build", args.build)
@@ -74,6 +75,11 @@ def main():
     if delays:
         print(f"delay     median {statistics.median(delays):.1f} days, max {max(delays)} days")
     print(f"quiet bill: {len(quiet)} false alarms in {window_days} days = {len(quiet) * 30 / window_days:.2f} per 30 days")
+    if "--verbose" in sys.argv:
+        for label in labels:
+            if not any(matches(d, label) for d in found):
+                near = [(d["kind"], d["start"], [s["key"] for s in d["path"]]) for d in found if d["path"] and d["path"][0]["key"] == label["account"]]
+                print("  missed", dict(label), "near:", near[:3])
     for kind in sorted(set(l["kind"] for l in labels)):
         subset = [l for l in labels if l["kind"] == kind]
         hit = sum(1 for l in subset if any(matches(d, l) for d in found))

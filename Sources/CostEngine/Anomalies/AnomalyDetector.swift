@@ -25,7 +25,7 @@ public struct AnomalyDetector {
         for node in 0..<nodes.count {
             let series = nodes.series(node)
             for episode in detector.episodes(series, missing: nodes.missing, partialLast: nodes.partialLast, from: fromIndex)
-            where episode.actual - episode.expected >= settings.minimumImpact {
+            where abs(episode.actual - episode.expected) >= settings.minimumImpact {
                 found.append(Anomaly(
                     start: range.from.adding(days: episode.first), end: range.from.adding(days: episode.last),
                     ongoing: episode.ongoing, path: nodes.path(node), kind: episode.kind,

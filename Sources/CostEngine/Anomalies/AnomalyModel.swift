@@ -49,14 +49,15 @@ public struct Anomaly: Sendable, Equatable {
 
 /// Detection settings. Defaults suit small and large bills: a day counts only when it is both
 /// `relativeThreshold` above the expected level and `minimumDailyImpact` above it in money, and an
-/// anomaly is reported only when its total impact is at least `minimumImpact`.
+/// anomaly is reported only when its total impact (in absolute value: stopped spend is negative)
+/// is at least `minimumImpact`.
 public struct AnomalySettings: Sendable {
     /// Relative excess over the expected value for a day to count (0.3 = 30%).
     public var relativeThreshold = 0.3
     /// Robust standard deviations above the expected value for a day to count.
     public var deviations = 3.0
-    /// Money a day must exceed its expected value by.
-    public var minimumDailyImpact = 5.0
+    /// Money a day must exceed its expected value by (small: the total impact is the real filter).
+    public var minimumDailyImpact = 1.0
     /// Money an anomaly must add up to, to be reported.
     public var minimumImpact = 20.0
     /// Share of a parent's impact one child must explain for the anomaly to be reported at the child only.

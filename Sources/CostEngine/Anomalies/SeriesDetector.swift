@@ -45,11 +45,32 @@ struct SeriesDetector {
         var day = max(from, SeriesDetector.lookback)
         let lastDay = count - 1
         while day < count {
+            // New spend: nothing in the four weeks before, then cost on three days or more in a row.
+            // Checked before the band, whose daily floor would hide a new series that starts small.
+            if !missing[day], series[day] > 0, (day - SeriesDetector.lookback..<day).allSatisfy({ missing[$0] || series[$0] == 0 }) {
+                var end = day
+                var probe = day + 1
+                while probe < count, missing[probe] || series[probe] > 0 {
+                    if !missing[probe] { end = probe }
+                    probe += 1
+                }
+                let span = (day...end).filter { !missing[$0] }
+                if span.count >= 3 || end == lastDay {
+                    let actualSum = span.reduce(0) { $0 + series[$1] }
+                    result.append(Episode(first: day, last: end, kind: .newSpend, expected: 0, actual: actualSum,
+                                          score: 99, ongoing: end == lastDay))
+                    day = end + 1
+                    continue
+                }
+            }
             guard !missing[day], series[day] - expected[day] > band[day] else {
                 // Stopped spend: a series that had a level and drops to zero for two days or more.
-                if !missing[day], series[day] == 0, expected[day] > settings.minimumDailyImpact,
+                // The total impact decides whether it is worth reporting, not the daily level.
+                if !missing[day], series[day] == 0, expected[day] > 0,
                    let stop = stoppedRun(series, missing: missing, from: day, partialLast: partialLast) {
-                    let expectedSum = (day...stop).reduce(0) { $0 + expected[$1] }
+                    // Expected: the level before the stop, for every stopped day (the rolling baseline
+                    // would learn the zeros after four weeks and understate the impact).
+                    let expectedSum = (day...stop).filter { !missing[$0] }.reduce(0) { $0 + before($1, start: day, series, missing) }
                     result.append(Episode(first: day, last: stop, kind: .stoppedSpend, expected: expectedSum, actual: 0,
                                           score: scale[day] > 0 ? expected[day] / scale[day] : 99, ongoing: stop == lastDay))
                     day = stop + 1
@@ -129,12 +150,19 @@ struct SeriesDetector {
         return zeros >= 2 ? end : nil
     }
 
-    /// Sustained growth over the last four weeks: a least-squares slope whose rise over the window is
-    /// at least `relativeThreshold` of the level four weeks before, with no single day beyond the band
-    /// (that would be a spike or a shift).
+    /// Sustained growth over the last four or eight weeks: a least-squares slope whose rise over the
+    /// window is at least `relativeThreshold` of the level before it, with small residuals and no
+    /// single day beyond the band (that would be a spike or a shift). The longer window catches slow
+    /// growth on small series, whose daily excess stays under the band for weeks.
     private func gradualGrowth(_ series: [Double], missing: [Bool], expected: [Double], band: [Double], from: Int) -> Episode? {
+        for window in [28, 56] {
+            if let growth = growth(series, missing: missing, window: window, from: from) { return growth }
+        }
+        return nil
+    }
+
+    private func growth(_ series: [Double], missing: [Bool], window: Int, from: Int) -> Episode? {
         let count = series.count
-        let window = 28
         guard count >= window + SeriesDetector.lookback else { return nil }
         let first = count - window
         guard first >= from else { return nil }
@@ -151,7 +179,7 @@ struct SeriesDetector {
         let before = (first - SeriesDetector.lookback..<first).filter { !missing[$0] }.map { series[$0] }
         let level = median(before)
         let rise = slope * Double(window)
-        guard level > 0, rise > settings.relativeThreshold * level, rise > settings.minimumDailyImpact else { return nil }
+        guard level > 0, rise > settings.relativeThreshold * level else { return nil }
         // The fit must explain the movement: residuals small next to the rise.
         let residual = zip(xs, ys).map { abs($0.1 - (meanY + slope * ($0.0 - meanX))) }
         guard median(residual) < rise / 4 else { return nil }
@@ -159,7 +187,7 @@ struct SeriesDetector {
         let actualSum = ys.reduce(0, +)
         guard actualSum - expectedSum >= settings.minimumImpact else { return nil }
         return Episode(first: first, last: count - 1, kind: .gradualGrowth, expected: expectedSum, actual: actualSum,
-                       score: rise / max(median(residual), 1e-9), ongoing: true)
+                       score: min(99, rise / max(median(residual), 1e-9)), ongoing: true)
     }
 }
 
