@@ -46,10 +46,13 @@ struct Coverage: ParsableCommand {
             guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let dimension = CostDimension(by)!
-            let result = try CommitmentAnalysis(cache: cache).coverage(by: dimension, filters: filters.compactMap(Filter.init),
-                                                                       period: range, currency: currency)
+            let analysis = CommitmentAnalysis(cache: cache)
+            let selection = filters.compactMap(Filter.init)
+            let result = try analysis.coverage(by: dimension, filters: selection, period: range, currency: currency)
+            let summary = try analysis.summary(filters: selection, period: range, currency: currency)
             print(CommitmentRenderer.coverage(result, by: dimension, format: ReportRenderer.Format(rawValue: format)!,
-                                              sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
+                                              sanitize: isatty(STDOUT_FILENO) != 0, savingsRate: summary.effectiveSavingsRate),
+                  terminator: "")
         } catch {
             throw reportFailure(error)
         }

@@ -167,5 +167,9 @@ struct CommitmentTests {
         #expect(ri["utilization"] as? Double == 75 && ri["unused"] as? Double == 25)
         let table = Support.costtop(["coverage", "--cache", cache, "--period", "all"])
         #expect(table.out.contains("84.8%"))
+        #expect(abs((object["effectiveSavingsRate"] as! Double) - (1 - 338.0 / 460.0) * 100) < 0.01)
+        let types = (try JSONSerialization.jsonObject(with: Data(commitments.out.utf8)) as! [String: Any])["byType"] as! [[String: Any]]
+        #expect(types.map { $0["type"] as! String } == ["Reservation", "Savings Plan"])
+        #expect(types[0]["utilization"] as? Double == 75)
     }
 }

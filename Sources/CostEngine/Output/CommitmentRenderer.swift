@@ -6,8 +6,9 @@ public enum CommitmentRenderer {
     // MARK: - Coverage
 
     /// `costtop coverage` output.
+    /// - Parameter savingsRate: the effective savings rate of the same selection, percent.
     public static func coverage(_ result: CoverageResult, by dimension: CostDimension, format: ReportRenderer.Format,
-                                sanitize: Bool) -> String {
+                                sanitize: Bool, savingsRate: Double? = nil) -> String {
         switch format {
         case .json:
             func object(_ row: CoverageRow, isTotal: Bool = false) -> String {
@@ -22,6 +23,7 @@ public enum CommitmentRenderer {
             }
             return "{\"by\":\(ReportRenderer.quote(dimension.description)),\"from\":\"\(result.period.from)\",\"to\":\"\(result.period.to)\","
                 + "\"currency\":\(result.currency.map(ReportRenderer.quote) ?? "null"),\"total\":\(object(result.total, isTotal: true)),"
+                + "\"effectiveSavingsRate\":\(savingsRate.map(ReportRenderer.format2) ?? "null"),"
                 + "\"rows\":[\(result.rows.map { object($0) }.joined(separator: ","))]}\n"
         case .csv:
             var lines = ["key,name,covered_cost,eligible_cost,coverage,on_demand_cost,covered_hours,eligible_hours,hours_coverage"]
@@ -34,7 +36,8 @@ public enum CommitmentRenderer {
             }
             return lines.joined(separator: "\n") + "\n"
         case .table:
-            let caption = "coverage by \(dimension) · \(result.currency ?? "no eligible usage") · \(result.period) · on-demand-equivalent cost"
+            var caption = "coverage by \(dimension) · \(result.currency ?? "no eligible usage") · \(result.period) · on-demand-equivalent cost"
+            if let savingsRate { caption += " · effective savings rate \(ReportRenderer.format1(savingsRate))%" }
             let header = [dimension.description.uppercased(), "COVERED", "ELIGIBLE", "COVERAGE", "ON DEMAND", "HOURS COV"]
             let rows = (result.rows + [result.total]).map { row in
                 [TerminalSanitizer.sanitize(row.name.map { "\(row.key) (\($0))" } ?? row.key),
@@ -54,6 +57,11 @@ public enum CommitmentRenderer {
         let total = rows.reduce(Int128(0)) { $0 + $1.totalCommitment }
         let used = rows.reduce(Int128(0)) { $0 + $1.used }
         let utilization = total == 0 ? nil : Double(used) / Double(total) * 100
+        // Per type (Savings Plan, Reservation, ...): utilization of all commitments of that type.
+        let types = Dictionary(grouping: rows, by: \.type).map { type, group in
+            (type: type, total: group.reduce(Int128(0)) { $0 + $1.totalCommitment }, used: group.reduce(Int128(0)) { $0 + $1.used })
+        }.sorted { $0.type < $1.type }
+        func percent(_ used: Int128, _ total: Int128) -> Double? { total == 0 ? nil : Double(used) / Double(total) * 100 }
         switch format {
         case .json:
             let items = rows.map { row in
@@ -65,6 +73,11 @@ public enum CommitmentRenderer {
             return "{\"from\":\"\(period.from)\",\"to\":\"\(period.to)\",\"currency\":\(currency.map(ReportRenderer.quote) ?? "null"),"
                 + "\"total\":{\"totalCommitment\":\(Money.plainString(total)),\"used\":\(Money.plainString(used)),"
                 + "\"unused\":\(Money.plainString(total - used)),\"utilization\":\(utilization.map(ReportRenderer.format2) ?? "null")},"
+                + "\"byType\":[" + types.map { entry in
+                    "{\"type\":\(ReportRenderer.quote(entry.type)),\"totalCommitment\":\(Money.plainString(entry.total)),"
+                        + "\"used\":\(Money.plainString(entry.used)),\"unused\":\(Money.plainString(entry.total - entry.used)),"
+                        + "\"utilization\":\(percent(entry.used, entry.total).map(ReportRenderer.format2) ?? "null")}"
+                }.joined(separator: ",") + "],"
                 + "\"rows\":[\(items.joined(separator: ","))]}\n"
         case .csv:
             var lines = ["id,type,total_commitment,used,unused,utilization,accounts_covered"]
@@ -82,6 +95,11 @@ public enum CommitmentRenderer {
                  "\(row.accountsCovered) account\(row.accountsCovered == 1 ? "" : "s")",
                  Money.groupedString(row.totalCommitment), Money.groupedString(row.used), Money.groupedString(row.unused),
                  row.utilization.map { ReportRenderer.format1($0) + "%" } ?? "—"]
+            }
+            for entry in types where types.count > 1 {
+                lines.append(["all of type", TerminalSanitizer.sanitize(entry.type), "", Money.groupedString(entry.total),
+                              Money.groupedString(entry.used), Money.groupedString(entry.total - entry.used),
+                              percent(entry.used, entry.total).map { ReportRenderer.format1($0) + "%" } ?? "—"])
             }
             lines.append(["TOTAL", "", "", Money.groupedString(total), Money.groupedString(used), Money.groupedString(total - used),
                           utilization.map { ReportRenderer.format1($0) + "%" } ?? "—"])
