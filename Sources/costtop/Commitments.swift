@@ -22,19 +22,7 @@ struct Commitments: ParsableCommand {
     @OptionGroup var cacheOption: CacheOption
     @OptionGroup var periodOptions: PeriodOptions
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
-    var filters: [String] = []
-
-    @Option(help: "Currency to report when the cache holds several (default: the largest).")
-    var currency: String?
-
-    @Option(help: "Output: table, csv, json.")
-    var format: String = "table"
-
-    func validate() throws {
-        for filter in filters where Filter(filter) == nil { throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE") }
-        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
-    }
+    @OptionGroup var selection: SelectionOptions
 
     func run() throws {
         do {
@@ -42,11 +30,10 @@ struct Commitments: ParsableCommand {
             guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let analysis = CommitmentAnalysis(cache: cache)
-            let filters = filters.compactMap(Filter.init)
-            let rows = try analysis.commitments(filters: filters, period: range, currency: currency)
-            let chosen = try analysis.coverage(by: .fixed(.currency), filters: filters, period: range, currency: currency).currency
-            print(CommitmentRenderer.commitments(rows, period: range, currency: chosen,
-                                                 format: ReportRenderer.Format(rawValue: format)!,
+            let rows = try analysis.commitments(filters: selection.filters, period: range, currency: selection.currency)
+            let chosen = try analysis.coverage(by: .fixed(.currency), filters: selection.filters, period: range,
+                                               currency: selection.currency).currency
+            print(CommitmentRenderer.commitments(rows, period: range, currency: chosen, format: selection.outputFormat,
                                                  sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {
             throw reportFailure(error)

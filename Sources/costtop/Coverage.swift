@@ -25,19 +25,10 @@ struct Coverage: ParsableCommand {
     @Option(help: ArgumentHelp("Group by this dimension.", valueName: "DIM"))
     var by: String = "service"
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
-    var filters: [String] = []
-
-    @Option(help: "Currency to report when the cache holds several (default: the largest).")
-    var currency: String?
-
-    @Option(help: "Output: table, csv, json.")
-    var format: String = "table"
+    @OptionGroup var selection: SelectionOptions
 
     func validate() throws {
         guard CostDimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(CostDimension.spellings)") }
-        for filter in filters where Filter(filter) == nil { throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE") }
-        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
     }
 
     func run() throws {
@@ -47,10 +38,9 @@ struct Coverage: ParsableCommand {
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let dimension = CostDimension(by)!
             let analysis = CommitmentAnalysis(cache: cache)
-            let selection = filters.compactMap(Filter.init)
-            let result = try analysis.coverage(by: dimension, filters: selection, period: range, currency: currency)
-            let summary = try analysis.summary(filters: selection, period: range, currency: currency)
-            print(CommitmentRenderer.coverage(result, by: dimension, format: ReportRenderer.Format(rawValue: format)!,
+            let result = try analysis.coverage(by: dimension, filters: selection.filters, period: range, currency: selection.currency)
+            let summary = try analysis.summary(filters: selection.filters, period: range, currency: selection.currency)
+            print(CommitmentRenderer.coverage(result, by: dimension, format: selection.outputFormat,
                                               sanitize: isatty(STDOUT_FILENO) != 0, savingsRate: summary.effectiveSavingsRate),
                   terminator: "")
         } catch {

@@ -26,8 +26,7 @@ struct Query: ParsableCommand {
     @Option(help: ArgumentHelp("Group by this dimension.", valueName: "DIM"))
     var by: String = "account"
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
-    var filters: [String] = []
+    @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var periodOptions: PeriodOptions
 
@@ -37,27 +36,17 @@ struct Query: ParsableCommand {
     @Option(help: "Cost metric: billed, effective (amortized), list.")
     var metric: String = "billed"
 
-    @Option(help: "Currency to report when the cache holds several (default: the largest).")
-    var currency: String?
-
     @Option(help: "Row order: cost, delta, abs-delta, name (default: cost; name, i.e. chronological, for day and month).")
     var sort: String?
 
     @Option(help: "Show at most N rows; the rest are folded into one (other) row.")
     var limit: Int?
 
-    @Option(help: "Output: table, csv, json.")
-    var format: String = "table"
-
     func validate() throws {
         guard CostDimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(CostDimension.spellings)") }
-        for filter in filters where Filter(filter) == nil {
-            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
-        }
         guard CompareMode(rawValue: compare) != nil else { throw ValidationError("bad --compare '\(compare)'; use previous or none") }
         guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
         if let sort, RowOrder(rawValue: sort) == nil { throw ValidationError("bad --sort '\(sort)'; use cost, delta, abs-delta or name") }
-        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
@@ -69,17 +58,17 @@ struct Query: ParsableCommand {
             }
             let (periodSpec, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let spec = QuerySpec(
-                groupBy: CostDimension(by)!, filters: filters.compactMap(Filter.init), period: range,
+                groupBy: CostDimension(by)!, filters: selection.filters, period: range,
                 comparison: CompareMode(rawValue: compare) == .previous ? periodSpec.previous(of: range) : nil,
-                metric: Metric(rawValue: metric)!, currency: currency)
+                metric: Metric(rawValue: metric)!, currency: selection.currency)
             let result = try QueryEngine(cache: cache).run(spec)
             let chronological = spec.groupBy == .day || spec.groupBy == .month
             let order = sort.flatMap(RowOrder.init) ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
-            print(ReportRenderer.render(report, as: ReportRenderer.Format(rawValue: format)!, sanitize: toTerminal),
+            print(ReportRenderer.render(report, as: selection.outputFormat, sanitize: toTerminal),
                   terminator: "")
-            if !result.otherCurrencies.isEmpty && format != "table" {
+            if !result.otherCurrencies.isEmpty && selection.outputFormat != .table {
                 FileHandle.standardError.write(Data(("costtop: note: costs in \(result.otherCurrencies.joined(separator: ", ")) "
                     + "are not included (use --currency or --by currency)\n").utf8))
             }

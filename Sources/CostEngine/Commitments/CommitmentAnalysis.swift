@@ -27,12 +27,6 @@ public struct CommitmentAnalysis {
         let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
         let grouping = try Grouping(dimension, cache: cache,
                                     spec: QuerySpec(groupBy: dimension, period: period, comparison: nil))
-        let usage = cache.dictionary(.chargeCategory).index(of: "Usage")
-        let committed = cache.dictionary(.pricingCategory).index(of: "Committed")
-        let dynamic = cache.dictionary(.pricingCategory).index(of: "Dynamic")
-        let charge = cache.codes(.chargeCategory)
-        let pricing = cache.codes(.pricingCategory)
-        let usageTypes = cache.codes(.usageType)
         let list = cache.measure(.list)
         let quantity = cache.measure(.usageQuantity)
         // Dense sums by group code: this runs for the explorer's gauges on every drill step.
@@ -42,25 +36,15 @@ public struct CommitmentAnalysis {
         var coveredHours = [Double](repeating: 0, count: width)
         var eligibleHours = [Double](repeating: 0, count: width)
         var seen = [Bool](repeating: false, count: width)
-        let committedCode = committed ?? -1
-        let dynamicCode = dynamic ?? -1
-        if let usage {
-            scan.forEachRow { row in
-                guard Int(charge[row]) == usage else { return }
-                let price = Int(pricing[row])
-                if price == dynamicCode { return }
-                let isCommitted = price == committedCode
-                let typeCode = Int(usageTypes[row])
-                guard isCommitted || eligibleTypes[typeCode] else { return }
-                guard let group = grouping.group(of: row, offsetFrom: period.from) else { return }
-                seen[group] = true
-                eligible[group] += Int128(list[row])
-                if isCommitted { covered[group] += Int128(list[row]) }
-                if hourTypes[typeCode] {
-                    let hours = Double(quantity[row]) / 1000
-                    eligibleHours[group] += hours
-                    if isCommitted { coveredHours[group] += hours }
-                }
+        forEachEligibleRow(scan) { row, isCommitted, typeCode in
+            guard let group = grouping.group(of: row, offsetFrom: period.from) else { return }
+            seen[group] = true
+            eligible[group] += Int128(list[row])
+            if isCommitted { covered[group] += Int128(list[row]) }
+            if hourTypes[typeCode] {
+                let hours = Double(quantity[row]) / 1000
+                eligibleHours[group] += hours
+                if isCommitted { coveredHours[group] += hours }
             }
         }
         var groups: [Int: CoverageRow] = [:]
@@ -139,21 +123,29 @@ public struct CommitmentAnalysis {
 
     private func eligibleEffectiveCost(filters: [Filter], period: DayRange, currency: String?) throws -> Int128 {
         let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
-        let usage = cache.dictionary(.chargeCategory).index(of: "Usage")
-        let committed = cache.dictionary(.pricingCategory).index(of: "Committed")
-        let dynamic = cache.dictionary(.pricingCategory).index(of: "Dynamic")
+        let effective = cache.measure(.effective)
+        var sum: Int128 = 0
+        forEachEligibleRow(scan) { row, _, _ in sum += Int128(effective[row]) }
+        return sum
+    }
+
+    /// Calls `body` for each eligible usage row of the scan (see `CommitmentEligibility`), with whether
+    /// a commitment covered it and its usage-type code.
+    private func forEachEligibleRow(_ scan: RowScan, _ body: (_ row: Int, _ isCommitted: Bool, _ usageType: Int) -> Void) {
+        guard let usage = cache.dictionary(.chargeCategory).index(of: "Usage") else { return }
+        let committedCode = cache.dictionary(.pricingCategory).index(of: "Committed") ?? -1
+        let dynamicCode = cache.dictionary(.pricingCategory).index(of: "Dynamic") ?? -1
         let charge = cache.codes(.chargeCategory)
         let pricing = cache.codes(.pricingCategory)
         let usageTypes = cache.codes(.usageType)
-        let effective = cache.measure(.effective)
-        var sum: Int128 = 0
         scan.forEachRow { row in
-            guard let usage, Int(charge[row]) == usage else { return }
+            guard Int(charge[row]) == usage else { return }
             let price = Int(pricing[row])
-            if let dynamic, price == dynamic { return }
-            guard committed.map({ price == $0 }) ?? false || eligibleTypes[Int(usageTypes[row])] else { return }
-            sum += Int128(effective[row])
+            if price == dynamicCode { return }
+            let isCommitted = price == committedCode
+            let typeCode = Int(usageTypes[row])
+            guard isCommitted || eligibleTypes[typeCode] else { return }
+            body(row, isCommitted, typeCode)
         }
-        return sum
     }
 }
