@@ -110,6 +110,7 @@ def main():
         for _ in range(15):
             seconds, _, _ = run_measured([os.path.join(RELEASE, "costtop"), "query", "--cache", cache, "--by", "account", "--format", "json"])
             process_times.append(seconds)
+        report.append(f"\nAnomaly detection over every node, last 90 days: {bench['anomalyDetectionMs']:.0f} ms (median of 3, in-process).")
         report.append(f"\nOpen the cache and answer the top-level query: {bench['openAndTopMs']:.2f} ms in-process; "
                       f"{statistics.median(process_times) * 1000:.1f} ms for the whole `costtop query --by account` process "
                       f"(median of 15, including process start).\n")

@@ -7,7 +7,7 @@ import Foundation
 /// `costtop anomalies`: spend spikes, shifts, new and stopped spend, with their root causes.
 struct Anomalies: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Detect spend anomalies and explain them down the hierarchy (work in progress: issue #4).",
+        abstract: "Detect spend anomalies and explain them down the hierarchy.",
         discussion: """
             Every account, account/service, account/service/usage type, region and tag value is checked \
             against a same-weekday baseline; each cause is reported once, at the deepest node that explains it.
@@ -15,6 +15,7 @@ struct Anomalies: ParsableCommand {
             Examples:
               costtop anomalies
               costtop anomalies --since 2024-09-01 --min-impact 100 --format json
+              costtop anomalies --min-increase 50 --metric effective
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -22,8 +23,11 @@ struct Anomalies: ParsableCommand {
     @Option(help: ArgumentHelp("Report anomalies starting on or after this day (default: the last 90 days of data).", valueName: "DAY"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Smallest total impact reported, in currency units.", valueName: "AMOUNT"))
+    @Option(help: ArgumentHelp("Smallest total impact reported, in currency units (default: $20, or 0.5% of a typical day's bill when larger).", valueName: "AMOUNT"))
     var minImpact: Double?
+
+    @Option(help: ArgumentHelp("Smallest increase over the expected value for a day to count, percent (default 30).", valueName: "PCT"))
+    var minIncrease: Double?
 
     @Option(help: "Cost metric: billed, effective (amortized), list.")
     var metric: String = "billed"
@@ -39,13 +43,18 @@ struct Anomalies: ParsableCommand {
         guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
         guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
         if let minImpact, minImpact < 0 { throw ValidationError("--min-impact must be 0 or more") }
+        if let minIncrease, minIncrease < 0 { throw ValidationError("--min-increase must be 0 or more") }
     }
 
     func run() throws {
         do {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             var settings = AnomalySettings()
-            if let minImpact { settings.minimumImpact = minImpact }
+            if let minImpact {
+                settings.minimumImpact = minImpact
+                settings.scaleToBill = false
+            }
+            if let minIncrease { settings.relativeThreshold = minIncrease / 100 }
             let feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache.path))
             let anomalies = try AnomalyDetector(cache: cache, settings: settings)
                 .detect(metric: Metric(rawValue: metric)!, since: since.flatMap(Day.init))

@@ -19,6 +19,11 @@ public struct AnomalyDetector {
         let start = since ?? data.to.adding(days: -89)
         let range = DayRange(from: max(data.from, start.adding(days: -SeriesDetector.lookback)), to: data.to)
         let nodes = try NodeSeries(cache: cache, range: range, metric: metric)
+        var settings = self.settings
+        if settings.scaleToBill {
+            // Large bills: an anomaly worth reporting is at least 0.5% of a typical day's bill.
+            settings.minimumImpact = max(settings.minimumImpact, 0.005 * nodes.medianDailyTotal)
+        }
         let detector = SeriesDetector(settings: settings)
         let fromIndex = max(0, Int(start.index - range.from.index))
         var found: [Anomaly] = []
@@ -30,24 +35,28 @@ public struct AnomalyDetector {
                     start: range.from.adding(days: episode.first), end: range.from.adding(days: episode.last),
                     ongoing: episode.ongoing, path: nodes.path(node), kind: episode.kind,
                     expected: episode.expected, actual: episode.actual, score: episode.score,
-                    rootCauses: rootCauses(of: node, days: episode.first...episode.last, nodes: nodes, total: episode.actual - episode.expected)))
+                    rootCauses: rootCauses(of: node, days: episode.first...episode.last, nodes: nodes, expected: episode.expected)))
             }
         }
         return Self.deduplicated(found, explainedShare: settings.explainedShare).sorted { $0.impact > $1.impact }
     }
 
-    /// The children of `node` ranked by their part of the impact over `days` (expected from the same
-    /// weekday baseline as the detector).
-    private func rootCauses(of node: Int, days: ClosedRange<Int>, nodes: NodeSeries, total: Double) -> [RootCause] {
-        let causes = nodes.children(of: node).map { child -> RootCause in
+    /// The children of `node` ranked by their part of the impact over `days`. Each child's expected
+    /// cost is the anomaly's expected cost times the child's share of the node in the four weeks
+    /// before the anomaly, so the children's impacts add up exactly to the node's impact (the
+    /// children partition the node); the five largest increases are listed.
+    private func rootCauses(of node: Int, days: ClosedRange<Int>, nodes: NodeSeries, expected: Double) -> [RootCause] {
+        let parent = nodes.series(node)
+        let baseline = max(0, days.lowerBound - SeriesDetector.lookback)..<days.lowerBound
+        let parentBase = baseline.reduce(0) { $0 + (nodes.missing[$1] ? 0 : parent[$1]) }
+        let children = nodes.children(of: node)
+        let causes = children.map { child -> RootCause in
             let series = nodes.series(child)
-            var impact = 0.0
-            for day in days where !nodes.missing[day] {
-                let baseline = stride(from: day - 7, through: day - 28, by: -7).filter { $0 >= 0 && !nodes.missing[$0] }.map { series[$0] }
-                impact += series[day] - median(baseline)
-            }
+            let childBase = baseline.reduce(0) { $0 + (nodes.missing[$1] ? 0 : series[$1]) }
+            let share = parentBase > 0 ? childBase / parentBase : 1 / Double(max(1, children.count))
+            let actual = days.reduce(0) { $0 + (nodes.missing[$1] ? 0 : series[$1]) }
             let step = nodes.path(child).last!
-            return RootCause(dimension: step.dimension, key: step.key, impact: impact)
+            return RootCause(dimension: step.dimension, key: step.key, impact: actual - expected * share)
         }
         return Array(causes.filter { $0.impact > 0 }.sorted { $0.impact > $1.impact }.prefix(5))
     }

@@ -60,6 +60,8 @@ public struct AnomalySettings: Sendable {
     public var minimumDailyImpact = 1.0
     /// Money an anomaly must add up to, to be reported.
     public var minimumImpact = 20.0
+    /// Raise `minimumImpact` to 0.5% of the bill's median day (so large bills are not flooded).
+    public var scaleToBill = true
     /// Share of a parent's impact one child must explain for the anomaly to be reported at the child only.
     public var explainedShare = 0.8
 

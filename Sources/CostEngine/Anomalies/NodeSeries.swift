@@ -21,6 +21,8 @@ struct NodeSeries {
     private(set) var missing: [Bool]
     /// Whether the last day looks incomplete (its bill is under half the median of the week before).
     private(set) var partialLast = false
+    /// The median daily total of the usage examined.
+    private(set) var medianDailyTotal = 0.0
 
     var count: Int { nodes.count }
 
@@ -76,6 +78,7 @@ struct NodeSeries {
                 values[tagNode * days + day] += value
             }
         }
+        medianDailyTotal = median((0..<days).filter { !missing[$0] }.map { totals[$0] })
         if days > 8, !missing[days - 1] {
             let week = (days - 8..<days - 1).filter { !missing[$0] }.map { totals[$0] }
             partialLast = !week.isEmpty && totals[days - 1] < 0.5 * median(week)
