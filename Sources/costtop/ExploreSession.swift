@@ -3,8 +3,9 @@ import CostTerminal
 import CostViews
 import Foundation
 
-/// The explorer's terminal loop: draw, wait for a key, let the explorer handle it, repeat.
-/// All terminal work happens here, on the main actor.
+/// The explorer's terminal loop: draw, wait for a key, let the explorer handle it, repeat; between
+/// keys, take the background anomaly detection's result when it arrives. All terminal work happens
+/// here, on the main actor.
 @MainActor
 final class ExploreSession {
     private let explorer: Explorer
@@ -33,8 +34,12 @@ final class ExploreSession {
         defer { screen.stop() }
         let capabilities = screen.capabilities
         if let notice { explorer.showMessage(notice) }
+        // Detection runs on another thread; the loop picks up its result between keys (the key
+        // wait below times out every 100 ms), so the keyboard never waits for it.
+        explorer.startAnomalySearch()
         var dirty = true
         while true {
+            if explorer.pollAnomalies() { dirty = true }
             if dirty {
                 let size = screen.size
                 let grid = ExplorerRenderer.render(explorer, width: size.width, height: size.height,
@@ -68,7 +73,7 @@ final class FrameLog {
     private let start = DispatchTime.now().uptimeNanoseconds
 
     init(path: String) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         handle = FileHandle(forWritingAtPath: path)
         write("start \(ProcessStart.nanosecondsSinceStart())")
     }

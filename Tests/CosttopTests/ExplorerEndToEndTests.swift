@@ -130,6 +130,40 @@ struct ExplorerEndToEndTests {
         #expect(driver.exitStatus() == 0)
     }
 
+    @Test("anomalies: the marker appears once background detection is done; a lists them, Enter goes there, q quits with status 0")
+    func anomalies() throws {
+        // One EC2 series with a spike on its 61st day (2024-08-30), as in AnomalyTests.feedback.
+        var lines = ["lineItem/UsageStartDate,lineItem/UsageAccountId,lineItem/ProductCode,lineItem/UsageType,lineItem/UnblendedCost"]
+        let first = Day("2024-07-01")!
+        for offset in 0..<70 {
+            let cost = (offset % 7 >= 5 ? 60.0 : 100.0) + (offset == 60 ? 600 : 0)
+            lines.append("\(first.adding(days: offset))T00:00:00Z,A,AmazonEC2,BoxUsage:m5.large,\(cost)")
+        }
+        let folder = Support.temporaryFolder()
+        let file = Support.write(lines.joined(separator: "\n") + "\n", to: folder, "cur.csv")
+        let cache = folder + "/spike.ctc"
+        _ = try Support.ingest([file], cache: cache)
+        let driver = try start(cache: cache)
+
+        // The first frame comes before detection ends; the marker `!` in front of account A follows.
+        let screen = try driver.waitUntil("the anomaly marker on account A") { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("!A ") } && screen.contains("a 1 anomaly")
+        }
+        #expect(!screen.contains("looking for anomalies"))
+        try driver.send(keys: "a")
+        _ = try driver.waitUntil("the anomalies screen") {
+            // At 100 columns the path keeps its deepest step whole and shortens the ones above.
+            $0.contains("1 anomaly, largest impact first") && $0.contains("A › Amazo… › BoxUsage:m5.large") && $0.contains("spike")
+        }
+        try driver.send(keys: "Enter")
+        _ = try driver.waitUntil("the anomaly's node, around its days") {
+            $0.contains("All › A › AmazonEC2") && $0.contains("by usage-type") && $0.contains("period 2024-08-16..2024-09-06 (custom)")
+                && $0.split(separator: "\n").contains { $0.hasPrefix("!BoxUsage:m5.large") }
+        }
+        try driver.send(keys: "q")
+        #expect(driver.exitStatus() == 0)
+    }
+
     @Test("SIGTERM and SIGHUP end the explorer cleanly with status 0")
     func signals() throws {
         for signal in ["TERM", "HUP"] {

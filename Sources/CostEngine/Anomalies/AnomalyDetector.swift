@@ -44,7 +44,7 @@ public struct AnomalyDetector {
     /// The children of `node` ranked by their part of the impact over `days`. Each child's expected
     /// cost is the anomaly's expected cost times the child's share of the node in the four weeks
     /// before the anomaly, so the children's impacts add up exactly to the node's impact (the
-    /// children partition the node); the five largest increases are listed.
+    /// children partition the node); the five largest moves in the anomaly's direction are listed.
     private func rootCauses(of node: Int, days: ClosedRange<Int>, nodes: NodeSeries, expected: Double) -> [RootCause] {
         let parent = nodes.series(node)
         let baseline = max(0, days.lowerBound - SeriesDetector.lookback)..<days.lowerBound
@@ -58,7 +58,10 @@ public struct AnomalyDetector {
             let step = nodes.path(child).last!
             return RootCause(dimension: step.dimension, key: step.key, impact: actual - expected * share)
         }
-        return Array(causes.filter { $0.impact > 0 }.sorted { $0.impact > $1.impact }.prefix(5))
+        // The causes move the same way as the anomaly: increases for a rise, decreases for stopped spend.
+        let rising = expected <= days.reduce(0) { $0 + (nodes.missing[$1] ? 0 : parent[$1]) }
+        let relevant = causes.filter { rising ? $0.impact > 0 : $0.impact < 0 }
+        return Array(relevant.sorted { abs($0.impact) > abs($1.impact) }.prefix(5))
     }
 
     /// One anomaly per cause: a hierarchy anomaly is dropped when a deeper one on overlapping days

@@ -18,6 +18,11 @@ public enum AnomalyKind: String, Sendable, CaseIterable {
 public struct PathStep: Sendable, Equatable {
     public var dimension: String
     public var key: String
+
+    public init(dimension: String, key: String) {
+        self.dimension = dimension
+        self.key = key
+    }
 }
 
 /// What explains an anomaly: a child (or tag value, region) and the part of the impact it carries.
@@ -26,6 +31,12 @@ public struct RootCause: Sendable, Equatable {
     public var key: String
     /// Actual − expected over the anomaly's days, in currency units.
     public var impact: Double
+
+    public init(dimension: String, key: String, impact: Double) {
+        self.dimension = dimension
+        self.key = key
+        self.impact = impact
+    }
 }
 
 /// A detected anomaly.
@@ -45,6 +56,19 @@ public struct Anomaly: Sendable, Equatable {
     /// How far outside the band, in robust standard deviations (largest day).
     public var score: Double
     public var rootCauses: [RootCause]
+
+    public init(start: Day, end: Day, ongoing: Bool, path: [PathStep], kind: AnomalyKind, expected: Double, actual: Double,
+                score: Double, rootCauses: [RootCause]) {
+        self.start = start
+        self.end = end
+        self.ongoing = ongoing
+        self.path = path
+        self.kind = kind
+        self.expected = expected
+        self.actual = actual
+        self.score = score
+        self.rootCauses = rootCauses
+    }
 }
 
 /// Detection settings. Defaults suit small and large bills: a day counts only when it is both

@@ -110,6 +110,15 @@ struct SeriesDetector {
             let span = (day...end).filter { !missing[$0] }
             let expectedSum = span.reduce(0) { $0 + (kind == .spike ? expected[$1] : before($1, start: day, series, missing)) }
             let actualSum = span.reduce(0) { $0 + series[$1] }
+            // A spike must go beyond anything the series did in the four weeks before: bursty series
+            // (query scans, data transfer) move by multiples every week, and that is their normal.
+            if kind == .spike {
+                let recentMax = (day - SeriesDetector.lookback..<day).filter { !missing[$0] }.map { series[$0] }.max() ?? 0
+                if (day...end).map({ series[$0] }).max() ?? 0 <= recentMax {
+                    day = end + 1
+                    continue
+                }
+            }
             // A shift that builds up day by day is growth: its first day carries a small part of the final excess.
             if kind == .levelShift, span.count >= 5,
                series[day] - expected[day] < (series[end] - before(end, start: day, series, missing)) / 3 {
@@ -137,6 +146,10 @@ struct SeriesDetector {
     }
 
     private func stoppedRun(_ series: [Double], missing: [Bool], from start: Int, partialLast: Bool) -> Int? {
+        // Only a steady series can stop: one with cost on (nearly) every day of the two weeks before.
+        // Sparse series (occasional requests) have zero days as their normal.
+        let recent = (max(0, start - 14)..<start).filter { !missing[$0] }
+        guard recent.count >= 7, recent.filter({ series[$0] > 0 }).count >= recent.count - 1 else { return nil }
         var end = start
         var zeros = 0
         var day = start
@@ -147,7 +160,7 @@ struct SeriesDetector {
             }
             day += 1
         }
-        return zeros >= 2 ? end : nil
+        return zeros >= 3 ? end : nil
     }
 
     /// Sustained growth over the last four or eight weeks: a least-squares slope whose rise over the

@@ -36,9 +36,9 @@ public enum AnomalyRenderer {
                 [anomaly.start.description, anomaly.ongoing ? "ongoing" : anomaly.end.description, anomaly.kind.rawValue,
                  TerminalSanitizer.sanitize(anomaly.path.map(\.key).joined(separator: " › ")),
                  Money.groupedString(Int128(anomaly.expected * 1e9)), Money.groupedString(Int128(anomaly.actual * 1e9)),
-                 "+" + Money.groupedString(Int128(anomaly.impact * 1e9)),
+                 (anomaly.impact > 0 ? "+" : "") + Money.groupedString(Int128(anomaly.impact * 1e9)),
                  anomaly.impactPercent.map { ReportRenderer.format1($0) + "%" } ?? "new",
-                 TerminalSanitizer.sanitize(anomaly.rootCauses.first.map { "\($0.key) +\(money($0.impact))" } ?? "")]
+                 TerminalSanitizer.sanitize(anomaly.rootCauses.first.map { "\($0.key) \($0.impact > 0 ? "+" : "")\(money($0.impact))" } ?? "")]
             }
             let caption = "\(anomalies.count) anomal\(anomalies.count == 1 ? "y" : "ies"), largest impact first"
             return TextTable.render(caption: caption, header: header, rows: rows, totalLast: false, textColumns: 4)

@@ -28,6 +28,12 @@ public final class Explorer {
     private let engine: QueryEngine
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     var commitmentFigures: CommitmentFigures
+    /// Where anomaly detection stands; its findings mark rows and fill the anomalies screen.
+    public internal(set) var anomalies: AnomalyStatus = .idle
+    /// The background detection, once `startAnomalySearch` ran (the terminal session calls it).
+    var anomalySearch: AnomalySearch?
+    /// The feedback file beside the cache, read when the first result arrives (nil until then).
+    var anomalyFeedback: Result<AnomalyFeedback, any Error>?
     private var pendingG = false
 
     /// - Parameters:
@@ -91,6 +97,7 @@ public final class Explorer {
         case .command(let text): return handleCommandInput(key, text)
         case .regroup(let index): return handleRegroup(key, index)
         case .commitments(let index): return handleCommitments(key, index)
+        case .anomalies(let index): return handleAnomalies(key, index)
         case .help:
             if key == .interrupt { return .quit }
             state.mode = .browse
@@ -146,6 +153,7 @@ public final class Explorer {
             state.metric = all[((all.firstIndex(of: state.metric) ?? 0) + 1) % all.count]
             recompute()
         case .commitments: openCommitments()
+        case .anomalies: openAnomalies()
         case .filterRows: state.mode = .filter
         case .commandLine: state.mode = .command("")
         case .toggleDetail: state.showDetail.toggle()
@@ -394,6 +402,9 @@ public final class Explorer {
                             otherCurrencies: result.otherCurrencies, total: result.total,
                             previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
                             commitmentSummary: summary, commitmentList: data.commitmentList)
+        // A new metric needs its own detection; the marks follow the drill context and period.
+        followMetricWithAnomalySearch()
+        data.anomalyDays = anomalyMarks()
         // Keep the selection on the same key when it is still there.
         if let key = state.level.selectedKey, let index = rows.firstIndex(where: { $0.key == key }) {
             state.selection = index
@@ -407,7 +418,7 @@ public final class Explorer {
         do { try refresh() } catch { state.message = "\(error)" }
     }
 
-    private func updateDetail() {
+    func updateDetail() {
         guard data.rows.indices.contains(state.selection) else {
             data.detail = nil
             return
@@ -450,6 +461,7 @@ public final class Explorer {
                 detail.tagCoverage = Double(result.total - untagged) / Double(result.total) * 100
             }
         }
+        detail.anomaly = anomalyAtNode(row)
         data.detail = detail
     }
 }

@@ -19,6 +19,7 @@ public enum ExplorerCommand: String, CaseIterable, Sendable {
     case cycleComparison = "cycle-comparison"
     case cycleMetric = "cycle-metric"
     case commitments = "commitments"
+    case anomalies = "anomalies"
     case filterRows = "filter-rows"
     case commandLine = "command-line"
     case toggleDetail = "toggle-detail"
@@ -47,6 +48,7 @@ public enum ExplorerCommand: String, CaseIterable, Sendable {
         case .cycleComparison: return "compare with previous period, same period last month, none"
         case .cycleMetric: return "metric: billed, effective (amortized), list"
         case .commitments: return "commitments: utilization, unused money, what each covered"
+        case .anomalies: return "anomalies by impact; Enter goes there, E/P/R/0 verdict, x expected"
         case .filterRows: return "filter rows by substring or /regex/ as you type"
         case .commandLine: return "command line (:period, :where, :by, :metric, :theme, :export)"
         case .toggleDetail: return "show or hide the detail pane"
@@ -78,6 +80,7 @@ public enum ExplorerCommand: String, CaseIterable, Sendable {
         case .cycleComparison: return [.character("v")]
         case .cycleMetric: return [.character("m")]
         case .commitments: return [.character("c")]
+        case .anomalies: return [.character("a")]
         case .filterRows: return [.character("/")]
         case .commandLine: return [.character(":")]
         case .toggleDetail: return [.character("d")]

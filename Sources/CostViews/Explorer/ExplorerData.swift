@@ -20,6 +20,9 @@ public struct ExplorerData: Sendable {
     public var commitmentSummary: CommitmentSummary? = nil
     /// The commitments screen's list, computed when the screen opens.
     public var commitmentList: CommitmentList? = nil
+    /// Rows whose subtree holds an anomaly overlapping the period, by row key, with the anomalous
+    /// days as offsets into `period` (for the marker and the sparkline); empty until detection is done.
+    public var anomalyDays: [String: [ClosedRange<Int>]] = [:]
 }
 
 /// Every commitment with cost in a period, for the commitments screen, and the question it answers.
@@ -51,4 +54,7 @@ public struct RowDetail: Sendable {
     public var shareOfParent: Double?
     /// Share of the row's cost that carries a value of the chosen tag key, 0-100.
     public var tagCoverage: Double?
+    /// The anomaly whose node is this row, when one is focused or found here: the pane shows its
+    /// root causes.
+    public var anomaly: Anomaly? = nil
 }

@@ -40,6 +40,8 @@ public enum InputMode: Sendable, Equatable {
     case help
     /// The commitments screen; the index of the selected commitment in `ExplorerData.commitmentList`.
     case commitments(Int)
+    /// The anomalies screen; the index of the selected row in `AnomalyFindings.entries`.
+    case anomalies(Int)
 }
 
 /// Everything the explorer shows is a function of this state and the cache.
@@ -59,6 +61,13 @@ public struct ExplorerState: Sendable {
     /// The first commitment shown on the commitments screen (kept apart from the table's scroll,
     /// which the table gets back when the screen closes).
     public var commitmentScroll = 0
+    /// The first anomaly shown on the anomalies screen (kept apart from the table's scroll, too).
+    public var anomalyScroll = 0
+    /// Whether anomalies marked expected are listed and marked (`x` on the anomalies screen).
+    public var showExpectedAnomalies = false
+    /// The anomaly the user went to from the anomalies screen: the detail pane shows its root
+    /// causes while its node is the selected row.
+    public var focusedAnomaly: Anomaly?
     public var showDetail = true
     /// The tag key of the tag level.
     public var tagKey: String?

@@ -12,6 +12,9 @@ public struct Glyphs: Sendable {
     public let down: String
     public let separator: String
     public let ellipsisAllowed: Bool
+    /// Marks a row with an anomaly. `!` in both sets: symbols such as `◆` are East Asian
+    /// ambiguous-width and take two columns in some terminals.
+    public let anomalyMark = "!"
 
     public static let unicode = Glyphs(
         spark: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],

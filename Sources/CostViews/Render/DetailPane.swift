@@ -2,8 +2,9 @@ import CostEngine
 import CostModel
 
 /// The selected row in depth: its figures, a daily bar chart of the period with the comparison
-/// period as a reference mark per day, its share of the parent, tag coverage, and its largest
-/// children one level down.
+/// period as a reference mark per day (anomalous days in the `anomaly` role), its share of the
+/// parent, tag coverage, the root causes of an anomaly at this node, and its largest children one
+/// level down.
 enum DetailPane {
     static func render(_ explorer: Explorer, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int),
                        glyphs: Glyphs, unicode: Bool) {
@@ -39,13 +40,20 @@ enum DetailPane {
         }
         grid.putData(shares.joined(separator: " · "), x: x, y: y, role: .muted, maxWidth: inner, unicode: unicode)
         y += 1
+        if let anomaly = detail.anomaly {
+            // Room for the chart below: at least its three rows and the legend.
+            let room = frame.y + frame.height - y - 4
+            y += AnomalyCauses.render(anomaly, x: x, y: y, width: inner, maxLines: max(2, room), symbol: symbol,
+                                      glyphs: glyphs, unicode: unicode, into: &grid)
+        }
 
         // Daily chart: one column per day (resampled when the pane is narrow).
         let childLines = min(detail.children.count, 5)
         let chartHeight = max(3, min(8, frame.height - (y - frame.y) - childLines - 3))
         if !row.series.isEmpty, y + chartHeight < frame.y + frame.height {
-            drawChart(row.series, reference: detail.comparisonSeries, x: x, y: y, width: inner, height: chartHeight,
-                      glyphs: glyphs, into: &grid)
+            let marked = Formatting.markedCells(explorer.data.anomalyDays[row.key] ?? [], count: row.series.count, width: inner)
+            drawChart(row.series, reference: detail.comparisonSeries, marked: Set(marked), x: x, y: y, width: inner,
+                      height: chartHeight, glyphs: glyphs, into: &grid)
             y += chartHeight
             let legend = explorer.data.comparison == nil ? "daily cost" : "daily cost, \(unicode ? "─" : "-") previous period"
             grid.put(legend, x: x, y: y, role: .muted, maxWidth: inner)
@@ -66,9 +74,10 @@ enum DetailPane {
     }
 
     /// Vertical bars of `values`, `height` rows tall, with a reference mark for each day's
-    /// comparison value where it is above the bar.
-    private static func drawChart(_ values: [Int128], reference: [Int128], x: Int, y: Int, width: Int, height: Int,
-                                  glyphs: Glyphs, into grid: inout CellGrid) {
+    /// comparison value where it is above the bar; the `marked` columns (anomalous days) in the
+    /// `anomaly` role.
+    private static func drawChart(_ values: [Int128], reference: [Int128], marked: Set<Int>, x: Int, y: Int, width: Int,
+                                  height: Int, glyphs: Glyphs, into grid: inout CellGrid) {
         let columns = min(width, values.count)
         guard columns > 0 else { return }
         func resample(_ series: [Int128]) -> [Double] {
@@ -85,13 +94,14 @@ enum DetailPane {
         guard peak > 0 else { return }
         for (column, value) in bars.enumerated() {
             let eighths = Int((max(0, value) / peak * Double(height * 8)).rounded())
+            let role: StyleRole = marked.contains(column) ? .anomaly : .bar
             for level in 0..<height {
                 let rowY = y + height - 1 - level
                 let filled = eighths - level * 8
                 if filled >= 8 {
-                    grid.put(glyphs.full, x: x + column, y: rowY, role: .bar)
+                    grid.put(glyphs.full, x: x + column, y: rowY, role: role)
                 } else if filled > 0 {
-                    grid.put(glyphs.spark[filled - 1], x: x + column, y: rowY, role: .bar)
+                    grid.put(glyphs.spark[filled - 1], x: x + column, y: rowY, role: role)
                 }
             }
             if column < marks.count, marks[column] > 0 {

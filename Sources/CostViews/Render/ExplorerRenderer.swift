@@ -2,7 +2,7 @@ import CostEngine
 import CostModel
 
 /// Renders the explorer into a cell grid: header, breadcrumb, commitment gauges, table, detail
-/// pane, status line; the help and regroup overlays; the commitments screen. Pure: the same
+/// pane, status line; the help and regroup overlays; the commitments and anomalies screens. Pure: the same
 /// explorer state and size give the same grid.
 public enum ExplorerRenderer {
     /// Smallest usable size; below it the screen says so instead of drawing garbage.
@@ -25,6 +25,10 @@ public enum ExplorerRenderer {
         }
         if case .commitments(let selected) = explorer.state.mode {
             CommitmentScreen.render(explorer, selected: selected, into: &grid, unicode: unicode)
+            return grid
+        }
+        if case .anomalies(let selected) = explorer.state.mode {
+            AnomalyScreen.render(explorer, selected: selected, into: &grid, unicode: unicode)
             return grid
         }
         drawHeader(explorer, into: &grid, glyphs: glyphs, unicode: unicode)
@@ -141,10 +145,15 @@ public enum ExplorerRenderer {
         default:
             break
         }
+        // Where anomaly detection stands, at the right end; the hints make room for it.
+        let anomalyWidth = anomalyStatusWidth(explorer, unicode: unicode)
+        let hintsEnd = grid.width - (anomalyWidth > 0 ? anomalyWidth + 2 : 0)
         if let message = state.message {
-            grid.putData(" " + message, x: 0, y: row, role: .status, unicode: unicode)
+            let used = grid.putData(" " + message, x: 0, y: row, role: .status, unicode: unicode)
+            if used + 2 <= hintsEnd { drawAnomalyStatus(explorer, into: &grid, row: row, unicode: unicode) }
             return
         }
+        drawAnomalyStatus(explorer, into: &grid, row: row, unicode: unicode)
         var hints: [(ExplorerCommand, String)] = [
             (.drillDown, "drill"), (.goUp, "up"), (.regroup, "group"), (.cycleMetric, "metric"),
             (.cycleSort, "sort"), (.filterRows, "filter"), (.toggleDetail, "detail"), (.help, "help"), (.quit, "quit"),
@@ -155,9 +164,35 @@ public enum ExplorerRenderer {
         for (command, label) in hints {
             guard let key = explorer.keyMap.keys(for: command).first else { continue }
             let keyText = key.name
-            guard column + keyText.count + label.count + 2 < grid.width else { break }
+            guard column + keyText.count + label.count + 2 < hintsEnd else { break }
             column += grid.put(keyText, x: column, y: row, role: .statusKey)
             column += grid.put(" " + label + "  ", x: column, y: row, role: .status)
         }
+    }
+
+    /// The right end of the status line: "looking for anomalies…" while detection runs, then the
+    /// count with the key that lists them (`a 3 anomalies`), or that detection failed.
+    private static func anomalyStatus(_ explorer: Explorer, unicode: Bool) -> (key: String?, text: String)? {
+        let key = explorer.keyMap.keys(for: .anomalies).first?.name
+        switch explorer.anomalies {
+        case .idle: return nil
+        case .searching: return (nil, unicode ? "looking for anomalies…" : "looking for anomalies...")
+        case .failed: return (key, "anomaly detection failed")
+        case .found(let findings):
+            let count = findings.entries.count
+            return (key, count == 0 ? "no anomalies" : count == 1 ? "1 anomaly" : "\(count) anomalies")
+        }
+    }
+
+    private static func anomalyStatusWidth(_ explorer: Explorer, unicode: Bool) -> Int {
+        guard let status = anomalyStatus(explorer, unicode: unicode) else { return 0 }
+        return DisplayWidth.of(status.text) + (status.key.map { DisplayWidth.of($0) + 1 } ?? 0) + 1
+    }
+
+    private static func drawAnomalyStatus(_ explorer: Explorer, into grid: inout CellGrid, row: Int, unicode: Bool) {
+        guard let status = anomalyStatus(explorer, unicode: unicode) else { return }
+        let right = grid.width - 1
+        let start = grid.putRight(status.text, right: right, y: row, role: .status)
+        if let key = status.key { grid.putRight(key, right: right - start - 1, y: row, role: .statusKey) }
     }
 }

@@ -54,10 +54,8 @@ enum Formatting {
     /// A sparkline of the values, resampled to `width` cells.
     static func sparkline(_ values: [Int128], width: Int, glyphs: Glyphs) -> String {
         guard width > 0, !values.isEmpty else { return "" }
-        let buckets: [Double] = (0..<min(width, values.count)).map { bucket in
-            let start = bucket * values.count / min(width, values.count)
-            let end = max(start + 1, (bucket + 1) * values.count / min(width, values.count))
-            return values[start..<end].reduce(0.0) { $0 + Double($1) } / Double(end - start)
+        let buckets: [Double] = days(perCell: values.count, width: width).map { days in
+            values[days].reduce(0.0) { $0 + Double($1) } / Double(days.count)
         }
         let low = min(0, buckets.min() ?? 0)
         let high = buckets.max() ?? 0
@@ -66,5 +64,25 @@ enum Formatting {
             let level = Int(((value - low) / (high - low) * 7).rounded())
             return glyphs.spark[max(0, min(7, level))]
         }.joined()
+    }
+
+    /// The days each cell of a resampled chart stands for: `count` days over at most `width`
+    /// cells, one day per cell when they fit. Sparklines and the anomaly marks on them share it,
+    /// so a mark lands on the cell that drew its day.
+    static func days(perCell count: Int, width: Int) -> [Range<Int>] {
+        let cells = min(width, count)
+        guard cells > 0 else { return [] }
+        return (0..<cells).map { cell in
+            let start = cell * count / cells
+            return start..<max(start + 1, (cell + 1) * count / cells)
+        }
+    }
+
+    /// The cells of a resampled chart of `count` days over `width` cells that show a day in `marked`.
+    static func markedCells(_ marked: [ClosedRange<Int>], count: Int, width: Int) -> [Int] {
+        guard !marked.isEmpty else { return [] }
+        return days(perCell: count, width: width).enumerated().compactMap { cell, days in
+            marked.contains { $0.overlaps(days.lowerBound...(days.upperBound - 1)) } ? cell : nil
+        }
     }
 }

@@ -12,6 +12,11 @@ enum TablePane {
         var fixed: Int {
             [cost, previous, delta, percent, share, bar, trend].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
         }
+
+        /// Where the DAILY sparkline starts, from the table's left edge.
+        var trendOffset: Int {
+            1 + name + 1 + [cost, previous, delta, percent, share, bar].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+        }
     }
 
     static func layout(width: Int, comparison: Bool) -> Columns {
@@ -74,6 +79,10 @@ enum TablePane {
             drawRow(row, y: y, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
                     into: &grid, comparison: data.comparison != nil, symbol: symbol)
             if selected { grid.paint(x: frame.x, y: y, width: frame.width, role: .selection) }
+            // After the selection bar, so the marks keep their role on the selected row too.
+            if let days = data.anomalyDays[row.key] {
+                drawAnomalyMarks(days, series: row.series, y: y, x: frame.x, columns: columns, glyphs: glyphs, into: &grid)
+            }
         }
         let totalRow = QueryRow(key: "TOTAL", name: nil, cost: data.total, previous: data.previousTotal, isMissing: false)
         let totalY = frame.y + frame.height - 1
@@ -82,6 +91,17 @@ enum TablePane {
         if data.rows.count > visible {
             let position = "\(state.selection + 1)/\(data.rows.count)"
             grid.putRight(position, right: frame.x + frame.width, y: totalY, role: .muted)
+        }
+    }
+
+    /// Marks a row whose subtree holds an anomaly in the period: `!` in the gutter before the name
+    /// (so it reads without colour) and the anomalous days of its sparkline, in the `anomaly` role.
+    private static func drawAnomalyMarks(_ days: [ClosedRange<Int>], series: [Int128], y: Int, x: Int, columns: Columns,
+                                         glyphs: Glyphs, into grid: inout CellGrid) {
+        grid.put(glyphs.anomalyMark, x: x, y: y, role: .anomaly)
+        guard columns.trend > 0, !series.isEmpty else { return }
+        for cell in Formatting.markedCells(days, count: series.count, width: columns.trend) {
+            grid.paint(x: x + columns.trendOffset + cell, y: y, width: 1, role: .anomaly)
         }
     }
 

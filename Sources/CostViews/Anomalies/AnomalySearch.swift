@@ -1,0 +1,74 @@
+import CostCache
+import CostEngine
+import CostModel
+import Dispatch
+import Synchronization
+
+/// Runs `AnomalyDetector` off the main thread and hands the result back through a lock that the
+/// terminal loop polls between keys: detection takes up to a second on a large cache, and the
+/// keyboard must never wait for it.
+///
+/// One run at a time. A request while a run is under way is remembered (the latest wins) and run
+/// when it ends, so pressing `m` three times costs at most two runs, not three competing for two
+/// cores with the keyboard. Only the result for the metric last asked for is delivered.
+final class AnomalySearch: Sendable {
+    /// A finished run.
+    struct Outcome: Sendable {
+        var metric: Metric
+        var result: Result<[Anomaly], any Error>
+    }
+
+    private struct Slot {
+        /// The metric last asked for.
+        var wanted: Metric?
+        var running = false
+        /// The result for `wanted`, until taken.
+        var outcome: Outcome?
+    }
+
+    // The cache is immutable once opened (a read-only mapping), so the worker may read it while
+    // the main thread queries it.
+    private let cache: CacheFile
+    private let settings: AnomalySettings
+    private let slot = Mutex(Slot())
+
+    init(cache: CacheFile, settings: AnomalySettings = AnomalySettings()) {
+        self.cache = cache
+        self.settings = settings
+    }
+
+    /// Asks for the anomalies of `metric`; a result for another metric not yet taken is dropped.
+    func request(_ metric: Metric) {
+        let start = slot.withLock { slot -> Bool in
+            slot.wanted = metric
+            slot.outcome = nil
+            guard !slot.running else { return false }
+            slot.running = true
+            return true
+        }
+        if start { DispatchQueue.global(qos: .userInitiated).async { self.work() } }
+    }
+
+    /// The result of the last request, once, when it is ready; never blocks for long (the lock is
+    /// held only to swap a few fields).
+    func take() -> Outcome? {
+        slot.withLock { slot in
+            defer { slot.outcome = nil }
+            return slot.outcome
+        }
+    }
+
+    private func work() {
+        while let metric = slot.withLock({ $0.wanted }) {
+            let result = Result { try AnomalyDetector(cache: cache, settings: settings).detect(metric: metric) }
+            let delivered = slot.withLock { slot -> Bool in
+                // Asked for another metric meanwhile: this result is stale, run again.
+                guard slot.wanted == metric else { return false }
+                slot.outcome = Outcome(metric: metric, result: result)
+                slot.running = false
+                return true
+            }
+            if delivered { return }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import CostEngine
+import CostModel
+
+/// The anomalies screen: every anomaly detected in the last 90 days of data, largest impact first,
+/// with its days, kind, path, impact, top root cause and verdict. Like the commitments screen it
+/// covers the whole bill: the drill path and filters do not apply.
+enum AnomalyScreen {
+    struct Columns {
+        var first = 10, last = 10, kind = 7, path = 0, impact = 12, percent = 7, cause = 0, verdict = 8
+        /// Days as `MM-DD`.
+        var shortDates = false
+        var compact = false
+
+        var fixed: Int { [first, last, kind, impact, percent, verdict].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 } }
+    }
+
+    /// Columns for `width`: days as `MM-DD` below 120 columns, then the other columns shortened
+    /// and dropped, least useful first, until the path keeps 24 columns and the root cause 12; the
+    /// path then takes about two thirds of what is left.
+    static func layout(width: Int) -> Columns {
+        var columns = Columns()
+        let available = width - 1
+        if width < 120 { (columns.first, columns.last, columns.shortDates) = (5, 7, true) }
+        let wanted = 24 + 12 + 2
+        let steps: [(inout Columns) -> Void] = [
+            { $0.impact = 10; $0.compact = true }, { $0.percent = 0 }, { $0.verdict = 1 }, { $0.cause = -1 },
+        ]
+        for step in steps where columns.fixed + wanted > available && columns.cause == 0 { step(&columns) }
+        let rest = available - columns.fixed
+        if columns.cause < 0 {
+            columns.cause = 0
+            columns.path = max(8, rest - 1)
+        } else {
+            columns.cause = max(14, min(32, rest / 3))
+            columns.path = max(8, rest - columns.cause - 2)
+        }
+        return columns
+    }
+
+    static func render(_ explorer: Explorer, selected: Int, into grid: inout CellGrid, unicode: Bool) {
+        let glyphs = Glyphs.forTerminal(unicode: unicode)
+        let width = grid.width
+        let symbol = Formatting.symbol(explorer.data.currency, unicode: unicode)
+        let findings = explorer.findings
+        let entries = findings?.entries ?? []
+        let dot = unicode ? " · " : " | "
+
+        // Header: what is listed, on which metric, and what is hidden.
+        grid.fill(x: 0, y: 0, width: width, height: 2, role: .header)
+        var heading = " costtop  anomalies  \((findings?.metric ?? explorer.state.metric).rawValue) cost"
+        if let data = explorer.cache.dayRange {
+            heading += dot + "window \(max(data.from, data.to.adding(days: -89)))..\(data.to) (the last 90 days of data)"
+        }
+        grid.putData(heading, x: 0, y: 0, role: .header, maxWidth: width, unicode: unicode)
+        var summary = " " + (entries.count == 1 ? "1 anomaly" : "\(entries.count) anomalies")
+            + ", largest impact first, whole bill"
+        if let findings {
+            if findings.hiddenExpected > 0 {
+                summary += dot + "\(findings.hiddenExpected) marked expected hidden (x shows)"
+            } else if explorer.state.showExpectedAnomalies {
+                summary += dot + "showing those marked expected (x hides)"
+            }
+        }
+        grid.putData(summary, x: 0, y: 1, role: .header, maxWidth: width, unicode: unicode)
+
+        // Column titles.
+        let columns = layout(width: width)
+        let titleY = 2
+        grid.fill(x: 0, y: titleY, width: width, height: 1, role: .columnHeader)
+        var x = 1
+        func title(_ text: String, _ columnWidth: Int, right: Bool = false) {
+            guard columnWidth > 0 else { return }
+            if right { grid.putRight(String(text.prefix(columnWidth)), right: x + columnWidth, y: titleY, role: .columnHeader) }
+            else { grid.put(text, x: x, y: titleY, role: .columnHeader, maxWidth: columnWidth) }
+            x += columnWidth + 1
+        }
+        title(columns.shortDates ? "FIRST" : "FIRST DAY", columns.first)
+        title(columns.shortDates ? "LAST" : "LAST DAY", columns.last)
+        title("KIND", columns.kind)
+        title("PATH", columns.path)
+        title("IMPACT", columns.impact, right: true)
+        title(unicode ? "Δ %" : "D %", columns.percent, right: true)
+        title("ROOT CAUSE", columns.cause)
+        title(columns.verdict > 1 ? "VERDICT" : "V", columns.verdict)
+
+        // Rows, scrolled to keep the selection in view.
+        let top = titleY + 1
+        let statusY = grid.height - 1
+        let visible = max(1, statusY - top)
+        var scroll = min(explorer.state.anomalyScroll, max(0, entries.count - visible))
+        if selected < scroll { scroll = selected }
+        if selected >= scroll + visible { scroll = selected - visible + 1 }
+        explorer.setAnomalyScroll(scroll)
+        if entries.isEmpty {
+            grid.put(emptyText(explorer, unicode: unicode), x: 2, y: top, role: .muted, maxWidth: width - 2, unicode: unicode)
+        }
+        for (offset, entry) in entries.dropFirst(scroll).prefix(visible).enumerated() {
+            let y = top + offset
+            drawLine(entry, y: y, columns: columns, symbol: symbol, glyphs: glyphs, unicode: unicode, into: &grid)
+            if scroll + offset == selected { grid.paint(x: 0, y: y, width: width, role: .selection) }
+        }
+        if entries.count > visible {
+            grid.putRight("\(selected + 1)/\(entries.count) ", right: width, y: 1, role: .header)
+        }
+        drawStatus(explorer, y: statusY, into: &grid, unicode: unicode)
+    }
+
+    /// What the empty list means: still looking, nothing found, or detection failed.
+    private static func emptyText(_ explorer: Explorer, unicode: Bool) -> String {
+        switch explorer.anomalies {
+        case .idle, .searching: return unicode ? "looking for anomalies…" : "looking for anomalies..."
+        case .failed(let reason): return "anomaly detection failed: \(TerminalSanitizer.sanitize(reason))"
+        case .found(let findings):
+            return findings.hiddenExpected > 0 ? "no anomalies but those marked expected (x shows them)"
+                : "no anomalies in the last 90 days of data"
+        }
+    }
+
+    private static func drawLine(_ entry: AnomalyEntry, y: Int, columns: Columns, symbol: String, glyphs: Glyphs,
+                                 unicode: Bool, into grid: inout CellGrid) {
+        let anomaly = entry.anomaly
+        var x = 1
+        func text(_ value: String, _ columnWidth: Int, role: StyleRole = .normal) {
+            guard columnWidth > 0 else { return }
+            grid.put(value, x: x, y: y, role: role, maxWidth: columnWidth, unicode: unicode)
+            x += columnWidth + 1
+        }
+        func number(_ value: String, _ columnWidth: Int, role: StyleRole) {
+            guard columnWidth > 0 else { return }
+            grid.putRight(String(value.suffix(columnWidth)), right: x + columnWidth, y: y, role: role)
+            x += columnWidth + 1
+        }
+        text(AnomalyText.day(anomaly.start, short: columns.shortDates), columns.first)
+        text(anomaly.ongoing ? "ongoing" : AnomalyText.day(anomaly.end, short: columns.shortDates), columns.last,
+             role: anomaly.ongoing ? .anomaly : .normal)
+        text(AnomalyText.kind(anomaly.kind), columns.kind)
+        // Already sanitized and fitted: the deepest step is kept whole when it can be.
+        text(AnomalyText.path(anomaly.path, width: columns.path, glyphs: glyphs, unicode: unicode), columns.path)
+        let role = AnomalyText.role(anomaly.impact)
+        number(AnomalyText.impact(anomaly.impact, glyphs: glyphs, symbol: symbol, compact: columns.compact), columns.impact,
+               role: role)
+        number(AnomalyText.percent(anomaly), columns.percent, role: role)
+        if columns.cause > 0 {
+            // The child carrying most of the impact, and its share of it.
+            if let cause = anomaly.rootCauses.first {
+                let share = anomaly.impact != 0 ? String(format: " %.0f%%", cause.impact / anomaly.impact * 100) : ""
+                let width = DisplayWidth.of(share)
+                grid.putData(cause.key, x: x, y: y, maxWidth: columns.cause - width, unicode: unicode)
+                grid.putRight(share, right: x + columns.cause, y: y, role: .muted)
+            } else {
+                grid.put(unicode ? "—" : "-", x: x, y: y, role: .muted)
+            }
+            x += columns.cause + 1
+        }
+        if let verdict = entry.verdict {
+            let word = columns.verdict > 1 ? verdict.rawValue : String(verdict.rawValue.prefix(1)).uppercased()
+            text(word, columns.verdict, role: verdict == .problem ? .deltaUp : .muted)
+        }
+    }
+
+    private static func drawStatus(_ explorer: Explorer, y: Int, into grid: inout CellGrid, unicode: Bool) {
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .status)
+        if let message = explorer.state.message {
+            grid.putData(" " + message, x: 0, y: y, role: .status, unicode: unicode)
+            return
+        }
+        let keys = explorer.keyMap
+        let hints: [(String?, String)] = [
+            (keys.keys(for: .drillDown).first?.name, "go to"),
+            ("E", "expected"), ("P", "planned"), ("R", "problem"), ("0", "clear"),
+            ("x", explorer.state.showExpectedAnomalies ? "hide expected" : "show expected"),
+            ("Esc", "back"),
+            (keys.keys(for: .quit).first?.name, "quit"),
+        ]
+        var column = 1
+        for case let (key?, label) in hints {
+            guard column + key.count + label.count + 2 < grid.width else { break }
+            column += grid.put(key, x: column, y: y, role: .statusKey)
+            column += grid.put(" " + label + "  ", x: column, y: y, role: .status)
+        }
+    }
+}

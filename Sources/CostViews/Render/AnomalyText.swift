@@ -1,0 +1,65 @@
+import CostEngine
+import CostModel
+
+/// How anomalies read on screen: short kind names, impacts, days and paths fitted to a width.
+/// Shared by the anomalies screen and the detail pane's root causes.
+enum AnomalyText {
+    /// The kind in at most 7 columns: spike, shift (level shift), new (new spend), stopped
+    /// (stopped spend), growth (gradual growth).
+    static func kind(_ kind: AnomalyKind) -> String {
+        switch kind {
+        case .spike: return "spike"
+        case .levelShift: return "shift"
+        case .newSpend: return "new"
+        case .stoppedSpend: return "stopped"
+        case .gradualGrowth: return "growth"
+        }
+    }
+
+    /// An amount of currency units in the nano-units the formatters take.
+    static func nanos(_ value: Double) -> Int128 { Int128((value * 1e9).rounded()) }
+
+    /// The impact with ▲ or ▼, so a stopped spend reads as a drop without colour.
+    static func impact(_ value: Double, glyphs: Glyphs, symbol: String, compact: Bool = false) -> String {
+        Formatting.delta(nanos(value), glyphs: glyphs, compact: compact, symbol: symbol)
+    }
+
+    /// `+250.0%`, `new` when nothing was expected.
+    static func percent(_ anomaly: Anomaly) -> String {
+        guard let value = anomaly.impactPercent else { return "new" }
+        if abs(value) >= 1000 { return value > 0 ? ">+999%" : "<-999%" }
+        return (value > 0 ? "+" : "") + String(format: "%.1f%%", value)
+    }
+
+    /// The role of an impact: up or down.
+    static func role(_ value: Double) -> StyleRole { value > 0 ? .deltaUp : value < 0 ? .deltaDown : .normal }
+
+    /// A day as `2024-08-30`, or `08-30` when `short` (the detection window is 90 days, so the
+    /// month and day cannot be mistaken for another year's).
+    static func day(_ day: Day, short: Bool) -> String {
+        short ? String(day.description.dropFirst(5)) : day.description
+    }
+
+    /// One step of a path: the key alone for the hierarchy (as in the breadcrumb), `dimension=key`
+    /// for a region or tag, whose key alone would not say what it is.
+    static func step(_ step: PathStep) -> String {
+        ["account", "service", "usage-type"].contains(step.dimension) ? step.key : "\(step.dimension)=\(step.key)"
+    }
+
+    /// The path sanitized and fitted to `width` columns. The deepest step says what moved, so the
+    /// steps above it are shortened first (each to a few columns and an ellipsis); only then is
+    /// the whole cut at the end.
+    static func path(_ path: [PathStep], width: Int, glyphs: Glyphs, unicode: Bool) -> String {
+        var steps = path.map { TerminalSanitizer.sanitize(step($0)) }
+        func text() -> String { steps.joined(separator: glyphs.separator) }
+        var excess = DisplayWidth.of(text()) - width
+        for index in steps.indices.dropLast() where excess > 0 {
+            let current = DisplayWidth.of(steps[index])
+            let kept = max(4, current - excess)
+            guard kept < current else { continue }
+            steps[index] = DisplayWidth.truncate(steps[index], to: kept, unicode: unicode)
+            excess -= current - DisplayWidth.of(steps[index])
+        }
+        return DisplayWidth.truncate(text(), to: width, unicode: unicode)
+    }
+}
