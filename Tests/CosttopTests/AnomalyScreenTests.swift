@@ -205,7 +205,9 @@ struct AnomalyScreenTests {
         #expect(lines[1].contains("period 2024-08-16..2024-09-07 (custom)"))
         #expect(lines[2].contains("All › A › AmazonEC2"))
         #expect(lines.contains { $0.contains("│ ! spike 08-30..08-31") })
-        #expect(lines.contains { $0.contains("root causes: none deeper") })
+        // No child explains more than the node itself, but the region view carries it (cross causes).
+        #expect(lines.contains { $0.contains("root causes") })
+        #expect(lines.contains { $0.contains("region") && $0.contains("(none)") })
 
         // The account-level one: the top level with A selected; its root cause is EC2.
         let account = try #require(entries.firstIndex { $0.anomaly.path.map(\.key) == ["A"] })
@@ -218,8 +220,8 @@ struct AnomalyScreenTests {
         #expect(explorer.data.rows[explorer.state.selection].key == "A")
         #expect(explorer.data.detail?.anomaly == anomaly)
         lines = screen(explorer, 160, 40).lines
-        let title = try #require(lines.firstIndex { $0.contains("root causes (service):") })
-        #expect(lines[title + 1].contains(cause.key)
+        let title = try #require(lines.firstIndex { $0.contains("root causes:") })
+        #expect(lines[title + 1].contains("\(cause.dimension) \(cause.key)")
                 && lines[title + 1].contains(Formatting.money(AnomalyText.nanos(cause.impact), symbol: "$")))
         // Moving off the node hides the section; the table keeps the marks.
         _ = explorer.handle(.down)

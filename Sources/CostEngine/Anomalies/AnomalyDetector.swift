@@ -38,7 +38,49 @@ public struct AnomalyDetector {
                     rootCauses: rootCauses(of: node, days: episode.first...episode.last, nodes: nodes, expected: episode.expected)))
             }
         }
-        return Self.deduplicated(found, explainedShare: settings.explainedShare).sorted { $0.impact > $1.impact }
+        var reported = Self.deduplicated(found, explainedShare: settings.explainedShare).sorted { abs($0.impact) > abs($1.impact) }
+        // Beyond the children: the regions, tag values and resources that carry the impact, for the
+        // largest anomalies (a query each, cheap: the anomaly's days and the four weeks before).
+        for index in reported.indices.prefix(Self.explainedAnomalies) where reported[index].path.first?.dimension == "account" {
+            reported[index].rootCauses = try crossCauses(of: reported[index], metric: metric, data: data)
+        }
+        return reported
+    }
+
+    /// How many of the largest anomalies get regions, tag values and resources as root causes.
+    static let explainedAnomalies = 50
+
+    /// The anomaly's children causes merged with the regions, tag values and resources that moved
+    /// most in its direction, each valued like the children: actual − expected × the value's share of
+    /// the node over the four weeks before. Sorted by size; at most eight.
+    private func crossCauses(of anomaly: Anomaly, metric: Metric, data: DayRange) throws -> [RootCause] {
+        let filters = anomaly.path.compactMap { step in
+            CostDimension(step.dimension).map { Filter(dimension: $0, value: step.key, exclude: false) }
+        }
+        let baselineStart = max(data.from, anomaly.start.adding(days: -SeriesDetector.lookback))
+        guard baselineStart < anomaly.start else { return anomaly.rootCauses }
+        let baseline = DayRange(from: baselineStart, to: anomaly.start.adding(days: -1))
+        var dimensions: [CostDimension] = [.fixed(.region)] + cache.tagKeys.map { .tag($0) }
+        if cache.footer.settings.keepResources { dimensions.append(.fixed(.resource)) }
+        let rising = anomaly.impact > 0
+        var causes = anomaly.rootCauses
+        let engine = QueryEngine(cache: cache)
+        for dimension in dimensions {
+            let result = try engine.run(QuerySpec(groupBy: dimension, filters: filters,
+                                                  period: DayRange(from: anomaly.start, to: anomaly.end),
+                                                  comparison: baseline, metric: metric))
+            guard result.previousTotal != 0 else { continue }
+            let candidates = result.rows.map { row -> RootCause in
+                let share = Double(row.previous) / Double(result.previousTotal)
+                return RootCause(dimension: dimension.description, key: row.key,
+                                 impact: Double(row.cost) / 1e9 - anomaly.expected * share)
+            }
+            if let best = candidates.filter({ rising ? $0.impact > 0 : $0.impact < 0 }).max(by: { abs($0.impact) < abs($1.impact) }),
+               abs(best.impact) >= 0.5 * abs(anomaly.impact) {
+                causes.append(best)
+            }
+        }
+        return Array(causes.sorted { abs($0.impact) > abs($1.impact) }.prefix(8))
     }
 
     /// The children of `node` ranked by their part of the impact over `days`. Each child's expected

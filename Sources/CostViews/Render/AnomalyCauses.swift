@@ -1,8 +1,9 @@
 import CostEngine
 import CostModel
 
-/// The detail pane's section for an anomaly at the selected row: what it was, and the children
-/// that carry its impact (the detector's root causes), so "why" is answered without leaving the table.
+/// The detail pane's section for an anomaly at the selected row: what it was, and what carries its
+/// impact (the detector's root causes: children, regions, tag values), so "why" is answered without
+/// leaving the table.
 enum AnomalyCauses {
     /// Draws the section at (x, y) in at most `maxLines` lines of `width` columns.
     /// - Returns: the lines used.
@@ -20,16 +21,18 @@ enum AnomalyCauses {
         grid.putRight(impact, right: x + width, y: y, role: AnomalyText.role(anomaly.impact))
         guard maxLines > 1 else { return 1 }
 
-        guard let dimension = anomaly.rootCauses.first?.dimension else {
+        guard !anomaly.rootCauses.isEmpty else {
             // Usage types, regions and tag values are the deepest nodes examined.
             grid.put("root causes: none deeper", x: x, y: y + 1, role: .muted, maxWidth: width, unicode: unicode)
             return 2
         }
-        grid.put("root causes (\(dimension)):", x: x, y: y + 1, role: .title, maxWidth: width, unicode: unicode)
+        // Causes come from several views (children, regions, tag values, resources): name each one's.
+        grid.put("root causes:", x: x, y: y + 1, role: .title, maxWidth: width, unicode: unicode)
         var line = 2
         for cause in anomaly.rootCauses where line < maxLines {
             let amount = AnomalyText.impact(cause.impact, glyphs: glyphs, symbol: symbol)
-            grid.putData(cause.key, x: x, y: y + line, maxWidth: width - DisplayWidth.of(amount) - 1, unicode: unicode)
+            grid.putData("\(cause.dimension) \(cause.key)", x: x, y: y + line, maxWidth: width - DisplayWidth.of(amount) - 1,
+                         unicode: unicode)
             grid.putRight(amount, right: x + width, y: y + line, role: AnomalyText.role(cause.impact))
             line += 1
         }
