@@ -1,8 +1,11 @@
 import CostCache
 import CostEngine
 import CostModel
-import Dispatch
+import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs `AnomalyDetector` off the main thread and hands the result back through a lock that the
 /// terminal loop polls between keys: detection takes up to a second on a large cache, and the
@@ -46,7 +49,15 @@ final class AnomalySearch: Sendable {
             slot.running = true
             return true
         }
-        if start { DispatchQueue.global(qos: .userInitiated).async { self.work() } }
+        if start {
+            // A thread of its own at the lowest priority: detection must not take a core from the
+            // keypress that is being answered (queries use both cores on large ranges).
+            let thread = Thread { [self] in
+                AnomalySearch.lowerPriority()
+                work()
+            }
+            thread.start()
+        }
     }
 
     /// The result of the last request, once, when it is ready; never blocks for long (the lock is
@@ -56,6 +67,14 @@ final class AnomalySearch: Sendable {
             defer { slot.outcome = nil }
             return slot.outcome
         }
+    }
+
+    /// Lowers the calling thread's scheduling priority (Linux keeps a nice value per thread).
+    private static func lowerPriority() {
+        #if canImport(Glibc)
+        // On Linux, who = 0 means the calling thread, not the whole process.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
     }
 
     private func work() {
