@@ -58,27 +58,13 @@ public enum ReportRenderer {
             total.append(result.total == 0 ? "" : "100.0%")
             rows.append(total)
         }
-        let leftAligned = hasNames ? 2 : 1
-        var widths = header.map(\.count)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func format(_ row: [String]) -> String {
-            row.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return index < leftAligned ? cell + pad : pad + cell
-            }.joined(separator: "  ").replacingTrailingSpaces()
-        }
-        var lines = [caption, format(header)]
-        for (index, row) in rows.enumerated() {
-            if result.currency != nil && index == rows.count - 1 {
-                lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-            }
-            lines.append(format(row))
-        }
+        var text = TextTable.render(caption: caption, header: header, rows: rows, totalLast: result.currency != nil,
+                                    textColumns: hasNames ? 2 : 1)
         if !result.otherCurrencies.isEmpty {
-            lines.append("note: also present in other currencies, not added: \(result.otherCurrencies.joined(separator: ", ")) "
-                         + "(use --currency or --by currency)")
+            text += "note: also present in other currencies, not added: \(result.otherCurrencies.joined(separator: ", ")) "
+                + "(use --currency or --by currency)\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     private static func clip(_ text: String, _ limit: Int) -> String {

@@ -114,14 +114,12 @@ extension Explorer {
         case .character("0"): judge(index, nil); return .redraw
         default: break
         }
-        func move(to target: Int) { state.mode = .anomalies(max(0, min(target, count - 1))) }
-        switch keyMap.command(for: key) {
-        case .moveDown: move(to: index + 1)
-        case .moveUp: move(to: index - 1)
-        case .pageDown: move(to: index + 10)
-        case .pageUp: move(to: index - 10)
-        case .moveTop: move(to: 0)
-        case .moveBottom: move(to: count - 1)
+        let command = keyMap.command(for: key)
+        if let target = ListNavigation.target(of: command, from: index, count: count) {
+            state.mode = .anomalies(target)
+            return .redraw
+        }
+        switch command {
         case .drillDown: goToAnomaly(index)
         case .goUp, .anomalies: state.mode = .browse
         case .help: state.mode = .help

@@ -31,14 +31,12 @@ extension Explorer {
         default: break
         }
         let count = data.commitmentList?.rows.count ?? 0
-        func move(to target: Int) { state.mode = .commitments(max(0, min(target, count - 1))) }
-        switch keyMap.command(for: key) {
-        case .moveDown: move(to: index + 1)
-        case .moveUp: move(to: index - 1)
-        case .pageDown: move(to: index + 10)
-        case .pageUp: move(to: index - 10)
-        case .moveTop: move(to: 0)
-        case .moveBottom: move(to: count - 1)
+        let command = keyMap.command(for: key)
+        if let target = ListNavigation.target(of: command, from: index, count: count) {
+            state.mode = .commitments(target)
+            return .redraw
+        }
+        switch command {
         case .drillDown: showCovered(index)
         case .goUp, .commitments: state.mode = .browse
         case .help: state.mode = .help
