@@ -16,3 +16,14 @@ enum ListNavigation {
         return max(0, min(target, count - 1))
     }
 }
+
+extension ListNavigation {
+    /// The first visible row of a list of `count` rows, `visible` at a time, that keeps `selected`
+    /// in view and moves as little as possible from `current`.
+    static func scroll(current: Int, selected: Int, count: Int, visible: Int) -> Int {
+        var scroll = min(current, max(0, count - visible))
+        if selected < scroll { scroll = selected }
+        if selected >= scroll + visible { scroll = selected - visible + 1 }
+        return max(0, scroll)
+    }
+}

@@ -87,9 +87,8 @@ enum AnomalyScreen {
         let top = titleY + 1
         let statusY = grid.height - 1
         let visible = max(1, statusY - top)
-        var scroll = min(explorer.state.anomalyScroll, max(0, entries.count - visible))
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + visible { scroll = selected - visible + 1 }
+        let scroll = ListNavigation.scroll(current: explorer.state.anomalyScroll, selected: selected, count: entries.count,
+                                           visible: visible)
         explorer.setAnomalyScroll(scroll)
         if entries.isEmpty {
             grid.put(emptyText(explorer, unicode: unicode), x: 2, y: top, role: .muted, maxWidth: width - 2, unicode: unicode)

@@ -79,9 +79,8 @@ enum CommitmentScreen {
         let top = titleY + 1
         let totalY = grid.height - 2
         let visible = max(1, totalY - top)
-        var scroll = min(explorer.state.commitmentScroll, max(0, rows.count - visible))
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + visible { scroll = selected - visible + 1 }
+        let scroll = ListNavigation.scroll(current: explorer.state.commitmentScroll, selected: selected, count: rows.count,
+                                           visible: visible)
         explorer.setCommitmentScroll(scroll)
         if rows.isEmpty {
             grid.put("no commitments in this period", x: 2, y: top, role: .muted, maxWidth: width - 2)

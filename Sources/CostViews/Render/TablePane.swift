@@ -65,9 +65,8 @@ enum TablePane {
 
         // Rows, scrolled so the selection is visible; the last line is the total.
         let visible = max(1, frame.height - 2)
-        var scroll = min(explorer.state.scroll, max(0, data.rows.count - visible))
-        if state.selection < scroll { scroll = state.selection }
-        if state.selection >= scroll + visible { scroll = state.selection - visible + 1 }
+        let scroll = ListNavigation.scroll(current: explorer.state.scroll, selected: state.selection, count: data.rows.count,
+                                           visible: visible)
         explorer.setScroll(scroll)
         if data.rows.isEmpty {
             let text = data.unfilteredCount > 0 ? "no rows match /\(state.rowFilter)" : "no costs in this period"
