@@ -32,8 +32,10 @@ struct CURAdapter: ExportAdapter {
     private let reservationUnusedUpfront: Int?
     private let reservationUnusedRecurring: Int?
     private let reservationUpfront: Int?
-    /// Tag columns: position and the tag key (`resourceTags/user:team` → `team`).
-    private let tagColumns: [(Int, [UInt8])]
+    /// Tag columns: position, and where the tag key (`resourceTags/user:team` → `team`) lies in
+    /// `tagKeyBytes`. Plain integers, so walking them for every line item retains nothing.
+    private let tagColumns: [(column: Int, start: Int, count: Int)]
+    private let tagKeyBytes: [UInt8]
     /// CUR 2.0's `resource_tags` map column (JSON), if present.
     private let tagMap: Int?
     let defaultedColumns: [String]
@@ -79,11 +81,16 @@ struct CURAdapter: ExportAdapter {
         reservationUnusedRecurring = optional("reservation/UnusedRecurringFee")
         reservationUpfront = optional("reservation/AmortizedUpfrontFeeForBillingPeriod")
 
-        var tags: [(Int, [UInt8])] = []
+        var tags: [(column: Int, start: Int, count: Int)] = []
+        var keyBytes: [UInt8] = []
         for (index, column) in header.names.enumerated() {
-            if let key = CURAdapter.tagKey(column: column, snakeCase: snakeCase) { tags.append((index, Array(key.utf8))) }
+            if let key = CURAdapter.tagKey(column: column, snakeCase: snakeCase) {
+                tags.append((index, keyBytes.count, key.utf8.count))
+                keyBytes.append(contentsOf: key.utf8)
+            }
         }
         tagColumns = tags
+        tagKeyBytes = keyBytes
         tagMap = snakeCase ? header["resource_tags"] : nil
         if tags.isEmpty && tagMap == nil { defaulted.append("resourceTags/* (no tags)") }
         defaultedColumns = defaulted
@@ -152,9 +159,13 @@ struct CURAdapter: ExportAdapter {
         builder.measures[Measure.commitmentTotal.columnIndex] = total
         builder.measures[Measure.coveredOnDemand.columnIndex] = covered
 
-        for (column, key) in tagColumns {
-            let value = fields.bytes(column)
-            if !value.isEmpty { key.withUnsafeBytes { builder.addTag(key: $0, value: value) } }
+        if !tagColumns.isEmpty {
+            tagKeyBytes.withUnsafeBytes { keys in
+                for tag in tagColumns {
+                    let value = fields.bytes(tag.column)
+                    if !value.isEmpty { builder.addTag(key: UnsafeRawBufferPointer(rebasing: keys[tag.start..<(tag.start + tag.count)]), value: value) }
+                }
+            }
         }
         if let tagMap {
             let map = fields.bytes(tagMap)

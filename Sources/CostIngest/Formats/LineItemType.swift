@@ -1,29 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// AWS `lineItem/LineItemType`, and how each maps to FOCUS charge and pricing categories.
 enum LineItemType: Equatable {
     case usage, discountedUsage, savingsPlanCoveredUsage, savingsPlanNegation, savingsPlanRecurringFee
     case savingsPlanUpfrontFee, fee, riFee, tax, credit, refund, discount, other
 
     /// Parses the column's bytes; an absent column means Usage (the documented default).
+    /// Compares bytes against the known names, so no String is built per line item.
     init(_ bytes: UnsafeRawBufferPointer) {
         if bytes.isEmpty { self = .usage; return }
-        // Most line items are plain usage: answer it without building a String.
-        if bytes.count == 5 && bytes.elementsEqual("Usage".utf8) { self = .usage; return }
-        switch String(decoding: bytes, as: UTF8.self) {
-        case "Usage": self = .usage
-        case "DiscountedUsage": self = .discountedUsage
-        case "SavingsPlanCoveredUsage": self = .savingsPlanCoveredUsage
-        case "SavingsPlanNegation": self = .savingsPlanNegation
-        case "SavingsPlanRecurringFee": self = .savingsPlanRecurringFee
-        case "SavingsPlanUpfrontFee": self = .savingsPlanUpfrontFee
-        case "Fee": self = .fee
-        case "RIFee": self = .riFee
-        case "Tax": self = .tax
-        case "Credit": self = .credit
-        case "Refund": self = .refund
-        case "Discount", "BundledDiscount", "EdpDiscount", "PrivateRateDiscount", "DistributorDiscount": self = .discount
-        default: self = .other
+        for (name, type) in LineItemType.names where name.utf8CodeUnitCount == bytes.count
+            && memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0 {
+            self = type
+            return
         }
+        self = .other
     }
+
+    /// Known `lineItem/LineItemType` values, most frequent first.
+    private static let names: [(StaticString, LineItemType)] = [
+        ("Usage", .usage), ("SavingsPlanCoveredUsage", .savingsPlanCoveredUsage), ("SavingsPlanNegation", .savingsPlanNegation),
+        ("DiscountedUsage", .discountedUsage), ("SavingsPlanRecurringFee", .savingsPlanRecurringFee), ("Tax", .tax),
+        ("Credit", .credit), ("RIFee", .riFee), ("Fee", .fee), ("Refund", .refund), ("SavingsPlanUpfrontFee", .savingsPlanUpfrontFee),
+        ("Discount", .discount), ("BundledDiscount", .discount), ("EdpDiscount", .discount),
+        ("PrivateRateDiscount", .discount), ("DistributorDiscount", .discount),
+    ]
 
     /// FOCUS ChargeCategory: usage is Usage, fees are Purchase, Tax, credits and refunds are Credit,
     /// discounts and Savings Plan negations are Adjustment.
