@@ -20,9 +20,11 @@ let package = Package(
         // zlib, for gzip streams and CRC-32 (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ByteStreams", dependencies: ["CZlib"]),
+        // The CSV reader's SSE2 record scan (Swift has no movemask); everything else is Swift.
+        .target(name: "CSVScan"),
         .target(name: "CostModel"),
         .target(name: "CostCache", dependencies: ["CostModel"], swiftSettings: hotLoops),
-        .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams"],
+        .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams", "CSVScan"],
                 swiftSettings: hotLoops),
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
         // The explorer: views render into a cell grid (testable without a terminal); only

@@ -161,7 +161,7 @@ struct InvalidUTF8Tests {
         var bytes = Array("SubAccountId,ServiceName,ChargePeriodStart,BilledCost\nacct,Caf".utf8)
         bytes += [0xE9] + Array(",2024-09-01T00:00:00Z,1.00\n".utf8)
         let path = folder + "/latin1.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let (_, cache) = try Support.ingest([path])
         #expect(cache.dictionary(.service)[1] == "Caf\\xe9")
     }

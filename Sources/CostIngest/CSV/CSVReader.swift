@@ -1,4 +1,5 @@
 import ByteStreams
+import CSVScan
 
 /// Limits that turn a hostile file into an error instead of an out-of-memory.
 public struct CSVLimits: Sendable {
@@ -59,6 +60,8 @@ public final class CSVReader {
     private let fieldStarts: UnsafeMutablePointer<Int>
     private let fieldEnds: UnsafeMutablePointer<Int>
     private var parsedFields = 0
+    /// Comma offsets from the SSE2 record scan (the fast path for records without quotes).
+    private let commaOffsets: UnsafeMutablePointer<UInt32>
     /// Unescaped copies of fields that held `""`. The input is never written to: a mapped file is
     /// shared by two threads, and in-place unescaping by one would corrupt what the other reads.
     /// A field copied here is marked by a negative start, `-1 - offset in scratch`.
@@ -95,6 +98,7 @@ public final class CSVReader {
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         fieldStarts = .allocate(capacity: limits.maxFields + 1)
         fieldEnds = .allocate(capacity: limits.maxFields + 1)
+        commaOffsets = .allocate(capacity: limits.maxFields + 1)
         scratch = .allocate(byteCount: scratchCapacity, alignment: 8)
     }
 
@@ -113,6 +117,7 @@ public final class CSVReader {
         releasedUpTo = start
         fieldStarts = .allocate(capacity: limits.maxFields + 1)
         fieldEnds = .allocate(capacity: limits.maxFields + 1)
+        commaOffsets = .allocate(capacity: limits.maxFields + 1)
         scratch = .allocate(byteCount: scratchCapacity, alignment: 8)
     }
 
@@ -120,6 +125,7 @@ public final class CSVReader {
         if mapped == nil { buffer.deallocate() }
         fieldStarts.deallocate()
         fieldEnds.deallocate()
+        commaOffsets.deallocate()
         scratch.deallocate()
     }
 
@@ -206,6 +212,7 @@ public final class CSVReader {
     private func parseRecord() throws -> Outcome {
         parsedFields = 0
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        if let fast = parseWithoutQuotes(bytes) { return fast }
         var position = dataStart
         let end = dataEnd
         var lines = 0
@@ -303,6 +310,30 @@ public final class CSVReader {
             append(start, fieldEnd)
             position += 1
         }
+    }
+
+    /// The fast path: most records hold no quote at all, so one SSE2 pass finds every comma up to
+    /// the line feed. Returns nil when the record needs the general parser (a quote, too many
+    /// fields, or the last record of the input without a line feed).
+    @inline(__always)
+    private func parseWithoutQuotes(_ bytes: UnsafeMutablePointer<UInt8>) -> Outcome? {
+        var lineFeed = -1
+        var quoted: Int32 = 0
+        var overflow: Int32 = 0
+        let found = costtop_scan_record(bytes + dataStart, dataEnd - dataStart, commaOffsets, limits.maxFields - 1,
+                                        &lineFeed, &quoted, &overflow)
+        guard quoted == 0, overflow == 0 else { return nil }
+        guard lineFeed >= 0 else { return sourceDone ? nil : .needMore }
+        var start = dataStart
+        for index in 0..<found {
+            let comma = dataStart + Int(commaOffsets[index])
+            append(start, comma)
+            start = comma + 1
+        }
+        var last = dataStart + lineFeed
+        if last > start && bytes[last - 1] == 0x0D { last -= 1 }
+        append(start, last)
+        return finish(end: dataStart + lineFeed + 1, lines: 1, escapedFields: [])
     }
 
     @inline(__always)
