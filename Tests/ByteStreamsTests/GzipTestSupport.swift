@@ -81,7 +81,7 @@ func systemGzip(input: String, output: String, extraArguments: [String] = []) th
     let process = Process()
     process.executableURL = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/bin/gzip") ? "/bin/gzip" : "/usr/bin/gzip")
     process.arguments = ["-c"] + extraArguments + [input]
-    FileManager.default.createFile(atPath: output, contents: nil)
+    _ = FileManager.default.createFile(atPath: output, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
     defer { try? handle.close() }
     process.standardOutput = handle
