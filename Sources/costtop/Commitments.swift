@@ -31,8 +31,7 @@ struct Commitments: ParsableCommand {
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let analysis = CommitmentAnalysis(cache: cache)
             let rows = try analysis.commitments(filters: selection.filters, period: range, currency: selection.currency)
-            let chosen = try analysis.coverage(by: .fixed(.currency), filters: selection.filters, period: range,
-                                               currency: selection.currency).currency
+            let chosen = try analysis.currency(filters: selection.filters, period: range, asked: selection.currency)
             print(CommitmentRenderer.commitments(rows, period: range, currency: chosen, format: selection.outputFormat,
                                                  sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {

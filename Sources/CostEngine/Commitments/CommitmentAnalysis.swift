@@ -67,6 +67,12 @@ public struct CommitmentAnalysis {
         return CoverageResult(period: period, currency: scan.currencyName, rows: rows, total: total)
     }
 
+    /// The currency the analyses report for this selection: the one asked for, else the only one,
+    /// else the largest (as `costtop query` chooses).
+    public func currency(filters: [Filter], period: DayRange, asked: String? = nil) throws -> String? {
+        try RowScan(cache: cache, filters: filters, period: period, currency: asked).currencyName
+    }
+
     /// Every commitment with cost in the period (within `filters`), largest total first.
     public func commitments(filters: [Filter], period: DayRange, currency: String? = nil) throws -> [CommitmentRow] {
         let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)

@@ -1,3 +1,4 @@
+import CostModel
 import Dispatch
 
 /// The inner loop of a drill-down query for grouping by a dictionary-coded column (a fixed
@@ -43,7 +44,7 @@ struct ScanKernel {
             partSums.deallocate()
             partSeen.deallocate()
         }
-        let shared = UnsafeSendable((self, partSums, partSeen))
+        let shared = UncheckedSendable((self, partSums, partSeen))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let (kernel, sums, seen) = shared.value
             kernel.scan(halves[part], sums + part * size, seen + part * size)
@@ -65,10 +66,4 @@ struct ScanKernel {
             seen[index] = true
         }
     }
-}
-
-/// Carries raw pointers into the two scan threads, which write disjoint halves.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -56,7 +56,7 @@ struct FileIngest {
         let rows = RowLoop(path: path, names: names, adapter: adapter, keepGoing: options.keepGoing, progress: progress,
                            fileIndex: fileIndex, fileCount: fileCount, fileSize: fileSize, lineItemsBefore: lineItemsBefore)
 
-        let split = mapping.flatMap { $0.count >= options.parallelSplitBytes && ProcessInfo.activeCores >= 2
+        let split = mapping.flatMap { $0.count >= options.parallelSplitBytes && ProcessInfo.processInfo.activeProcessorCount >= 2
             ? FileIngest.secondHalfStart(of: $0) : nil }
         guard let split, let mapping else {
             let first = rows.run(reader, builder: builder, stopAt: nil, reportProgress: true)
@@ -68,10 +68,10 @@ struct FileIngest {
         second.setSource(path)
         let secondReader = CSVReader(mapping: mapping, from: Int(split), to: mapping.count, limits: options.limits)
         let results = Results()
-        let builderA = SendableBox(builder)
-        let builderB = SendableBox(second)
-        let readerA = SendableBox(reader)
-        let readerB = SendableBox(secondReader)
+        let builderA = UncheckedSendable(builder)
+        let builderB = UncheckedSendable(second)
+        let readerA = UncheckedSendable(reader)
+        let readerB = UncheckedSendable(secondReader)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 results.first = rows.run(readerA.value, builder: builderA.value, stopAt: split, reportProgress: true)
@@ -130,17 +130,6 @@ struct FileIngest {
         var first: RowLoop.Result?
         var second: RowLoop.Result?
     }
-}
-
-/// Lets a non-Sendable object cross into one worker thread that is its only user meanwhile.
-struct SendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-extension ProcessInfo {
-    /// Cores this process may use.
-    static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
 import Foundation
