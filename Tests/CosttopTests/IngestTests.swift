@@ -217,46 +217,143 @@ struct IngestTests {
     }
 }
 
-@Suite("Two-thread ingest of one file")
-struct SplitIngestTests {
+@Suite("Chunked ingest on several threads")
+struct ChunkedIngestTests {
     /// A FOCUS file of `rows` line items over 20 days with tags, some quoted fields with line breaks.
-    func write(rows: Int, longQuotedAt: Int?) -> String {
+    func text(rows: Int, longQuotedAt: Int?, firstRow: Int = 0) -> String {
         var lines = ["SubAccountId,ServiceName,ChargeDescription,ChargePeriodStart,BilledCost,Tags"]
-        for row in 0..<rows {
+        for row in firstRow..<(firstRow + rows) {
             let day = String(format: "2024-09-%02d", row % 20 + 1)
             let description = row == longQuotedAt
                 ? "\"" + String(repeating: "multi\nline ", count: 400) + "\"" : "\"plain, \"\"quoted\"\"\""
             lines.append("A\(row % 7),S\(row % 5),\(description),\(day)T00:00:00Z,\(row % 13).\(row % 97),\"{\"\"team\"\":\"\"t\(row % 3)\"\"}\"")
         }
-        return Support.write(lines.joined(separator: "\n") + "\n", to: Support.temporaryFolder(), "f.csv")
+        return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test("splitting a file between two threads gives the same totals, also when the split falls inside a quoted field")
+    func write(rows: Int, longQuotedAt: Int?) -> String {
+        Support.write(text(rows: rows, longQuotedAt: longQuotedAt), to: Support.temporaryFolder(), "f.csv")
+    }
+
+    func chunked(_ chunkBytes: Int, threads: Int) -> (inout IngestOptions) -> Void {
+        { $0.chunkBytes = chunkBytes; $0.workerThreads = threads }
+    }
+
+    @Test("cutting files into chunks read by several threads gives the same totals, also when a cut falls inside a quoted field")
     func sameResult() throws {
         for longQuotedAt in [nil, 1_000, 1_500, 2_000] as [Int?] {
             let file = write(rows: 3_000, longQuotedAt: longQuotedAt)
-            let (sequential, one) = try Support.ingest([file])
-            let (parallel, two) = try Support.ingest([file]) { $0.parallelSplitBytes = 1_000 }
-            #expect(sequential.lineItems == 3_000 && parallel.lineItems == 3_000)
-            for dimension in [CostDimension.fixed(.account), .fixed(.service), .tag("team"), .day] {
-                #expect(try totals(one, by: dimension) == totals(two, by: dimension), "\(dimension), quoted at \(String(describing: longQuotedAt))")
+            let (sequential, one) = try Support.ingest([file]) { $0.workerThreads = 1 }
+            for (chunkBytes, threads) in [(1_000, 2), (4_096, 3), (50_000, 2)] {
+                let (parallel, other) = try Support.ingest([file], configure: chunked(chunkBytes, threads: threads))
+                #expect(sequential.lineItems == 3_000 && parallel.lineItems == 3_000)
+                #expect(one.rowCount == other.rowCount)
+                for dimension in [CostDimension.fixed(.account), .fixed(.service), .tag("team"), .day] {
+                    #expect(try totals(one, by: dimension) == totals(other, by: dimension),
+                            "\(dimension), quoted at \(String(describing: longQuotedAt)), chunks of \(chunkBytes)")
+                }
             }
         }
     }
 
-    @Test("an error in the second half names the right line")
-    func lineNumbersAcrossTheSplit() throws {
-        var text = try String(contentsOfFile: write(rows: 2_000, longQuotedAt: nil), encoding: .utf8)
+    @Test("an error in a later chunk names the right line, counting line breaks inside quoted fields")
+    func lineNumbersAcrossChunks() throws {
+        var text = text(rows: 2_000, longQuotedAt: 100)
         text = text.replacingOccurrences(of: "2024-09-07T00:00:00Z,12.", with: "2024-09-31T00:00:00Z,12.")
         let file = Support.write(text, to: Support.temporaryFolder(), "bad.csv")
         let firstBad = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("2024-09-31") }! + 1
-        for split in [1_000, 100_000_000] {
+        #expect(firstBad > 500)
+        for (chunkBytes, threads) in [(1_000, 2), (5_000, 3), (100_000_000, 2), (1_000, 1)] {
             do {
-                _ = try Support.ingest([file]) { $0.parallelSplitBytes = split }
+                _ = try Support.ingest([file], configure: chunked(chunkBytes, threads: threads))
                 Issue.record("expected an error")
             } catch let error as IngestError {
                 #expect(error.description.contains("bad.csv:\(firstBad): column 4 (ChargePeriodStart)"), "\(error)")
             }
         }
+    }
+
+    @Test("with several files (plain and gzip) the first error in input order is the one reported")
+    func firstErrorInInputOrder() throws {
+        let folder = Support.temporaryFolder()
+        _ = Support.write(text(rows: 500, longQuotedAt: nil), to: folder, "a.csv")
+        let second = text(rows: 500, longQuotedAt: nil, firstRow: 500)
+            .replacingOccurrences(of: "S2,\"plain, \"\"quoted\"\"\",2024-09-08T00:00:00Z,8.", with: "S2,\"plain, \"\"quoted\"\"\",2024-09-08T00:00:00Z,8x")
+        let gzip = try GzipWriter(path: folder + "/b.csv.gz")
+        try gzip.write(second)
+        try gzip.close()
+        let third = text(rows: 3_000, longQuotedAt: nil, firstRow: 1_000).replacingOccurrences(of: "2024-09-", with: "2024-13-")
+        _ = Support.write(third, to: folder, "c.csv")
+        let badLine = second.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(",8x") }! + 1
+        for threads in [1, 2, 3] {
+            do {
+                _ = try Support.ingest([folder], configure: chunked(1_000, threads: threads))
+                Issue.record("expected an error")
+            } catch let error as IngestError {
+                #expect(error.description.contains("b.csv.gz:\(badLine): column 5 (BilledCost)"), "\(threads) threads: \(error)")
+            }
+        }
+        // Without the bad files, every file's line items are counted once.
+        try FileManager.default.removeItem(atPath: folder + "/b.csv.gz")
+        try FileManager.default.removeItem(atPath: folder + "/c.csv")
+        _ = Support.write(text(rows: 3_000, longQuotedAt: 10, firstRow: 1_000), to: folder, "c.csv")
+        let (summary, cache) = try Support.ingest([folder], configure: chunked(1_000, threads: 3))
+        #expect(summary.lineItems == 3_500)
+        #expect(cache.footer.sources.map(\.lineItems) == [500, 3_000])
+    }
+
+    @Test("--keep-going writes the same rejects file, in input order, whatever the chunks")
+    func rejectsInOrder() throws {
+        var text = text(rows: 3_000, longQuotedAt: 1_200)
+        text = text.replacingOccurrences(of: "T00:00:00Z,5.", with: "T00:00:00Z,5.x")
+        let folder = Support.temporaryFolder()
+        let file = Support.write(text, to: folder, "f.csv")
+        var rejectFiles: [String] = []
+        for (chunkBytes, threads) in [(100_000_000, 1), (1_000, 2), (3_000, 3)] {
+            let rejects = folder + "/rejects-\(chunkBytes).csv"
+            let (summary, _) = try Support.ingest([file]) {
+                $0.keepGoing = true
+                $0.rejectsPath = rejects
+                $0.chunkBytes = chunkBytes
+                $0.workerThreads = threads
+            }
+            #expect(summary.rejected > 100)
+            rejectFiles.append(try String(contentsOfFile: rejects, encoding: .utf8))
+        }
+        #expect(rejectFiles[0] == rejectFiles[1])
+        #expect(rejectFiles[0] == rejectFiles[2])
+    }
+
+    @Test("the work queue hands every unit out once, stealing from the end of the longest run")
+    func workQueue() {
+        let queue = WorkQueue(unitCount: 11, workers: 3)
+        // Worker 0 owns 0..<3, worker 1 owns 3..<7, worker 2 owns 7..<11.
+        #expect(queue.next(worker: 0) == 0)
+        #expect(queue.next(worker: 2) == 7)
+        #expect(queue.next(worker: 0) == 1)
+        #expect(queue.next(worker: 0) == 2)
+        #expect(queue.next(worker: 0) == 6)  // stolen from the end of worker 1's run, the longest
+        queue.stop(after: 8)
+        #expect(queue.next(worker: 1) == 3)
+        #expect(queue.next(worker: 2) == 8)
+        #expect(queue.next(worker: 2) == 5)  // 9 and 10 are past the stop; 5 is stolen from worker 1
+        #expect(queue.next(worker: 1) == 4)
+        #expect(queue.next(worker: 1) == nil)
+        #expect(queue.next(worker: 0) == nil)
+    }
+
+    @Test("chunk bounds move to the next line break; a file too small for two chunks is one unit")
+    func workPlan() throws {
+        let units = WorkPlan.units(sizes: [10_000, 1_500, 4_000], splittable: [true, true, false], chunkBytes: 1_000)
+        #expect(units.filter { $0.file == 0 }.count == 10)
+        #expect(units.filter { $0.file == 1 }.count == 1)
+        #expect(units.filter { $0.file == 2 }.count == 1)
+        #expect(units.allSatisfy { ($0.guessEnd == nil) == ($0.chunk == $0.chunkCount - 1) })
+        let file = Support.write("ab\ncdef\ng\n", to: Support.temporaryFolder(), "lines.csv")
+        let mapping = try MappedFile(path: file)
+        #expect(WorkPlan.boundary(in: mapping, after: 0) == 3)
+        #expect(WorkPlan.boundary(in: mapping, after: 3) == 8)
+        #expect(WorkPlan.boundary(in: mapping, after: 9) == 10)
+        #expect(WorkPlan.boundary(in: mapping, after: 10) == 10)
     }
 }

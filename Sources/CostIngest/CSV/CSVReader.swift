@@ -84,6 +84,11 @@ public final class CSVReader {
     public private(set) var line = 0
     /// Byte offset in the stream where the current record starts.
     public var recordOffset: Int64 { bufferOffset + Int64(recordStart) }
+    /// Physical lines read so far, blank lines and line breaks inside quoted fields included (the
+    /// line numbers of a chunk read after this one start from here).
+    public var linesConsumed: Int { nextLine - 1 }
+    /// Bytes of the underlying file read so far (compressed bytes for gzip), for progress display.
+    public var inputBytesConsumed: Int64 { source?.bytesConsumed ?? recordOffset }
 
     /// - Parameters:
     ///   - source: the bytes to read.
@@ -115,6 +120,8 @@ public final class CSVReader {
         sourceDone = true
         bufferOffset = Int64(start)
         releasedUpTo = start
+        // A byte-order mark can only open a file, never a chunk that starts mid-file.
+        atFileStart = start == 0
         fieldStarts = .allocate(capacity: limits.maxFields + 1)
         fieldEnds = .allocate(capacity: limits.maxFields + 1)
         commaOffsets = .allocate(capacity: limits.maxFields + 1)

@@ -20,8 +20,10 @@ public struct IngestOptions: Sendable {
     public var limits = CSVLimits()
     /// Largest decompressed size accepted for one gzip file.
     public var maxDecompressedBytes: Int64 = 1 << 40
-    /// Plain CSV files at least this large are parsed by two threads (tests lower it).
-    public var parallelSplitBytes = 32 << 20
+    /// Plain CSV files are cut into chunks of about this size, read by several threads (tests lower it).
+    public var chunkBytes = 16 << 20
+    /// Threads that read the input; nil for one per processor, at most 4.
+    public var workerThreads: Int?
 
     public init(paths: [String], cachePath: String) {
         self.paths = paths
@@ -31,12 +33,12 @@ public struct IngestOptions: Sendable {
 
 /// Progress of a running ingest, reported after each chunk of rows.
 public struct IngestProgress: Sendable {
-    /// The file being read.
+    /// A file being read (several are read at once).
     public var file: String
     /// Index of that file among those being read, and how many there are.
     public var fileIndex: Int
     public var fileCount: Int
-    /// Bytes of the file consumed (compressed bytes for gzip) and its size.
+    /// Bytes of all files to read consumed so far (compressed bytes for gzip), and their total size.
     public var bytesDone: Int64
     public var bytesTotal: Int64
     /// Line items read so far in this ingest.

@@ -63,25 +63,26 @@ public struct Ingestor {
             }
         }
 
-        let builder = RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
-        if let previous {
-            try builder.merge(previous, keptSources: Set(sources.map(\.path)))
-        }
         let rejects = RejectsWriter(path: options.rejectsPath ?? options.cachePath + ".rejects.csv")
         // A rejects file describes one run: a stale one from an earlier run would mislead.
         if options.keepGoing { try? FileManager.default.removeItem(atPath: rejects.path) }
+        let read = ChunkedRead(inputs: toRead.map { ChunkedRead.Input(path: $0.path, size: $0.size) },
+                               options: options, rejects: rejects, progress: progress)
+        let (builder, outcomes) = try read.run {
+            let builder = RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
+            if let previous { try builder.merge(previous, keptSources: Set(sources.map(\.path))) }
+            return builder
+        }
         var defaulted: [String: Int] = [:]
-        for (index, file) in toRead.enumerated() {
-            let read = try FileIngest(path: file.path, options: options, builder: builder, rejects: rejects,
-                                      progress: progress, fileIndex: index, fileCount: toRead.count,
-                                      fileSize: file.size, lineItemsBefore: summary.lineItems).run()
+        for (file, outcome) in zip(toRead, outcomes) {
             sources.append(SourceRecord(path: file.path, size: file.size, mtimeNanos: file.mtime,
-                                        format: read.format.rawValue, lineItems: read.lineItems, rejected: read.rejected))
+                                        format: outcome.format.rawValue, lineItems: outcome.lineItems,
+                                        rejected: outcome.rejected))
             summary.filesRead += 1
-            summary.lineItems += read.lineItems
-            summary.rejected += read.rejected
+            summary.lineItems += outcome.lineItems
+            summary.rejected += outcome.rejected
             summary.bytesRead += file.size
-            for column in read.defaulted { defaulted[column, default: 0] += 1 }
+            for column in outcome.defaulted { defaulted[column, default: 0] += 1 }
         }
         try rejects.close()
         if rejects.count > 0 { summary.rejectsPath = rejects.path }

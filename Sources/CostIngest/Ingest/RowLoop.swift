@@ -1,17 +1,15 @@
 import ByteStreams
 import CostModel
 
-/// The per-row loop of one file (or one half of it): read, normalize, fold in, or reject.
-struct RowLoop: Sendable {
+/// The per-row loop of one work unit (a file or a chunk of one): read, normalize, fold in, or reject.
+struct RowLoop {
     let path: String
     let names: [String]
     let adapter: any ExportAdapter
     let keepGoing: Bool
-    let progress: (@Sendable (IngestProgress) -> Void)?
+    /// Where progress goes, and the file's index for it.
+    let progress: ProgressTracker?
     let fileIndex: Int
-    let fileCount: Int
-    let fileSize: Int64
-    let lineItemsBefore: Int64
 
     /// A rejected row, with its line counted from where its reader began.
     struct Reject {
@@ -32,18 +30,24 @@ struct RowLoop: Sendable {
 
     /// Reads records until the end, an error, or the first record starting at or after `stopAt`
     /// (which is left unread).
-    func run(_ reader: CSVReader, builder: RollupBuilder, stopAt: Int64?, reportProgress: Bool) -> Result {
+    func run(_ reader: CSVReader, builder: RollupBuilder, stopAt: Int64?) -> Result {
         reader.stopOffset = stopAt
-        var result = readRows(reader, builder: builder, reportProgress: reportProgress)
+        var result = readRows(reader, builder: builder)
         if stopAt != nil && result.error == nil { result.stoppedAt = reader.nextRecordOffset }
         reader.stopOffset = nil
         return result
     }
 
-    private func readRows(_ reader: CSVReader, builder: RollupBuilder, reportProgress: Bool) -> Result {
+    private func readRows(_ reader: CSVReader, builder: RollupBuilder) -> Result {
         var result = Result()
         let width = names.count
         var sinceReport = 0
+        var bytesReported = reader.inputBytesConsumed
+        var lineItemsReported: Int64 = 0
+        defer {
+            progress?.advance(file: fileIndex, bytes: reader.inputBytesConsumed - bytesReported,
+                              lineItems: result.lineItems - lineItemsReported)
+        }
         do {
             while try reader.next() {
                 do throws(RowProblem) {
@@ -66,11 +70,13 @@ struct RowLoop: Sendable {
                     result.rejects.append(Reject(line: reader.line, column: column, reason: reason, raw: reader.rawRecord))
                 }
                 sinceReport += 1
-                if sinceReport == 65_536, reportProgress, let progress {
+                if sinceReport == 65_536, let progress {
                     sinceReport = 0
-                    progress(IngestProgress(file: path, fileIndex: fileIndex, fileCount: fileCount,
-                                            bytesDone: reader.recordOffset, bytesTotal: fileSize,
-                                            lineItems: lineItemsBefore + result.lineItems))
+                    let bytes = reader.inputBytesConsumed
+                    progress.advance(file: fileIndex, bytes: bytes - bytesReported,
+                                     lineItems: result.lineItems - lineItemsReported)
+                    bytesReported = bytes
+                    lineItemsReported = result.lineItems
                 }
             }
         } catch {

@@ -1,3 +1,6 @@
+import CostModel
+import Dispatch
+
 /// The roll-up partitioned by day: one small `RollupTable` per day instead of one large one.
 ///
 /// Exports arrive roughly in time order, so nearly every line item lands in the table of the day
@@ -25,13 +28,7 @@ final class DailyRollup {
     @inline(__always)
     func add(day: Int32, key: UnsafePointer<UInt32>, measures: UnsafePointer<Int64>) -> Bool {
         if let table = lastTable, day == lastDay { return table.add(key: key, measures: measures) }
-        let table: RollupTable
-        if let existing = tables[day] {
-            table = existing
-        } else {
-            table = RollupTable(keyWidth: keyWidth, measureCount: measureCount)
-            tables[day] = table
-        }
+        let table = table(for: day)
         lastDay = day
         lastTable = table
         return table.add(key: key, measures: measures)
@@ -47,5 +44,43 @@ final class DailyRollup {
                 try body(day, keys! + entry * keyWidth, sums! + entry * measureCount)
             }
         }
+    }
+
+    /// Adds every row of `other` after re-encoding its key words (`remaps[word][code]`), with
+    /// `threads` threads each taking whole days (day tables are independent).
+    /// - Returns: false when a sum would overflow.
+    func absorb(_ other: DailyRollup, remaps: [[UInt32]], threads: Int) -> Bool {
+        // Tables missing here are created first, on this thread: only the tables change below.
+        let pairs = other.tables.keys.sorted().map { day in (table(for: day), other.tables[day]!) }
+        let failed = UncheckedSendable(OverflowFlag())
+        let shared = UncheckedSendable((pairs: pairs, remaps: remaps))
+        let keyWidth = keyWidth
+        let measureCount = measureCount
+        DispatchQueue.concurrentPerform(iterations: max(1, threads)) { part in
+            let key = UnsafeMutablePointer<UInt32>.allocate(capacity: keyWidth)
+            defer { key.deallocate() }
+            let (pairs, remaps) = shared.value
+            for index in stride(from: part, to: pairs.count, by: max(1, threads)) {
+                let (mine, theirs) = pairs[index]
+                guard let keys = theirs.keys.baseAddress, let sums = theirs.sums.baseAddress else { continue }
+                for entry in 0..<theirs.count {
+                    let source = keys + entry * keyWidth
+                    for word in 0..<keyWidth { key[word] = remaps[word][Int(source[word])] }
+                    if !mine.add(key: key, measures: sums + entry * measureCount) { failed.value.overflowed = true }
+                }
+            }
+        }
+        return !failed.value.overflowed
+    }
+
+    private func table(for day: Int32) -> RollupTable {
+        if let existing = tables[day] { return existing }
+        let table = RollupTable(keyWidth: keyWidth, measureCount: measureCount)
+        tables[day] = table
+        return table
+    }
+
+    private final class OverflowFlag {
+        var overflowed = false
     }
 }

@@ -1,7 +1,8 @@
 extension RollupBuilder {
     /// Adds every row of `other` (built by another thread from another part of the input),
     /// re-encoding its dictionary codes and tag sets into this builder's.
-    public func absorb(_ other: RollupBuilder) throws(RowProblem) {
+    /// - Parameter threads: how many threads add the rows (each takes whole days).
+    public func absorb(_ other: RollupBuilder, threads: Int = 1) throws(RowProblem) {
         var remaps: [[UInt32]] = []
         for index in 0..<RollupBuilder.dimensionCount {
             let values = other.dictionaryStrings(index)
@@ -19,15 +20,9 @@ extension RollupBuilder {
             }
             tagSetRemap.append(commitTagSet())
         }
-        var key = [UInt32](repeating: 0, count: RollupBuilder.keyWidth)
-        try other.forEachRow { (day, otherKey, sums) throws(RowProblem) in
-            key[0] = UInt32(bitPattern: day)
-            for index in 0..<RollupBuilder.dimensionCount {
-                key[index + 1] = remaps[index][Int(otherKey[index])]
-            }
-            key[RollupBuilder.tagSetSlot] = tagSetRemap[Int(otherKey[RollupBuilder.tagSetSlot - 1])]
-            let ok = addRow(key: key, measures: sums)
-            guard ok else { throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion") }
+        // The key words after the day: every dimension, then the tag set.
+        guard rollup.absorb(other.rollup, remaps: remaps + [tagSetRemap], threads: threads) else {
+            throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion")
         }
     }
 }

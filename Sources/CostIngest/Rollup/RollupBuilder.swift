@@ -21,7 +21,7 @@ public final class RollupBuilder {
     private var tagValueInterners: [ByteInterner] = [ByteInterner()]
     private var tagSetInterner = ByteInterner()
     private var pendingTags: [UInt64] = []
-    private let rollup = DailyRollup(keyWidth: RollupBuilder.keyWidth - 1, measureCount: Measure.allCases.count)
+    let rollup = DailyRollup(keyWidth: RollupBuilder.keyWidth - 1, measureCount: Measure.allCases.count)
     private let allowedTagKeys: Set<String>?
     private let keepResources: Bool
 
