@@ -16,6 +16,38 @@ private func records(bytes: [UInt8], chunk: Int = 1 << 20, limits: CSVLimits = C
 
 @Suite("CSV reader")
 struct CSVReaderTests {
+    @Test("the fast record parser agrees with the general one on random input, in any chunk size")
+    func fastPathMatchesGeneralParser() throws {
+        /// What a reader yields, or the error it stops with.
+        func outcome(_ bytes: [UInt8], chunk: Int, fast: Bool) -> [String] {
+            let reader = CSVReader(source: ChunkedSource(bytes: bytes, chunk: chunk), path: "t.csv",
+                                   limits: CSVLimits(maxRecordBytes: 1 << 20, maxFields: 6))
+            reader.fastPath = fast
+            var result: [String] = []
+            do {
+                while try reader.next() {
+                    result.append("\(reader.line):" + (0..<reader.fieldCount).map { "[\(reader.string($0))]" }.joined())
+                }
+            } catch {
+                result.append("error \(error)")
+            }
+            return result
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab,\"\"\n\r ".utf8)
+        var fastRecords = 0
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            for chunk in [1, 5, 64] {
+                let general = outcome(bytes, chunk: chunk, fast: false)
+                #expect(outcome(bytes, chunk: chunk, fast: true) == general, "\(String(decoding: bytes, as: UTF8.self).debugDescription), chunk \(chunk)")
+                fastRecords += general.count
+            }
+        }
+        #expect(fastRecords > 10_000)
+    }
+
     @Test("csv-spectrum: every case matches its JSON, in any chunk size",
           arguments: ["comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "location_coordinates",
                       "newlines", "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8"])

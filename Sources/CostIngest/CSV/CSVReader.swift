@@ -60,8 +60,10 @@ public final class CSVReader {
     private let fieldStarts: UnsafeMutablePointer<Int>
     private let fieldEnds: UnsafeMutablePointer<Int>
     private var parsedFields = 0
-    /// Comma offsets from the SSE2 record scan (the fast path for records without quotes).
-    private let commaOffsets: UnsafeMutablePointer<UInt32>
+    /// Whether well-formed records go through the C parser (tests compare it with the general one).
+    var fastPath = true
+    /// Indexes of fields holding `""` escapes, from the C record parser (the fast path).
+    private let escapedIndexes: UnsafeMutablePointer<UInt32>
     /// Unescaped copies of fields that held `""`. The input is never written to: a mapped file is
     /// shared by two threads, and in-place unescaping by one would corrupt what the other reads.
     /// A field copied here is marked by a negative start, `-1 - offset in scratch`.
@@ -103,7 +105,7 @@ public final class CSVReader {
         buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         fieldStarts = .allocate(capacity: limits.maxFields + 1)
         fieldEnds = .allocate(capacity: limits.maxFields + 1)
-        commaOffsets = .allocate(capacity: limits.maxFields + 1)
+        escapedIndexes = .allocate(capacity: limits.maxFields + 1)
         scratch = .allocate(byteCount: scratchCapacity, alignment: 8)
     }
 
@@ -124,7 +126,7 @@ public final class CSVReader {
         atFileStart = start == 0
         fieldStarts = .allocate(capacity: limits.maxFields + 1)
         fieldEnds = .allocate(capacity: limits.maxFields + 1)
-        commaOffsets = .allocate(capacity: limits.maxFields + 1)
+        escapedIndexes = .allocate(capacity: limits.maxFields + 1)
         scratch = .allocate(byteCount: scratchCapacity, alignment: 8)
     }
 
@@ -132,7 +134,7 @@ public final class CSVReader {
         if mapped == nil { buffer.deallocate() }
         fieldStarts.deallocate()
         fieldEnds.deallocate()
-        commaOffsets.deallocate()
+        escapedIndexes.deallocate()
         scratch.deallocate()
     }
 
@@ -219,7 +221,7 @@ public final class CSVReader {
     private func parseRecord() throws -> Outcome {
         parsedFields = 0
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
-        if let fast = parseWithoutQuotes(bytes) { return fast }
+        if fastPath, let fast = parseCommonRecord(bytes) { return fast }
         var position = dataStart
         let end = dataEnd
         var lines = 0
@@ -319,28 +321,20 @@ public final class CSVReader {
         }
     }
 
-    /// The fast path: most records hold no quote at all, so one SSE2 pass finds every comma up to
-    /// the line feed. Returns nil when the record needs the general parser (a quote, too many
-    /// fields, or the last record of the input without a line feed).
+    /// The fast path: most records are well formed and end within the buffer, so one C pass
+    /// (`Sources/CSVScan`, SSE2) finds every field, quoted or not. Returns nil when the record needs
+    /// the general parser (a line break inside quotes, a malformed or unfinished record, too many fields).
     @inline(__always)
-    private func parseWithoutQuotes(_ bytes: UnsafeMutablePointer<UInt8>) -> Outcome? {
-        var lineFeed = -1
-        var quoted: Int32 = 0
-        var overflow: Int32 = 0
-        let found = costtop_scan_record(bytes + dataStart, dataEnd - dataStart, commaOffsets, limits.maxFields - 1,
-                                        &lineFeed, &quoted, &overflow)
-        guard quoted == 0, overflow == 0 else { return nil }
-        guard lineFeed >= 0 else { return sourceDone ? nil : .needMore }
-        var start = dataStart
-        for index in 0..<found {
-            let comma = dataStart + Int(commaOffsets[index])
-            append(start, comma)
-            start = comma + 1
-        }
-        var last = dataStart + lineFeed
-        if last > start && bytes[last - 1] == 0x0D { last -= 1 }
-        append(start, last)
-        return finish(end: dataStart + lineFeed + 1, lines: 1, escapedFields: [])
+    private func parseCommonRecord(_ bytes: UnsafeMutablePointer<UInt8>) -> Outcome? {
+        var recordLength = 0
+        var escapedCount = 0
+        let found = costtop_parse_record(bytes + dataStart, dataEnd - dataStart, dataStart, fieldStarts, fieldEnds,
+                                         limits.maxFields, escapedIndexes, &escapedCount, &recordLength)
+        guard found > 0 else { return nil }
+        parsedFields = found
+        scratchUsed = 0
+        for index in 0..<escapedCount { unescape(Int(escapedIndexes[index])) }
+        return complete(end: dataStart + recordLength, lines: 1)
     }
 
     @inline(__always)
@@ -353,6 +347,11 @@ public final class CSVReader {
     private func finish(end: Int, lines: Int, escapedFields: [Int]) -> Outcome {
         scratchUsed = 0
         for index in escapedFields { unescape(index) }
+        return complete(end: end, lines: lines)
+    }
+
+    @inline(__always)
+    private func complete(end: Int, lines: Int) -> Outcome {
         fieldCount = parsedFields
         let blank = fieldCount == 1 && fieldStarts[0] == fieldEnds[0]
             && (fieldStarts[0] == dataStart)
