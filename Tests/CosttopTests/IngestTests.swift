@@ -357,3 +357,110 @@ struct ChunkedIngestTests {
         #expect(WorkPlan.boundary(in: mapping, after: 10) == 10)
     }
 }
+
+@Suite("Roll-up builder")
+struct RollupBuilderTests {
+    /// One random line item: account, service (maybe set twice, maybe to empty), an account label,
+    /// tags (some empty, some repeated keys), a day and a cost.
+    struct Item {
+        var day: Int32
+        var account: String
+        var services: [String]
+        var label: String
+        var tags: [(String, String)]
+        var cost: Int64
+
+        /// The dimension values and tag set the builder must record for it.
+        var expectedKey: String {
+            let service = services.last ?? ""
+            var kept: [String: String] = [:]
+            for (key, value) in tags where !key.isEmpty && !value.isEmpty && key != "skip" {
+                kept[key] = kept[key] ?? value
+            }
+            return "\(day)|\(account)|\(service)|" + kept.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        }
+    }
+
+    func feed(_ items: [Item], into builder: RollupBuilder) throws {
+        for item in items {
+            builder.setDay(Day(index: item.day))
+            var account = item.account
+            account.withUTF8 { builder.set(.account, UnsafeRawBufferPointer($0)) }
+            var label = item.label
+            label.withUTF8 { builder.setLabel(.account, UnsafeRawBufferPointer($0)) }
+            for service in item.services { builder.set(.service, service) }
+            for (key, value) in item.tags {
+                // The tag bytes live in a buffer reused for every tag, as a JSON tag parser's would.
+                var scratch = Array((key + "\u{0}" + value).utf8)
+                scratch.withUnsafeBytes { raw in
+                    let keyCount = key.utf8.count
+                    builder.addTag(key: UnsafeRawBufferPointer(rebasing: raw[0..<keyCount]),
+                                   value: UnsafeRawBufferPointer(rebasing: raw[(keyCount + 1)...]))
+                }
+                scratch.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0x3F) } as Void
+            }
+            builder.measures[Measure.billed.columnIndex] = item.cost
+            try builder.commit()
+        }
+    }
+
+    /// Sums per expected key, read back from cache contents.
+    func sums(_ contents: CacheContents) -> [String: Int64] {
+        var result: [String: Int64] = [:]
+        let accounts = contents.dictionaries[FixedDimension.account.columnIndex]
+        let services = contents.dictionaries[FixedDimension.service.columnIndex]
+        for row in 0..<contents.rowCount {
+            let set = Int(contents.tagSetCodes[row])
+            let tags = contents.tagKeys.indices.compactMap { keyIndex -> String? in
+                let value = contents.tagSets[set * contents.tagKeys.count + keyIndex]
+                return value == 0 ? nil : "\(contents.tagKeys[keyIndex])=\(contents.tagValues[keyIndex][Int(value)])"
+            }.sorted().joined(separator: ",")
+            let key = "\(contents.days[row])|\(accounts[Int(contents.dimensionCodes[FixedDimension.account.columnIndex][row])])|"
+                + "\(services[Int(contents.dimensionCodes[FixedDimension.service.columnIndex][row])])|\(tags)"
+            result[key, default: 0] += contents.measures[Measure.billed.columnIndex][row]
+        }
+        return result
+    }
+
+    /// The keys whose sums differ (a short failure message).
+    func differences(_ actual: [String: Int64], _ expected: [String: Int64]) -> [String] {
+        Set(actual.keys).union(expected.keys).filter { actual[$0] != expected[$0] }.sorted().prefix(5)
+            .map { "\($0): \(actual[$0] ?? 0) vs \(expected[$0] ?? 0)" }
+    }
+
+    @Test("repeated line items fold into the same rows; values set twice, empty values, labels, repeated tag keys and reused tag bytes are kept apart")
+    func randomLineItems() throws {
+        var generator = SystemRandomNumberGenerator()
+        func pick(_ values: [String]) -> String { values.randomElement(using: &generator)! }
+        let items = (0..<20_000).map { _ in
+            Item(day: Int32.random(in: 0..<4, using: &generator),
+                 account: pick(["", "111", "222", "333"]),
+                 services: (0..<Int.random(in: 0...2, using: &generator)).map { _ in pick(["", "EC2", "S3", "EC2S3"]) },
+                 label: pick(["", "prod", "dev"]),
+                 tags: (0..<Int.random(in: 0...3, using: &generator)).map { _ in (pick(["", "team", "env", "skip"]), pick(["", "a", "b", "ab"])) },
+                 cost: Int64.random(in: 1...1_000, using: &generator))
+        }
+        var expected: [String: Int64] = [:]
+        for item in items { expected[item.expectedKey, default: 0] += item.cost }
+        let builder = RollupBuilder(keepResources: false, tagKeys: ["team", "env"])
+        try feed(items, into: builder)
+        #expect(differences(sums(builder.contents(sources: [], settings: IngestSettings(keepResources: false, tagKeys: nil))), expected) == [])
+        #expect(builder.rowCount == expected.count)
+
+        // Two builders fed halves and merged give the same rows.
+        let first = RollupBuilder(keepResources: false, tagKeys: ["team", "env"])
+        let second = RollupBuilder(keepResources: false, tagKeys: ["team", "env"])
+        try feed(Array(items[..<7_000]), into: first)
+        try feed(Array(items[7_000...]), into: second)
+        try first.absorb(second, threads: 2)
+        #expect(differences(sums(first.contents(sources: [], settings: IngestSettings(keepResources: false, tagKeys: nil))), expected) == [])
+
+        // The first non-empty label seen for an account is its name.
+        let contents = builder.contents(sources: [], settings: IngestSettings(keepResources: false, tagKeys: nil))
+        let accountIndex = FixedDimension.account.columnIndex
+        for (code, account) in contents.dictionaries[accountIndex].enumerated() where !account.isEmpty {
+            let firstLabel = items.first { $0.account == account && !$0.label.isEmpty }?.label ?? ""
+            #expect(contents.labels[accountIndex][code] == firstLabel, "\(account)")
+        }
+    }
+}

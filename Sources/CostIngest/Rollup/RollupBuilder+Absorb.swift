@@ -1,6 +1,8 @@
+import CostModel
+
 extension RollupBuilder {
     /// Adds every row of `other` (built by another thread from another part of the input),
-    /// re-encoding its dictionary codes and tag sets into this builder's.
+    /// re-encoding its dictionary codes, tag sets and code tuples into this builder's.
     /// - Parameter threads: how many threads add the rows (each takes whole days).
     public func absorb(_ other: RollupBuilder, threads: Int = 1) throws(RowProblem) {
         var remaps: [[UInt32]] = []
@@ -13,15 +15,22 @@ extension RollupBuilder {
         let otherValues = other.tagValueStrings()
         var tagSetRemap: [UInt32] = [0]
         for set in 1..<max(1, other.tagSetCountSoFar) {
-            for (keyCode, valueCode) in other.tagPairs(ofSet: set) {
-                let key = Array(otherKeys[keyCode].utf8)
-                let value = Array(otherValues[keyCode][valueCode].utf8)
-                key.withUnsafeBytes { keyBytes in value.withUnsafeBytes { addTag(key: keyBytes, value: $0) } }
-            }
-            tagSetRemap.append(commitTagSet())
+            tagSetRemap.append(internTagSet(other.tagPairs(ofSet: set).map { (otherKeys[$0.0], otherValues[$0.0][$0.1]) }))
         }
-        // The key words after the day: every dimension, then the tag set.
-        guard rollup.absorb(other.rollup, remaps: remaps + [tagSetRemap], threads: threads) else {
+        // Each of the other builder's code tuples, re-encoded, becomes one of this builder's.
+        let width = RollupBuilder.keyWidth - 1
+        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: width)
+        defer { codes.deallocate() }
+        var tupleRemap = [UInt32](repeating: 0, count: other.codeTuples.count)
+        for tuple in 0..<other.codeTuples.count {
+            let otherCodes = other.codeTuples.key(at: tuple)
+            for index in 0..<RollupBuilder.dimensionCount { codes[index] = remaps[index][Int(otherCodes[index])] }
+            codes[width - 1] = tagSetRemap[Int(otherCodes[width - 1])]
+            tupleRemap[tuple] = self.tuple(codes: codes)
+        }
+        // Roll-up keys are (code tuple, source).
+        let sourceRemap = remaps[FixedDimension.source.columnIndex]
+        guard rollup.absorb(other.rollup, remaps: [tupleRemap, sourceRemap], threads: threads) else {
             throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion")
         }
     }

@@ -3,30 +3,56 @@ import CostModel
 
 /// Folds normalized line items into daily roll-up rows and turns them into `CacheContents`.
 ///
-/// A line item is built in place: the adapter sets the day and dimension values (interned straight
-/// from the CSV bytes), adds tags, fills the measures, then calls `commit()`. The roll-up key is the
-/// day, every fixed dimension and the row's tag set (all tags of a line item interned as one code), so
-/// the key has a fixed width however many tag keys the data holds.
+/// A line item is built in place: the adapter sets the day and dimension values (raw CSV bytes),
+/// adds tags, fills the measures, then calls `commit()`. The values are not looked up one by one:
+/// they are appended to an encoding of the line item, and the encoding is looked up as a whole in a
+/// `TupleCache`. Only an encoding not seen before is resolved field by field into dictionary codes
+/// and a tag-set code (all tags of a line item interned as one code), giving the number of its code
+/// tuple. A roll-up row is then keyed by day, code tuple and source file: two words instead of a
+/// word per dimension, expanded back into codes when the cache is written.
 public final class RollupBuilder {
     static let dimensionCount = FixedDimension.allCases.count
     static let keyWidth = dimensionCount + 2
     static let tagSetSlot = dimensionCount + 1
 
     private let interners: [ByteInterner]
-    /// The same interners, unretained, for the per-field hot path (`interners` keeps them alive).
-    private let internerRefs: UnsafeMutablePointer<Unmanaged<ByteInterner>>
     private var labels: [[UInt32: String]]
     private var tagKeyInterner = ByteInterner()
     private var tagKeyAllowed: [Bool] = [false]
     private var tagValueInterners: [ByteInterner] = [ByteInterner()]
     private var tagSetInterner = ByteInterner()
     private var pendingTags: [UInt64] = []
-    let rollup = DailyRollup(keyWidth: RollupBuilder.keyWidth - 1, measureCount: Measure.allCases.count)
+    /// Roll-up rows keyed by (code tuple, source), per day.
+    let rollup = DailyRollup(keyWidth: 2, measureCount: Measure.allCases.count)
+    /// Every distinct code tuple (every dimension's code, the source's left 0, then the tag set),
+    /// numbered in order of first appearance.
+    let codeTuples = RollupTable(keyWidth: RollupBuilder.keyWidth - 1, measureCount: 0)
+    private let tupleCache = TupleCache()
     private let allowedTagKeys: Set<String>?
     private let keepResources: Bool
 
-    /// The key of the line item being built: day, then dimension codes, then tag set.
-    private let key: UnsafeMutablePointer<UInt32>
+    /// The day of the line item being built.
+    private var day: Int32 = 0
+    /// The encoding of the line item being built: for each value set, a tag byte (the dimension's
+    /// index; `labelTag | index` for a label; `tagPairTag` for a tag), a 4-byte length and the bytes.
+    /// Equal encodings mean equal dimension codes, so the encoding is the `TupleCache` key.
+    private var encoding: UnsafeMutableRawPointer
+    private var encodingUsed = 0
+    private var encodingCapacity = 1024
+    /// Per dimension: where its value's bytes are in `encoding` and how many (-1: not set).
+    private let valueOffsets: UnsafeMutablePointer<Int>
+    private let valueLengths: UnsafeMutablePointer<Int>
+    /// The same for each dimension's label.
+    private let labelOffsets: UnsafeMutablePointer<Int>
+    private let labelLengths: UnsafeMutablePointer<Int>
+    /// Offsets in `encoding` of each tag's key and value (lengths precede the bytes).
+    private var tagOffsets: [(key: Int, value: Int)] = []
+    private static let labelTag: UInt8 = 0x80
+    private static let tagPairTag: UInt8 = 0xFF
+    /// Scratch for one code tuple.
+    private let tupleKey: UnsafeMutablePointer<UInt32>
+    /// Scratch for one roll-up key: code tuple, source.
+    private let rowKey: UnsafeMutablePointer<UInt32>
     /// The measures of the line item being built, indexed like `Measure.allCases` (raw memory: the
     /// adapters write it for every line item).
     public let measures: UnsafeMutablePointer<Int64>
@@ -40,19 +66,31 @@ public final class RollupBuilder {
         self.keepResources = keepResources
         allowedTagKeys = tagKeys.map(Set.init)
         interners = (0..<RollupBuilder.dimensionCount).map { _ in ByteInterner() }
-        internerRefs = .allocate(capacity: RollupBuilder.dimensionCount)
-        for (index, interner) in interners.enumerated() { internerRefs[index] = Unmanaged.passUnretained(interner) }
         labels = Array(repeating: [:], count: RollupBuilder.dimensionCount)
-        key = .allocate(capacity: RollupBuilder.keyWidth)
-        key.initialize(repeating: 0, count: RollupBuilder.keyWidth)
+        encoding = .allocate(byteCount: encodingCapacity, alignment: 8)
+        valueOffsets = .allocate(capacity: RollupBuilder.dimensionCount)
+        valueLengths = .allocate(capacity: RollupBuilder.dimensionCount)
+        valueLengths.initialize(repeating: -1, count: RollupBuilder.dimensionCount)
+        labelOffsets = .allocate(capacity: RollupBuilder.dimensionCount)
+        labelLengths = .allocate(capacity: RollupBuilder.dimensionCount)
+        labelLengths.initialize(repeating: -1, count: RollupBuilder.dimensionCount)
+        tupleKey = .allocate(capacity: RollupBuilder.keyWidth)
+        tupleKey.initialize(repeating: 0, count: RollupBuilder.keyWidth)
+        rowKey = .allocate(capacity: 2)
+        rowKey.initialize(repeating: 0, count: 2)
         measures = .allocate(capacity: Measure.allCases.count)
         measures.initialize(repeating: 0, count: Measure.allCases.count)
     }
 
     deinit {
-        key.deallocate()
+        encoding.deallocate()
+        valueOffsets.deallocate()
+        valueLengths.deallocate()
+        labelOffsets.deallocate()
+        labelLengths.deallocate()
+        tupleKey.deallocate()
+        rowKey.deallocate()
         measures.deallocate()
-        internerRefs.deallocate()
     }
 
     /// Number of measures per line item.
@@ -65,21 +103,21 @@ public final class RollupBuilder {
 
     /// Names the file the following line items come from (kept per row, so a re-ingest can replace it).
     public func setSource(_ path: String) {
-        set(.source, path)
-        sourceCode = key[FixedDimension.source.columnIndex + 1]
+        sourceCode = interners[FixedDimension.source.columnIndex].code(for: path)
     }
 
     /// Sets the day of the line item being built.
     @inline(__always)
-    public func setDay(_ day: Day) { key[0] = UInt32(bitPattern: day.index) }
+    public func setDay(_ day: Day) { self.day = day.index }
 
-    /// Sets a dimension of the line item being built from raw bytes (empty means missing).
+    /// Sets a dimension of the line item being built from raw bytes (empty means missing). Setting a
+    /// dimension again replaces the value.
     @inline(__always)
     public func set(_ dimension: FixedDimension, _ bytes: UnsafeRawBufferPointer) {
         if dimension == .resource && !keepResources { return }
         let index = dimension.columnIndex
-        // Borrow the interner without a retain/release pair: this runs ten times per line item.
-        key[index + 1] = internerRefs[index]._withUnsafeGuaranteedRef { $0.code(for: bytes) }
+        valueOffsets[index] = append(tag: UInt8(truncatingIfNeeded: index), bytes)
+        valueLengths[index] = bytes.count
     }
 
     /// Sets a dimension to a constant (the provider name, a default currency, a category).
@@ -88,25 +126,111 @@ public final class RollupBuilder {
         set(dimension, UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Sets a dimension from a String (for values decoded elsewhere, such as a file path).
+    /// Sets a dimension from a String (for values decoded elsewhere).
     public func set(_ dimension: FixedDimension, _ text: String) {
         var copy = text
         copy.withUTF8 { set(dimension, UnsafeRawBufferPointer($0)) }
     }
 
-    /// Records a display name (e.g. an account name) for the value currently set in `dimension`.
+    /// Records a display name (e.g. an account name) for the value of `dimension` in this line item;
+    /// the first name seen for a value is kept.
     @inline(__always)
     public func setLabel(_ dimension: FixedDimension, _ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
         let index = dimension.columnIndex
-        let code = key[index + 1]
-        guard code != 0, !bytes.isEmpty, labels[index][code] == nil else { return }
-        labels[index][code] = TerminalSanitizer.decodeEscapingInvalidUTF8(bytes)
+        labelOffsets[index] = append(tag: RollupBuilder.labelTag | UInt8(truncatingIfNeeded: index), bytes)
+        labelLengths[index] = bytes.count
     }
 
     /// Adds a tag to the line item being built; keys outside `--tags` and empty values are ignored.
     @inline(__always)
     public func addTag(key tagKey: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
         guard !tagKey.isEmpty, !value.isEmpty else { return }
+        // Both are copied into the encoding: a tag parser may hand out bytes it reuses.
+        let keyOffset = append(tag: RollupBuilder.tagPairTag, tagKey)
+        let valueOffset = append(tag: RollupBuilder.tagPairTag, value)
+        tagOffsets.append((keyOffset, valueOffset))
+    }
+
+    /// Appends a tag byte, a length and `bytes` to the encoding; returns where the bytes start.
+    @inline(__always)
+    private func append(tag: UInt8, _ bytes: UnsafeRawBufferPointer) -> Int {
+        let needed = encodingUsed + 5 + bytes.count
+        if needed > encodingCapacity { growEncoding(to: needed) }
+        encoding.storeBytes(of: tag, toByteOffset: encodingUsed, as: UInt8.self)
+        encoding.storeBytes(of: UInt32(truncatingIfNeeded: bytes.count), toByteOffset: encodingUsed + 1, as: UInt32.self)
+        let start = encodingUsed + 5
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            (encoding + start).copyMemory(from: base, byteCount: bytes.count)
+        }
+        encodingUsed = start + bytes.count
+        return start
+    }
+
+    private func growEncoding(to needed: Int) {
+        let capacity = max(needed, encodingCapacity * 2)
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        grown.copyMemory(from: encoding, byteCount: encodingUsed)
+        encoding.deallocate()
+        encoding = grown
+        encodingCapacity = capacity
+    }
+
+    /// Folds the line item into its roll-up row and resets the builder for the next one.
+    /// - Throws: `RowProblem` when a sum would overflow.
+    public func commit() throws(RowProblem) {
+        let bytes = UnsafeRawBufferPointer(start: encoding, count: encodingUsed)
+        let hash = ByteInterner.hash(bytes)
+        rowKey[0] = tupleCache.tuple(of: bytes, hash: hash) ?? resolveTuple(hash: hash)
+        rowKey[1] = sourceCode
+        measures[Measure.lineItems.columnIndex] = 1
+        let ok = rollup.add(day: day, key: rowKey, measures: measures)
+        reset()
+        guard ok else {
+            throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion; costs out of range")
+        }
+    }
+
+    /// Clears the line item being built.
+    public func reset() {
+        encodingUsed = 0
+        valueLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
+        labelLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
+        tagOffsets.removeAll(keepingCapacity: true)
+        measures.update(repeating: 0, count: RollupBuilder.measureCount)
+        pendingTags.removeAll(keepingCapacity: true)
+    }
+
+    /// Turns the current line item's values into codes (first sight of its encoding): dictionary
+    /// codes, labels, the tag set; returns the number of its code tuple and remembers the encoding.
+    private func resolveTuple(hash: UInt64) -> UInt32 {
+        for index in 0..<RollupBuilder.dimensionCount {
+            let length = valueLengths[index]
+            tupleKey[index] = length <= 0 ? 0
+                : interners[index].code(for: UnsafeRawBufferPointer(start: encoding + valueOffsets[index], count: length))
+            let labelLength = labelLengths[index]
+            if labelLength > 0, tupleKey[index] != 0, labels[index][tupleKey[index]] == nil {
+                let label = UnsafeRawBufferPointer(start: encoding + labelOffsets[index], count: labelLength)
+                labels[index][tupleKey[index]] = TerminalSanitizer.decodeEscapingInvalidUTF8(label)
+            }
+        }
+        for (keyOffset, valueOffset) in tagOffsets {
+            internTag(key: bytes(atEncodingOffset: keyOffset), value: bytes(atEncodingOffset: valueOffset))
+        }
+        tupleKey[RollupBuilder.tagSetSlot - 1] = internTagSet()
+        let tuple = UInt32(codeTuples.entry(for: tupleKey))
+        tupleCache.insert(UnsafeRawBufferPointer(start: encoding, count: encodingUsed), hash: hash, tuple: tuple)
+        return tuple
+    }
+
+    /// The bytes whose length precedes `offset` in the encoding.
+    private func bytes(atEncodingOffset offset: Int) -> UnsafeRawBufferPointer {
+        let length = Int(encoding.loadUnaligned(fromByteOffset: offset - 4, as: UInt32.self))
+        return UnsafeRawBufferPointer(start: encoding + offset, count: length)
+    }
+
+    /// Adds a tag to the pending tag set, interning its key and value.
+    private func internTag(key tagKey: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
         let keyCode = tagKeyInterner.code(for: tagKey)
         if Int(keyCode) >= tagKeyAllowed.count {
             let name = String(decoding: tagKey, as: UTF8.self)
@@ -118,37 +242,20 @@ public final class RollupBuilder {
         pendingTags.append(UInt64(keyCode) << 32 | UInt64(valueCode))
     }
 
-    /// Folds the line item into its roll-up row and resets the builder for the next one.
-    /// - Throws: `RowProblem` when a sum would overflow.
-    public func commit() throws(RowProblem) {
-        key[RollupBuilder.tagSetSlot] = internTagSet()
-        key[FixedDimension.source.columnIndex + 1] = sourceCode
-        measures[Measure.lineItems.columnIndex] = 1
-        let ok = addCurrentRow()
-        reset()
-        guard ok else {
-            throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion; costs out of range")
-        }
-    }
-
-    /// Clears the line item being built.
-    public func reset() {
-        key.update(repeating: 0, count: RollupBuilder.keyWidth)
-        measures.update(repeating: 0, count: RollupBuilder.measureCount)
-        pendingTags.removeAll(keepingCapacity: true)
-    }
-
     private func internTagSet() -> UInt32 {
         if pendingTags.isEmpty { return 0 }
         if pendingTags.count > 1 {
-            pendingTags.sort()
-            // The same key twice (e.g. `user:team` and a map entry `team`): keep the first value.
-            var write = 1
-            for read in 1..<pendingTags.count where pendingTags[read] >> 32 != pendingTags[write - 1] >> 32 {
-                pendingTags[write] = pendingTags[read]
-                write += 1
+            // The same key twice (e.g. `user:team` and a map entry `team`): the first one added wins.
+            var write = 0
+            for read in 0..<pendingTags.count {
+                let key = pendingTags[read] >> 32
+                if !(0..<write).contains(where: { pendingTags[$0] >> 32 == key }) {
+                    pendingTags[write] = pendingTags[read]
+                    write += 1
+                }
             }
             pendingTags.removeLast(pendingTags.count - write)
+            pendingTags.sort()
         }
         return pendingTags.withUnsafeBytes { tagSetInterner.code(for: $0) }
     }
@@ -180,32 +287,45 @@ public final class RollupBuilder {
         }
     }
 
-    /// Interns the tags added since the last commit as a tag set and clears them.
-    func commitTagSet() -> UInt32 {
+    /// Interns a tag set given as (key, value) strings.
+    func internTagSet(_ pairs: [(key: String, value: String)]) -> UInt32 {
+        pendingTags.removeAll(keepingCapacity: true)
+        for (key, value) in pairs {
+            let keyBytes = Array(key.utf8)
+            let valueBytes = Array(value.utf8)
+            keyBytes.withUnsafeBytes { keyRaw in valueBytes.withUnsafeBytes { internTag(key: keyRaw, value: $0) } }
+        }
         let code = internTagSet()
         pendingTags.removeAll(keepingCapacity: true)
         return code
     }
 
-    /// Adds an already rolled-up row.
-    /// Adds an already rolled-up row: `key` is the full key, day first.
-    func addRow(key: [UInt32], measures: UnsafePointer<Int64>) -> Bool {
-        key.withUnsafeBufferPointer { key in
-            rollup.add(day: Int32(bitPattern: key[0]), key: key.baseAddress! + 1, measures: measures)
-        }
+    /// The number of a code tuple given every dimension's code (the source's is ignored) and the tag set.
+    func tuple(codes: UnsafePointer<UInt32>) -> UInt32 {
+        tupleKey.update(from: codes, count: RollupBuilder.keyWidth - 1)
+        tupleKey[FixedDimension.source.columnIndex] = 0
+        return UInt32(codeTuples.entry(for: tupleKey))
     }
 
-    /// Adds the line item in the builder's own key and measure buffers.
-    @inline(__always)
-    private func addCurrentRow() -> Bool {
-        rollup.add(day: Int32(bitPattern: key[0]), key: key + 1, measures: measures)
+    /// Adds an already rolled-up row: `codes` holds every dimension's code (source included) and the tag set.
+    func addRow(day: Int32, codes: UnsafePointer<UInt32>, measures: UnsafePointer<Int64>) -> Bool {
+        rowKey[0] = tuple(codes: codes)
+        rowKey[1] = codes[FixedDimension.source.columnIndex]
+        return rollup.add(day: day, key: rowKey, measures: measures)
     }
 
     // MARK: - Reading the result
 
-    /// Calls `body` with every roll-up row (day, key words after the day, sums), days in order.
+    /// Calls `body` with every roll-up row (day, every dimension's code then the tag set, sums), days in order.
     func forEachRow<Failure: Error>(_ body: (Int32, UnsafePointer<UInt32>, UnsafePointer<Int64>) throws(Failure) -> Void) throws(Failure) {
-        try rollup.forEachRow(body)
+        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: RollupBuilder.keyWidth)
+        defer { codes.deallocate() }
+        let sourceIndex = FixedDimension.source.columnIndex
+        try rollup.forEachRow { (day, key, sums) throws(Failure) in
+            codes.update(from: codeTuples.key(at: Int(key[0])), count: RollupBuilder.keyWidth - 1)
+            codes[sourceIndex] = key[1]
+            try body(day, codes, sums)
+        }
     }
 
     func dictionaryStrings(_ index: Int) -> [String] { interners[index].strings() }
@@ -271,7 +391,7 @@ public final class RollupBuilder {
                 guard valueCode != 0 else { continue }
                 let keyBytes = Array(cache.tagKeys[keyIndex].utf8)
                 let valueBytes = cache.tagValues(keyIndex).bytes(at: Int(valueCode))
-                keyBytes.withUnsafeBytes { addTag(key: $0, value: UnsafeRawBufferPointer(valueBytes)) }
+                keyBytes.withUnsafeBytes { internTag(key: $0, value: UnsafeRawBufferPointer(valueBytes)) }
             }
             tagSetRemap[set] = internTagSet()
             pendingTags.removeAll(keepingCapacity: true)
@@ -280,17 +400,21 @@ public final class RollupBuilder {
         let sourceCodes = cache.codes(.source)
         let measureColumns = Measure.allCases.map { cache.measure($0) }
         let dimensionColumns = FixedDimension.allCases.map { cache.codes($0) }
+        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: RollupBuilder.keyWidth)
+        let sums = UnsafeMutablePointer<Int64>.allocate(capacity: RollupBuilder.measureCount)
+        defer {
+            codes.deallocate()
+            sums.deallocate()
+        }
         for row in 0..<cache.rowCount where keepSource[Int(sourceCodes[row])] {
-            key[0] = UInt32(bitPattern: cache.days[row])
             for dimension in 0..<RollupBuilder.dimensionCount {
-                key[dimension + 1] = remaps[dimension][Int(dimensionColumns[dimension][row])]
+                codes[dimension] = remaps[dimension][Int(dimensionColumns[dimension][row])]
             }
-            let tagSet = tagSetRemap[Int(cache.tagSetCodes[row])]
-            for measure in 0..<RollupBuilder.measureCount { measures[measure] = measureColumns[measure][row] }
-            key[RollupBuilder.tagSetSlot] = tagSet
-            let ok = addCurrentRow()
-            reset()
-            guard ok else { throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion") }
+            codes[RollupBuilder.tagSetSlot - 1] = tagSetRemap[Int(cache.tagSetCodes[row])]
+            for measure in 0..<RollupBuilder.measureCount { sums[measure] = measureColumns[measure][row] }
+            guard addRow(day: cache.days[row], codes: codes, measures: sums) else {
+                throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion")
+            }
         }
     }
 }

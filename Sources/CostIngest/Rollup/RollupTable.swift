@@ -70,6 +70,33 @@ final class RollupTable {
         return accumulate(entry, measures)
     }
 
+    /// The entry of `key`, inserted with zero sums when new (a table with no measures is a set of
+    /// keys numbered in insertion order).
+    func entry(for key: UnsafePointer<UInt32>) -> Int {
+        let hash = RollupTable.hash(key, keyWidth)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if hashes[entry] == hash && keyEquals(entry, key) { return entry }
+            slot = (slot + 1) & mask
+        }
+        if count == capacity {
+            grow()
+            return self.entry(for: key)
+        }
+        let entry = count
+        count += 1
+        hashes[entry] = hash
+        (keyStorage + entry * keyWidth).update(from: key, count: keyWidth)
+        (sumStorage + entry * measureCount).initialize(repeating: 0, count: measureCount)
+        slots[slot] = Int32(entry)
+        return entry
+    }
+
+    /// The key words of `entry`.
+    func key(at entry: Int) -> UnsafePointer<UInt32> { UnsafePointer(keyStorage + entry * keyWidth) }
+
     @inline(__always)
     private func accumulate(_ entry: Int, _ measures: UnsafePointer<Int64>) -> Bool {
         let base = sumStorage + entry * measureCount
