@@ -27,11 +27,7 @@ final class DailyRollup {
     /// - Returns: false when a sum would overflow.
     @inline(__always)
     func add(day: Int32, key: UnsafePointer<UInt32>, measures: UnsafePointer<Int64>) -> Bool {
-        if let table = lastTable, day == lastDay { return table.add(key: key, measures: measures) }
-        let table = table(for: day)
-        lastDay = day
-        lastTable = table
-        return table.add(key: key, measures: measures)
+        table(for: day).add(key: key, measures: measures)
     }
 
     /// Calls `body` with each row's day, key words (after the day) and sums, days in order.
@@ -51,7 +47,7 @@ final class DailyRollup {
     /// - Returns: false when a sum would overflow.
     func absorb(_ other: DailyRollup, remaps: [[UInt32]], threads: Int) -> Bool {
         // Tables missing here are created first, on this thread: only the tables change below.
-        let pairs = other.tables.keys.sorted().map { day in (table(for: day), other.tables[day]!) }
+        let pairs = other.tables.keys.sorted().map { day in (existingOrNewTable(day), other.tables[day]!) }
         let failed = UncheckedSendable(OverflowFlag())
         let shared = UncheckedSendable((pairs: pairs, remaps: remaps))
         let keyWidth = keyWidth
@@ -73,7 +69,17 @@ final class DailyRollup {
         return !failed.value.overflowed
     }
 
-    private func table(for day: Int32) -> RollupTable {
+    /// The table of `day`, created when missing.
+    @inline(__always)
+    func table(for day: Int32) -> RollupTable {
+        if let table = lastTable, day == lastDay { return table }
+        let table = existingOrNewTable(day)
+        lastDay = day
+        lastTable = table
+        return table
+    }
+
+    private func existingOrNewTable(_ day: Int32) -> RollupTable {
         if let existing = tables[day] { return existing }
         let table = RollupTable(keyWidth: keyWidth, measureCount: measureCount)
         tables[day] = table

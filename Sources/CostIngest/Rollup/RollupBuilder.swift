@@ -181,10 +181,20 @@ public final class RollupBuilder {
     public func commit() throws(RowProblem) {
         let bytes = UnsafeRawBufferPointer(start: encoding, count: encodingUsed)
         let hash = ByteInterner.hash(bytes)
-        rowKey[0] = tupleCache.tuple(of: bytes, hash: hash) ?? resolveTuple(hash: hash)
-        rowKey[1] = sourceCode
+        var entry = tupleCache.entry(of: bytes, hash: hash)
+        if entry < 0 { entry = tupleCache.insert(bytes, hash: hash, tuple: resolveTuple()) }
         measures[Measure.lineItems.columnIndex] = 1
-        let ok = rollup.add(day: day, key: rowKey, measures: measures)
+        let table = rollup.table(for: day)
+        let row: Int
+        if let remembered = tupleCache.rememberedRow(at: entry, day: day, source: sourceCode) {
+            row = remembered
+        } else {
+            rowKey[0] = tupleCache.tuple(at: entry)
+            rowKey[1] = sourceCode
+            row = table.entry(for: rowKey)
+            tupleCache.remember(row: row, at: entry, day: day, source: sourceCode)
+        }
+        let ok = table.accumulate(row, measures)
         reset()
         guard ok else {
             throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion; costs out of range")
@@ -202,8 +212,8 @@ public final class RollupBuilder {
     }
 
     /// Turns the current line item's values into codes (first sight of its encoding): dictionary
-    /// codes, labels, the tag set; returns the number of its code tuple and remembers the encoding.
-    private func resolveTuple(hash: UInt64) -> UInt32 {
+    /// codes, labels, the tag set; returns the number of its code tuple.
+    private func resolveTuple() -> UInt32 {
         for index in 0..<RollupBuilder.dimensionCount {
             let length = valueLengths[index]
             tupleKey[index] = length <= 0 ? 0
@@ -218,9 +228,7 @@ public final class RollupBuilder {
             internTag(key: bytes(atEncodingOffset: keyOffset), value: bytes(atEncodingOffset: valueOffset))
         }
         tupleKey[RollupBuilder.tagSetSlot - 1] = internTagSet()
-        let tuple = UInt32(codeTuples.entry(for: tupleKey))
-        tupleCache.insert(UnsafeRawBufferPointer(start: encoding, count: encodingUsed), hash: hash, tuple: tuple)
-        return tuple
+        return UInt32(codeTuples.entry(for: tupleKey))
     }
 
     /// The bytes whose length precedes `offset` in the encoding.

@@ -97,8 +97,10 @@ final class RollupTable {
     /// The key words of `entry`.
     func key(at entry: Int) -> UnsafePointer<UInt32> { UnsafePointer(keyStorage + entry * keyWidth) }
 
+    /// Adds `measures` to the sums of `entry`.
+    /// - Returns: false when a sum would overflow.
     @inline(__always)
-    private func accumulate(_ entry: Int, _ measures: UnsafePointer<Int64>) -> Bool {
+    func accumulate(_ entry: Int, _ measures: UnsafePointer<Int64>) -> Bool {
         let base = sumStorage + entry * measureCount
         var overflow = false
         for index in 0..<measureCount {

@@ -3,13 +3,18 @@
 /// all day) costs one hash and one comparison instead of a dictionary lookup per field.
 ///
 /// An encoding is an opaque byte string (see `RollupBuilder`); equal encodings always resolve to
-/// the same tuple. Storage is raw memory that doubles when full: this runs once per line item.
+/// the same tuple. Each entry also remembers the roll-up row its last line item went to (day,
+/// source, row), so the next line item of the same day skips the roll-up's hash lookup too.
+/// Storage is raw memory that doubles when full: this runs once per line item.
 final class TupleCache {
     private struct Entry {
         var hash: UInt64
         var offset: Int
         var length: Int
         var tuple: UInt32
+        var memoDay: Int32 = 0
+        var memoSource: UInt32 = 0
+        var memoRow: Int32 = -1
     }
 
     private var arena: UnsafeMutableRawPointer
@@ -35,24 +40,43 @@ final class TupleCache {
         slots.deallocate()
     }
 
-    /// The tuple of `bytes` (whose hash is `hash`), or nil when it has not been seen.
+    /// The entry of `bytes` (whose hash is `hash`), or -1 when it has not been seen.
     @inline(__always)
-    func tuple(of bytes: UnsafeRawBufferPointer, hash: UInt64) -> UInt32? {
+    func entry(of bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let index = Int(slots[slot])
-            if index < 0 { return nil }
+            if index < 0 { return -1 }
             let entry = entries[index]
             if entry.hash == hash && entry.length == bytes.count
                 && memcmp(arena + entry.offset, bytes.baseAddress!, bytes.count) == 0 {
-                return entry.tuple
+                return index
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Records that `bytes` (not yet present) resolves to `tuple`.
-    func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, tuple: UInt32) {
+    /// The code tuple of an entry.
+    @inline(__always)
+    func tuple(at index: Int) -> UInt32 { entries[index].tuple }
+
+    /// The roll-up row an entry's last line item went to, if it was for `day` and `source`.
+    @inline(__always)
+    func rememberedRow(at index: Int, day: Int32, source: UInt32) -> Int? {
+        let entry = entries[index]
+        return entry.memoRow >= 0 && entry.memoDay == day && entry.memoSource == source ? Int(entry.memoRow) : nil
+    }
+
+    /// Remembers the roll-up row an entry's line item went to.
+    @inline(__always)
+    func remember(row: Int, at index: Int, day: Int32, source: UInt32) {
+        entries[index].memoDay = day
+        entries[index].memoSource = source
+        entries[index].memoRow = Int32(truncatingIfNeeded: row)
+    }
+
+    /// Records that `bytes` (not yet present) resolves to `tuple`; returns the new entry.
+    func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, tuple: UInt32) -> Int {
         if count == capacity { grow() }
         if arenaUsed + bytes.count > arenaCapacity {
             let newCapacity = max(arenaCapacity * 2, arenaUsed + bytes.count)
@@ -69,6 +93,7 @@ final class TupleCache {
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(count)
         count += 1
+        return count - 1
     }
 
     /// Doubles the entries and rebuilds the slot index (kept at most half full).
