@@ -30,16 +30,9 @@ final class DailyRollup {
         table(for: day).add(key: key, measures: measures)
     }
 
-    /// Calls `body` with each row's day, key words (after the day) and sums, days in order.
-    func forEachRow<Failure: Error>(_ body: (Int32, UnsafePointer<UInt32>, UnsafePointer<Int64>) throws(Failure) -> Void) throws(Failure) {
-        for day in tables.keys.sorted() {
-            let table = tables[day]!
-            let keys = table.keys.baseAddress
-            let sums = table.sums.baseAddress
-            for entry in 0..<table.count {
-                try body(day, keys! + entry * keyWidth, sums! + entry * measureCount)
-            }
-        }
+    /// The day tables, days in order.
+    func tablesInDayOrder() -> [(day: Int32, table: RollupTable)] {
+        tables.keys.sorted().map { ($0, tables[$0]!) }
     }
 
     /// Adds every row of `other` after re-encoding its key words (`remaps[word][code]`), with

@@ -1,37 +1,61 @@
 import CostCache
 import CostModel
+import Dispatch
 
 extension RollupBuilder {
     /// The roll-up as cache contents: rows ordered by day (within a day, in roll-up order),
     /// dictionaries, tag sets expanded into one value code per tag key.
     public func contents(sources: [SourceRecord], settings: IngestSettings) -> CacheContents {
         var contents = CacheContents()
-        let rows = rowCount
-        // One pass over the roll-up writing every column through raw pointers: appending to two
-        // dozen arrays row by row cost a tenth of a large ingest.
-        let keyColumns = RollupBuilder.keyWidth - 1
-        let keyStorage = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, rows * keyColumns))
-        let sumStorage = UnsafeMutablePointer<Int64>.allocate(capacity: max(1, rows * RollupBuilder.measureCount))
-        let dayStorage = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, rows))
-        defer {
-            keyStorage.deallocate()
-            sumStorage.deallocate()
-            dayStorage.deallocate()
+        let tables = rollup.tablesInDayOrder()
+        var firstRows: [Int] = []
+        var rows = 0
+        for (_, table) in tables {
+            firstRows.append(rows)
+            rows += table.count
         }
-        var row = 0
-        forEachRow { day, key, sums in
-            dayStorage[row] = day
-            for column in 0..<keyColumns { keyStorage[column * rows + row] = key[column] }
-            for measure in 0..<RollupBuilder.measureCount { sumStorage[measure * rows + row] = sums[measure] }
-            row += 1
+        // Each column is written once, straight into its array, by two threads taking halves of the
+        // days (copying out of a row-major buffer cost a twentieth of a large ingest).
+        let plan = UncheckedSendable((tables: tables, firstRows: firstRows, tuples: codeTuples))
+        /// One column: `word` of each row's code tuple (a dimension or the tag set), the row's
+        /// source (`word == nil`), or `measure` of its sums.
+        func column<T>(_ type: T.Type, word: Int?, measure: Int? = nil) -> [T] {
+            [T](unsafeUninitializedCapacity: rows) { buffer, count in
+                let target = UncheckedSendable(UnsafeMutableRawPointer(buffer.baseAddress))
+                DispatchQueue.concurrentPerform(iterations: 2) { half in
+                    let (tables, firstRows, tuples) = plan.value
+                    guard let target = target.value else { return }
+                    let range = half == 0 ? 0..<(tables.count / 2) : (tables.count / 2)..<tables.count
+                    for index in range {
+                        let table = tables[index].table
+                        guard let keys = table.keys.baseAddress, let sums = table.sums.baseAddress else { continue }
+                        if let measure {
+                            let out = target.assumingMemoryBound(to: Int64.self) + firstRows[index]
+                            let width = table.measureCount
+                            for entry in 0..<table.count { out[entry] = sums[entry * width + measure] }
+                        } else if let word {
+                            let out = target.assumingMemoryBound(to: UInt32.self) + firstRows[index]
+                            for entry in 0..<table.count { out[entry] = tuples.key(at: Int(keys[entry * 2]))[word] }
+                        } else {
+                            let out = target.assumingMemoryBound(to: UInt32.self) + firstRows[index]
+                            for entry in 0..<table.count { out[entry] = keys[entry * 2 + 1] }
+                        }
+                    }
+                }
+                count = rows
+            }
         }
-        contents.days = Array(UnsafeBufferPointer(start: dayStorage, count: rows))
+        var days: [Int32] = []
+        days.reserveCapacity(rows)
+        for (day, table) in tables { days.append(contentsOf: repeatElement(day, count: table.count)) }
+        contents.days = days
+        let sourceIndex = FixedDimension.source.columnIndex
         for index in 0..<RollupBuilder.dimensionCount {
-            contents.dimensionCodes[index] = Array(UnsafeBufferPointer(start: keyStorage + index * rows, count: rows))
+            contents.dimensionCodes[index] = column(UInt32.self, word: index == sourceIndex ? nil : index)
         }
-        contents.tagSetCodes = Array(UnsafeBufferPointer(start: keyStorage + (RollupBuilder.tagSetSlot - 1) * rows, count: rows))
+        contents.tagSetCodes = column(UInt32.self, word: RollupBuilder.tagSetSlot - 1)
         for index in 0..<RollupBuilder.measureCount {
-            contents.measures[index] = Array(UnsafeBufferPointer(start: sumStorage + index * rows, count: rows))
+            contents.measures[index] = column(Int64.self, word: nil, measure: index)
         }
         for (index, _) in FixedDimension.allCases.enumerated() {
             let dictionary = dictionaryStrings(index)

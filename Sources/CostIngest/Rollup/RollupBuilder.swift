@@ -324,18 +324,6 @@ public final class RollupBuilder {
 
     // MARK: - Reading the result
 
-    /// Calls `body` with every roll-up row (day, every dimension's code then the tag set, sums), days in order.
-    func forEachRow<Failure: Error>(_ body: (Int32, UnsafePointer<UInt32>, UnsafePointer<Int64>) throws(Failure) -> Void) throws(Failure) {
-        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: RollupBuilder.keyWidth)
-        defer { codes.deallocate() }
-        let sourceIndex = FixedDimension.source.columnIndex
-        try rollup.forEachRow { (day, key, sums) throws(Failure) in
-            codes.update(from: codeTuples.key(at: Int(key[0])), count: RollupBuilder.keyWidth - 1)
-            codes[sourceIndex] = key[1]
-            try body(day, codes, sums)
-        }
-    }
-
     func dictionaryStrings(_ index: Int) -> [String] { interners[index].strings() }
 
     func labelMap(_ index: Int) -> [UInt32: String] { labels[index] }
