@@ -3,24 +3,32 @@
 #include <emmintrin.h>
 #endif
 
-/// Bit i is set when bytes[i] is a comma, a line feed or a double quote (i < 16, i < count).
-static inline unsigned structural_mask(const uint8_t *bytes, size_t count) {
+/// Bit i of each mask is set when bytes[i] is a comma, a line feed or a double quote, for the first
+/// 64 bytes (fewer when `count` is smaller; the other bits stay 0).
+static inline void window_masks(const uint8_t *bytes, size_t count,
+                                uint64_t *commas, uint64_t *newlines, uint64_t *quotes) {
+    uint64_t c = 0, n = 0, q = 0;
+    size_t index = 0;
 #if defined(__SSE2__)
-    if (count >= 16) {
-        __m128i block = _mm_loadu_si128((const __m128i *)bytes);
-        __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(',')),
-                                                 _mm_cmpeq_epi8(block, _mm_set1_epi8('\n'))),
-                                    _mm_cmpeq_epi8(block, _mm_set1_epi8('"')));
-        return (unsigned)_mm_movemask_epi8(hits);
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i quote = _mm_set1_epi8('"');
+    for (; index < 64 && index + 16 <= count; index += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, comma)) << index;
+        n |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)) << index;
+        q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote)) << index;
     }
 #endif
-    unsigned mask = 0;
-    size_t limit = count < 16 ? count : 16;
-    for (size_t index = 0; index < limit; index++) {
+    for (; index < 64 && index < count; index++) {
         uint8_t byte = bytes[index];
-        if (byte == ',' || byte == '\n' || byte == '"') mask |= 1u << index;
+        c |= (uint64_t)(byte == ',') << index;
+        n |= (uint64_t)(byte == '\n') << index;
+        q |= (uint64_t)(byte == '"') << index;
     }
-    return mask;
+    *commas = c;
+    *newlines = n;
+    *quotes = q;
 }
 
 long costtop_parse_record(const uint8_t *bytes, size_t count, long base, long *starts, long *ends,
@@ -34,10 +42,37 @@ long costtop_parse_record(const uint8_t *bytes, size_t count, long base, long *s
     /// Structural bytes before this offset were already consumed (the second quote of `""`, the
     /// comma after a closing quote).
     size_t skip_until = 0;
-    for (size_t block = 0; block < count; block += 16) {
-        unsigned mask = structural_mask(bytes + block, count - block);
+    for (size_t window = 0; window < count; window += 64) {
+        uint64_t commas, newlines, quotes;
+        window_masks(bytes + window, count - window, &commas, &newlines, &quotes);
+        uint64_t before_newline = newlines ? (newlines & (0 - newlines)) - 1 : ~(uint64_t)0;
+        if (!in_quotes && skip_until <= window && (quotes & before_newline) == 0) {
+            // The common window: no quote before the line feed, so every comma ends a field.
+            uint64_t field_ends = commas & before_newline;
+            while (field_ends) {
+                size_t at = window + (size_t)__builtin_ctzll(field_ends);
+                field_ends &= field_ends - 1;
+                if (fields == max_fields) return -1;
+                starts[fields] = base + (long)field_start;
+                ends[fields] = base + (long)at;
+                fields++;
+                field_start = at + 1;
+            }
+            if (!newlines) continue;
+            if (fields == max_fields) return -1;
+            size_t at = window + (size_t)__builtin_ctzll(newlines);
+            size_t end = at;
+            if (end > field_start && bytes[end - 1] == '\r') end--;
+            starts[fields] = base + (long)field_start;
+            ends[fields] = base + (long)end;
+            fields++;
+            *record_end = at + 1;
+            *escaped_count = escapes;
+            return (long)fields;
+        }
+        uint64_t mask = commas | newlines | quotes;
         while (mask) {
-            size_t at = block + (size_t)__builtin_ctz(mask);
+            size_t at = window + (size_t)__builtin_ctzll(mask);
             mask &= mask - 1;
             if (at < skip_until) continue;
             uint8_t byte = bytes[at];
