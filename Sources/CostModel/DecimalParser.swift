@@ -42,22 +42,29 @@ public enum DecimalParser {
         let negative = bytes[0] == UInt8(ascii: "-")
         if negative { index = 1 }
         var value: UInt64 = 0
-        var digits = 0
-        var fraction = -1
+        // Integer digits, then (after a point) fraction digits: two tight loops, no state per digit.
+        let integerStart = index
         while index < count {
-            let byte = bytes[index]
-            if byte >= 48 && byte <= 57 {
-                value = value &* 10 &+ UInt64(byte &- 48)
-                digits += 1
-                if fraction >= 0 { fraction += 1 }
-            } else if byte == UInt8(ascii: ".") && fraction < 0 {
-                fraction = 0
-            } else {
-                return nil
-            }
+            let digit = bytes[index] &- 48
+            if digit > 9 { break }
+            value = value &* 10 &+ UInt64(digit)
             index += 1
         }
-        let fractionDigits = max(fraction, 0)
+        var digits = index - integerStart
+        var fractionDigits = 0
+        if index < count {
+            guard bytes[index] == UInt8(ascii: ".") else { return nil }
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- 48
+                guard digit <= 9 else { return nil }
+                value = value &* 10 &+ UInt64(digit)
+                index += 1
+            }
+            fractionDigits = index - fractionStart
+            digits += fractionDigits
+        }
         guard digits > 0, digits <= 18, fractionDigits - scaleDigits <= 19 else { return nil }
         var scaled: UInt64
         if fractionDigits <= scaleDigits {
@@ -67,22 +74,44 @@ public enum DecimalParser {
             guard !overflow else { return nil }
             scaled = product
         } else {
-            // More fractional digits than kept (CUR writes up to 10): round half to even.
-            let divisor = DecimalParser.powerOfTen(fractionDigits - scaleDigits)
-            scaled = value / divisor
-            let twice = (value % divisor) * 2
+            // More fractional digits than kept (CUR writes up to 10): round half to even. One digit
+            // too many is the usual case, and a division by the constant 10 is a multiplication.
+            let excess = fractionDigits - scaleDigits
+            let divisor = excess == 1 ? 10 : DecimalParser.powerOfTen(excess)
+            let remainder: UInt64
+            if excess == 1 {
+                scaled = value / 10
+                remainder = value - scaled * 10
+            } else {
+                scaled = value / divisor
+                remainder = value % divisor
+            }
+            let twice = remainder * 2
             if twice > divisor || (twice == divisor && scaled & 1 == 1) { scaled += 1 }
         }
         guard scaled <= UInt64(Int64.max) else { return nil }
         return negative ? -Int64(scaled) : Int64(scaled)
     }
 
-    /// 10^power for 0...19, computed inline (a static table costs a lazy-initialization check per call).
+    /// 10^power for 0...19, from constants (a static table costs a lazy-initialization check per call).
     @inlinable
     static func powerOfTen(_ power: Int) -> UInt64 {
-        var result: UInt64 = 1
-        for _ in 0..<power { result &*= 10 }
-        return result
+        switch power {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        default:
+            var result: UInt64 = 1_000_000_000
+            for _ in 9..<power { result &*= 10 }
+            return result
+        }
     }
 
     @usableFromInline

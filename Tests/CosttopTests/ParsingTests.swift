@@ -1,4 +1,4 @@
-import CostModel
+@testable import CostModel
 import Testing
 @testable import CostIngest
 
@@ -17,6 +17,28 @@ struct ParsingTests {
     ])
     func decimals(text: String, nanos: Int64) throws {
         #expect(try DecimalParser.parseFixed(text) == nanos)
+    }
+
+    @Test("the fast path for plain decimals agrees with the general parser on random amounts")
+    func plainMatchesGeneral() throws {
+        var generator = SystemRandomNumberGenerator()
+        var fast = 0
+        for _ in 0..<20_000 {
+            let integer = String(UInt64.random(in: 0...999_999_999, using: &generator)).prefix(Int.random(in: 0...9, using: &generator))
+            let fraction = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })
+            var text = (Bool.random(using: &generator) ? "-" : "") + integer
+            if !fraction.isEmpty || Bool.random(using: &generator) { text += "." + fraction }
+            for scale in [3, 9] {
+                let bytes = Array(text.utf8)
+                let plain = bytes.withUnsafeBytes { DecimalParser.parsePlain($0, scaleDigits: scale) }
+                let general = try? bytes.withUnsafeBytes { try DecimalParser.parseGeneral($0, scaleDigits: scale) }
+                if let plain {
+                    fast += 1
+                    #expect(plain == general, "\(text) at scale \(scale)")
+                }
+            }
+        }
+        #expect(fast > 30_000)
     }
 
     @Test("invalid amounts are rejected", arguments: ["1abc", "0x10", "NaN", "nan", "Infinity", "1e309", "", "-", ".",
