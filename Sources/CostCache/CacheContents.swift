@@ -29,6 +29,9 @@ public struct CacheContents: Sendable {
     public var sources: [SourceRecord] = []
     /// The ingest settings used.
     public var settings = IngestSettings(keepResources: false, tagKeys: nil)
+    /// XXH64 of the day column, each dimension column, then each measure column, when whoever built
+    /// the columns computed them while the data was in cache; `CacheWriter` computes them otherwise.
+    public var columnChecksums: [UInt64]?
 
     public init() {}
 

@@ -95,6 +95,11 @@ public struct CacheFooter: Codable, Sendable {
 
 /// The checksum text stored in block entries: XXH64 as 16 lowercase hex digits.
 func checksumText(_ bytes: UnsafeRawBufferPointer) -> String {
-    let value = String(XXH64.hash(bytes), radix: 16)
-    return String(repeating: "0", count: 16 - value.count) + value
+    checksumText(XXH64.hash(bytes))
+}
+
+/// A checksum as the footer spells it: 16 lowercase hex digits.
+func checksumText(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
 }

@@ -101,8 +101,12 @@ public struct CacheWriter {
 }
 
 extension CacheWriter {
-    /// Checksums of the day column, each dimension column, then each measure column, on two threads.
+    /// Checksums of the day column, each dimension column, then each measure column, on two threads
+    /// (unless the contents bring them).
     static func checksums(_ contents: CacheContents) -> [String] {
+        if let given = contents.columnChecksums, given.count == 1 + contents.dimensionCodes.count + contents.measures.count {
+            return given.map { checksumText($0) }
+        }
         let dimensions = contents.dimensionCodes.count
         let count = 1 + dimensions + contents.measures.count
         let results = SharedResults(pointer: .allocate(capacity: count))
@@ -120,11 +124,9 @@ extension CacheWriter {
                 results.pointer[index] = checksum
             }
         }
-        return (0..<count).map { index in
-            let value = String(results.pointer[index], radix: 16)
-            return String(repeating: "0", count: 16 - value.count) + value
-        }
+        return (0..<count).map { checksumText(results.pointer[$0]) }
     }
+
 
     /// Each thread writes its own indexes.
     private struct SharedResults: @unchecked Sendable {

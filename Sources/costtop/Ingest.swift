@@ -18,6 +18,7 @@ struct Ingest: ParsableCommand {
               costtop ingest focus-2024-09.csv --cache sep.ctc
               costtop ingest exports/ --keep-going           # reject bad rows into a rejects file
               costtop ingest exports/ --resources --tags team,env
+              costtop ingest exports/ --fresh --timings      # where the time goes
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -43,6 +44,9 @@ struct Ingest: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Also print how long each phase took (finding files, reading, building columns, writing).")
+    var timings = false
+
     func run() throws {
         var options = IngestOptions(paths: paths, cachePath: cacheOption.resolvedPath)
         options.keepResources = resources
@@ -57,6 +61,7 @@ struct Ingest: ParsableCommand {
             let summary = try Ingestor(options: options, progress: report).run()
             progress?.clear()
             if !quiet { print(IngestSummaryText.render(summary), terminator: "") }
+            if timings { print(IngestSummaryText.renderPhases(summary), terminator: "") }
         } catch {
             progress?.clear()
             throw reportFailure(error)

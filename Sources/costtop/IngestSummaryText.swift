@@ -32,6 +32,12 @@ enum IngestSummaryText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Where the time went, one line per phase (`--timings`).
+    static func renderPhases(_ summary: IngestSummary) -> String {
+        summary.phases.map { "phase         \($0.name.padding(toLength: 18, withPad: " ", startingAt: 0)) "
+            + String(format: "%7.3f s", $0.seconds) + "\n" }.joined()
+    }
+
     static func grouped(_ value: Int64) -> String {
         let digits = Array(String(abs(value)))
         var text = ""

@@ -14,6 +14,11 @@ struct EndToEndTests {
         #expect(ingest.out.contains("3 line items, 0 rejected"))
         #expect(ingest.out.contains("total USD     billed 0.19, effective 0.19"))
         #expect(ingest.err.isEmpty, "no progress output when stderr is not a terminal")
+        #expect(!ingest.out.contains("phase"))
+        let timed = Support.costtop(["ingest", file, "--cache", cache, "--fresh", "--timings"])
+        let phases = timed.out.split(separator: "\n").filter { $0.hasPrefix("phase") }
+        #expect(phases.map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
+                == ["find", "read", "merge", "build", "write", "summarize"])
         let query = Support.costtop(["query", "--by", "service", "--period", "all", "--format", "json"],
                                     environment: ["COSTTOP_CACHE": cache])
         #expect(query.status == 0)

@@ -33,9 +33,10 @@ struct ChunkedRead {
 
     /// Reads everything into the builder `makeBuilder` returns (it may already hold rows kept from an
     /// earlier cache; it is called again if the input must be read again).
-    /// - Returns: the builder with every line item, and one outcome per input.
-    func run(makeBuilder: () throws -> RollupBuilder) throws -> (RollupBuilder, [FileOutcome]) {
-        guard !inputs.isEmpty else { return (try makeBuilder(), []) }
+    /// - Returns: the builder with every line item, one outcome per input, and the seconds spent
+    ///   merging the threads' roll-ups.
+    func run(makeBuilder: () throws -> RollupBuilder) throws -> (RollupBuilder, [FileOutcome], mergeSeconds: Double) {
+        guard !inputs.isEmpty else { return (try makeBuilder(), [], 0) }
         let workers = max(1, min(options.workerThreads ?? ProcessInfo.processInfo.activeProcessorCount, 4))
         var splittable = inputs.map { !$0.path.hasSuffix(".gz") && workers > 1 }
         let tracker = progress.map {
@@ -45,10 +46,10 @@ struct ChunkedRead {
             tracker?.reset()
             let units = WorkPlan.units(sizes: inputs.map(\.size), splittable: splittable, chunkBytes: options.chunkBytes)
             let builder = try makeBuilder()
-            let results = try read(units, into: builder, workers: workers, tracker: tracker)
+            let (results, mergeSeconds) = try read(units, into: builder, workers: workers, tracker: tracker)
             let misplaced = ChunkedRead.misplacedCuts(units, results)
             if misplaced.isEmpty {
-                return (builder, try outcomes(units, results))
+                return (builder, try outcomes(units, results), mergeSeconds)
             }
             for file in misplaced { splittable[file] = false }
         }
@@ -68,7 +69,7 @@ struct ChunkedRead {
     }
 
     private func read(_ units: [WorkUnit], into main: RollupBuilder, workers: Int,
-                      tracker: ProgressTracker?) throws -> [UnitResult] {
+                      tracker: ProgressTracker?) throws -> ([UnitResult], mergeSeconds: Double) {
         let queue = WorkQueue(unitCount: units.count, workers: workers)
         var chunkCounts = [Int](repeating: 0, count: inputs.count)
         for unit in units { chunkCounts[unit.file] += 1 }
@@ -90,12 +91,15 @@ struct ChunkedRead {
             }
         }
         // Merging: each extra builder's rows are added to the first, day tables on several threads.
+        let clock = ContinuousClock()
+        let mergeStarted = clock.now
         for other in builders.dropFirst() {
             do { try main.absorb(other, threads: workers) } catch {
                 throw IngestError.input(path: inputs.map(\.path).joined(separator: ", "), reason: error.reason)
             }
         }
-        return results.collect()
+        let merge = (clock.now - mergeStarted).components
+        return (results.collect(), Double(merge.seconds) + Double(merge.attoseconds) / 1e18)
     }
 
     private static func read(_ unit: WorkUnit, files: OpenedFiles, into builder: RollupBuilder,

@@ -72,6 +72,8 @@ public struct IngestSummary: Sendable {
     public var warnings: [String] = []
     /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// Wall-clock seconds of each phase, in order (`costtop ingest --timings`).
+    public var phases: [(name: String, seconds: Double)] = []
     /// The cache file written.
     public var cachePath = ""
 }

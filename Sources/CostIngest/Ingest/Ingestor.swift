@@ -30,9 +30,16 @@ public struct Ingestor {
     public func run() throws -> IngestSummary {
         let clock = ContinuousClock()
         let started = clock.now
+        var phaseStarted = started
         var summary = IngestSummary()
+        func phase(_ name: String) {
+            let now = clock.now
+            summary.phases.append((name, Ingestor.seconds(now - phaseStarted)))
+            phaseStarted = now
+        }
         summary.cachePath = options.cachePath
         let discovered = try SourceDiscovery.discover(options.paths)
+        phase("find files")
         summary.filesSuperseded = discovered.superseded.count
         let settings = IngestSettings(keepResources: options.keepResources, tagKeys: options.tagKeys)
 
@@ -68,11 +75,14 @@ public struct Ingestor {
         if options.keepGoing { try? FileManager.default.removeItem(atPath: rejects.path) }
         let read = ChunkedRead(inputs: toRead.map { ChunkedRead.Input(path: $0.path, size: $0.size) },
                                options: options, rejects: rejects, progress: progress)
-        let (builder, outcomes) = try read.run {
+        let (builder, outcomes, mergeSeconds) = try read.run {
             let builder = RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
             if let previous { try builder.merge(previous, keptSources: Set(sources.map(\.path))) }
             return builder
         }
+        phase("read and roll up")
+        summary.phases[summary.phases.count - 1].seconds -= mergeSeconds
+        summary.phases.append(("merge threads", mergeSeconds))
         var defaulted: [String: Int] = [:]
         for (file, outcome) in zip(toRead, outcomes) {
             sources.append(SourceRecord(path: file.path, size: file.size, mtimeNanos: file.mtime,
@@ -90,7 +100,9 @@ public struct Ingestor {
 
         sources.sort { $0.path < $1.path }
         let contents = builder.contents(sources: sources, settings: settings)
+        phase("build columns")
         try CacheWriter(fileSystem: fileSystem, createdBy: "costtop \(costtopVersion)").write(contents, to: options.cachePath)
+        phase("write cache")
 
         summary.cacheRows = contents.rowCount
         if let first = contents.days.first, let last = contents.days.last {
@@ -98,9 +110,13 @@ public struct Ingestor {
         }
         summary.totals = Ingestor.totals(contents)
         summary.warnings = CommitmentIdentityCheck.warnings(contents)
-        summary.seconds = Double((clock.now - started).components.attoseconds) / 1e18
-            + Double((clock.now - started).components.seconds)
+        phase("summarize")
+        summary.seconds = Ingestor.seconds(clock.now - started)
         return summary
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func openPrevious(settings: IngestSettings) throws -> CacheFile? {

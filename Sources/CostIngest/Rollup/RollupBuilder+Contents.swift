@@ -14,49 +14,65 @@ extension RollupBuilder {
             firstRows.append(rows)
             rows += table.count
         }
-        // Each column is written once, straight into its array, by two threads taking halves of the
-        // days (copying out of a row-major buffer cost a twentieth of a large ingest).
+        // Each column is written once, straight into its array, and checksummed while it is still in
+        // cache; the columns are shared out between two threads (copying out of a row-major buffer,
+        // then checksumming in a second pass, cost a twentieth of a large ingest).
+        let dimensionCount = RollupBuilder.dimensionCount
+        let measureCount = RollupBuilder.measureCount
+        let columnCount = 1 + dimensionCount + 1 + measureCount  // day, dimensions, tag set, measures
+        let built = UncheckedSendable(ColumnSlots(count: columnCount))
         let plan = UncheckedSendable((tables: tables, firstRows: firstRows, tuples: codeTuples))
-        /// One column: `word` of each row's code tuple (a dimension or the tag set), the row's
-        /// source (`word == nil`), or `measure` of its sums.
-        func column<T>(_ type: T.Type, word: Int?, measure: Int? = nil) -> [T] {
-            [T](unsafeUninitializedCapacity: rows) { buffer, count in
-                let target = UncheckedSendable(UnsafeMutableRawPointer(buffer.baseAddress))
-                DispatchQueue.concurrentPerform(iterations: 2) { half in
-                    let (tables, firstRows, tuples) = plan.value
-                    guard let target = target.value else { return }
-                    let range = half == 0 ? 0..<(tables.count / 2) : (tables.count / 2)..<tables.count
-                    for index in range {
-                        let table = tables[index].table
-                        guard let keys = table.keys.baseAddress, let sums = table.sums.baseAddress else { continue }
-                        if let measure {
-                            let out = target.assumingMemoryBound(to: Int64.self) + firstRows[index]
-                            let width = table.measureCount
-                            for entry in 0..<table.count { out[entry] = sums[entry * width + measure] }
-                        } else if let word {
-                            let out = target.assumingMemoryBound(to: UInt32.self) + firstRows[index]
-                            for entry in 0..<table.count { out[entry] = tuples.key(at: Int(keys[entry * 2]))[word] }
-                        } else {
-                            let out = target.assumingMemoryBound(to: UInt32.self) + firstRows[index]
-                            for entry in 0..<table.count { out[entry] = keys[entry * 2 + 1] }
-                        }
+        let sourceIndex = FixedDimension.source.columnIndex
+        let rowCount = rows
+        DispatchQueue.concurrentPerform(iterations: columnCount) { column in
+            let (tables, firstRows, tuples) = plan.value
+            /// A column of `rows` values; `body` fills the part of one day table.
+            func fill<T: FixedWidthInteger>(_ type: T.Type, _ body: (UnsafeMutablePointer<T>, Int32, RollupTable) -> Void) -> [T] {
+                [T](unsafeUninitializedCapacity: rowCount) { buffer, count in
+                    if let target = buffer.baseAddress {
+                        for (index, (day, table)) in tables.enumerated() { body(target + firstRows[index], day, table) }
                     }
+                    count = rowCount
                 }
-                count = rows
+            }
+            func tupleWord(_ word: Int) -> [UInt32] {
+                fill(UInt32.self) { out, _, table in
+                    guard let keys = table.keys.baseAddress else { return }
+                    for entry in 0..<table.count { out[entry] = tuples.key(at: Int(keys[entry * 2]))[word] }
+                }
+            }
+            let slots = built.value
+            switch column {
+            case 0:
+                let days = fill(Int32.self) { out, day, table in out.update(repeating: day, count: table.count) }
+                slots.checksums[0] = days.withUnsafeBytes(XXH64.hash)
+                slots.days[0] = days
+            case 1...dimensionCount:
+                let dimension = column - 1
+                let codes = dimension != sourceIndex ? tupleWord(dimension) : fill(UInt32.self) { out, _, table in
+                    guard let keys = table.keys.baseAddress else { return }
+                    for entry in 0..<table.count { out[entry] = keys[entry * 2 + 1] }
+                }
+                slots.checksums[column] = codes.withUnsafeBytes(XXH64.hash)
+                slots.codes[dimension] = codes
+            case dimensionCount + 1:
+                slots.tagSets[0] = tupleWord(dimensionCount)
+            default:
+                let measure = column - dimensionCount - 2
+                let values = fill(Int64.self) { out, _, table in
+                    guard let sums = table.sums.baseAddress else { return }
+                    for entry in 0..<table.count { out[entry] = sums[entry * measureCount + measure] }
+                }
+                slots.checksums[1 + dimensionCount + measure] = values.withUnsafeBytes(XXH64.hash)
+                slots.measures[measure] = values
             }
         }
-        var days: [Int32] = []
-        days.reserveCapacity(rows)
-        for (day, table) in tables { days.append(contentsOf: repeatElement(day, count: table.count)) }
-        contents.days = days
-        let sourceIndex = FixedDimension.source.columnIndex
-        for index in 0..<RollupBuilder.dimensionCount {
-            contents.dimensionCodes[index] = column(UInt32.self, word: index == sourceIndex ? nil : index)
-        }
-        contents.tagSetCodes = column(UInt32.self, word: RollupBuilder.tagSetSlot - 1)
-        for index in 0..<RollupBuilder.measureCount {
-            contents.measures[index] = column(Int64.self, word: nil, measure: index)
-        }
+        let slots = built.value
+        contents.days = slots.days[0]
+        contents.dimensionCodes = Array(UnsafeBufferPointer(start: slots.codes, count: dimensionCount))
+        contents.tagSetCodes = slots.tagSets[0]
+        contents.measures = Array(UnsafeBufferPointer(start: slots.measures, count: measureCount))
+        contents.columnChecksums = Array(UnsafeBufferPointer(start: slots.checksums, count: 1 + dimensionCount + measureCount))
         for (index, _) in FixedDimension.allCases.enumerated() {
             let dictionary = dictionaryStrings(index)
             contents.dictionaries[index] = dictionary
@@ -73,5 +89,34 @@ extension RollupBuilder {
         contents.sources = sources
         contents.settings = settings
         return contents
+    }
+}
+
+/// The columns `contents` builds: raw slots, each written by the one task that builds it (tasks
+/// run at once, which an array's copy-on-write check would not allow).
+private final class ColumnSlots {
+    let days = UnsafeMutablePointer<[Int32]>.allocate(capacity: 1)
+    let codes = UnsafeMutablePointer<[UInt32]>.allocate(capacity: FixedDimension.allCases.count)
+    let tagSets = UnsafeMutablePointer<[UInt32]>.allocate(capacity: 1)
+    let measures = UnsafeMutablePointer<[Int64]>.allocate(capacity: Measure.allCases.count)
+    let checksums: UnsafeMutablePointer<UInt64>
+    private let checksumCount: Int
+
+    init(count: Int) {
+        days.initialize(to: [])
+        codes.initialize(repeating: [], count: FixedDimension.allCases.count)
+        tagSets.initialize(to: [])
+        measures.initialize(repeating: [], count: Measure.allCases.count)
+        checksumCount = count
+        checksums = .allocate(capacity: count)
+        checksums.initialize(repeating: 0, count: count)
+    }
+
+    deinit {
+        days.deinitialize(count: 1).deallocate()
+        codes.deinitialize(count: FixedDimension.allCases.count).deallocate()
+        tagSets.deinitialize(count: 1).deallocate()
+        measures.deinitialize(count: Measure.allCases.count).deallocate()
+        checksums.deallocate()
     }
 }
