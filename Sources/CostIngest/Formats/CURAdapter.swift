@@ -100,7 +100,7 @@ struct CURAdapter: ExportAdapter {
 
     func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem) {
         let fields = FieldAccess(record: record, nullTokens: false)
-        builder.setDay(try fields.day(start))
+        builder.setDay(try fields.day(start, memo: builder.dayMemo))
         builder.set(.provider, "AWS")
         builder.set(.billingAccount, fields.bytes(payer))
         builder.setLabel(.billingAccount, fields.bytes(payerName))

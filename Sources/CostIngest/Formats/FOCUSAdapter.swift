@@ -71,7 +71,7 @@ struct FOCUSAdapter: ExportAdapter {
 
     func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem) {
         let fields = FieldAccess(record: record, nullTokens: true)
-        builder.setDay(try fields.day(start))
+        builder.setDay(try fields.day(start, memo: builder.dayMemo))
         let providerBytes = fields.bytes(provider)
         builder.set(.provider, providerBytes)
         builder.set(.billingAccount, fields.bytes(billingAccount))

@@ -55,6 +55,16 @@ struct FieldAccess {
         }
     }
 
+    /// The UTC day of a timestamp column, parsed only when it differs from the one `memo` remembers.
+    @inline(__always)
+    func day(_ column: Int, memo: DayMemo) throws(RowProblem) -> Day {
+        let field = bytes(column)
+        if let day = memo.day(of: field) { return day }
+        let day = try day(column)
+        memo.remember(field, day: day)
+        return day
+    }
+
     /// Whether a column's value equals an ASCII constant.
     @inline(__always)
     func equals(_ column: Int?, _ constant: StaticString) -> Bool {

@@ -33,6 +33,8 @@ public final class RollupBuilder {
 
     /// The day of the line item being built.
     private var day: Int32 = 0
+    /// The last timestamp the adapters parsed for this builder's thread.
+    let dayMemo = DayMemo()
     /// The encoding of the line item being built: for each value set, a tag byte (the dimension's
     /// index; `labelTag | index` for a label; `tagPairTag` for a tag), a 4-byte length and the bytes.
     /// Equal encodings mean equal dimension codes, so the encoding is the `TupleCache` key.
