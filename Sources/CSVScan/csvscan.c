@@ -1,11 +1,12 @@
 #include "csvscan.h"
+#include <stdlib.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 /// Bit i of each mask is set when bytes[i] is a comma, a line feed or a double quote, for the first
 /// 64 bytes (fewer when `count` is smaller; the other bits stay 0).
-static inline void window_masks(const uint8_t *bytes, size_t count,
+static inline void window_masks_sse2(const uint8_t *bytes, size_t count,
                                 uint64_t *commas, uint64_t *newlines, uint64_t *quotes) {
     uint64_t c = 0, n = 0, q = 0;
     size_t index = 0;
@@ -31,109 +32,63 @@ static inline void window_masks(const uint8_t *bytes, size_t count,
     *quotes = q;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define COSTTOP_HAS_AVX2_PATH 1
+
+/// The same masks from two 32-byte compares per window (AVX2), where the CPU has it.
+__attribute__((target("avx2")))
+static inline void window_masks_avx2(const uint8_t *bytes, size_t count,
+                                     uint64_t *commas, uint64_t *newlines, uint64_t *quotes) {
+    if (count < 64) {
+        window_masks_sse2(bytes, count, commas, newlines, quotes);
+        return;
+    }
+    __m256i low = _mm256_loadu_si256((const __m256i *)bytes);
+    __m256i high = _mm256_loadu_si256((const __m256i *)(bytes + 32));
+    const __m256i comma = _mm256_set1_epi8(',');
+    const __m256i newline = _mm256_set1_epi8('\n');
+    const __m256i quote = _mm256_set1_epi8('"');
+    *commas = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, comma))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, comma)) << 32;
+    *newlines = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, newline))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, newline)) << 32;
+    *quotes = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(low, quote))
+        | (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, quote)) << 32;
+}
+#endif
+
+#define PARSE_NAME parse_record_sse2
+#define WINDOW_MASKS window_masks_sse2
+#define PARSE_ATTRIBUTES
+#include "record_parser.h"
+#undef PARSE_NAME
+#undef WINDOW_MASKS
+#undef PARSE_ATTRIBUTES
+
+#if COSTTOP_HAS_AVX2_PATH
+#define PARSE_NAME parse_record_avx2
+#define WINDOW_MASKS window_masks_avx2
+#define PARSE_ATTRIBUTES __attribute__((target("avx2")))
+#include "record_parser.h"
+
+/// Whether this CPU has AVX2, asked once when the library loads.
+static int use_avx2 = 0;
+__attribute__((constructor)) static void detect_avx2(void) {
+    __builtin_cpu_init();
+    use_avx2 = __builtin_cpu_supports("avx2") && getenv("COSTTOP_NO_AVX2") == NULL;
+}
+#endif
+
+long costtop_parse_record_sse2(const uint8_t *bytes, size_t count, long base, long *starts, long *ends,
+                               size_t max_fields, uint32_t *escaped, size_t *escaped_count, size_t *record_end) {
+    return parse_record_sse2(bytes, count, base, starts, ends, max_fields, escaped, escaped_count, record_end);
+}
+
 long costtop_parse_record(const uint8_t *bytes, size_t count, long base, long *starts, long *ends,
                           size_t max_fields, uint32_t *escaped, size_t *escaped_count, size_t *record_end) {
-    size_t fields = 0;
-    size_t escapes = 0;
-    size_t field_start = 0;
-    size_t content_start = 0;
-    int in_quotes = 0;
-    int field_escaped = 0;
-    /// Structural bytes before this offset were already consumed (the second quote of `""`, the
-    /// comma after a closing quote).
-    size_t skip_until = 0;
-    for (size_t window = 0; window < count; window += 64) {
-        uint64_t commas, newlines, quotes;
-        window_masks(bytes + window, count - window, &commas, &newlines, &quotes);
-        uint64_t before_newline = newlines ? (newlines & (0 - newlines)) - 1 : ~(uint64_t)0;
-        if (!in_quotes && skip_until <= window && (quotes & before_newline) == 0) {
-            // The common window: no quote before the line feed, so every comma ends a field.
-            uint64_t field_ends = commas & before_newline;
-            while (field_ends) {
-                size_t at = window + (size_t)__builtin_ctzll(field_ends);
-                field_ends &= field_ends - 1;
-                if (fields == max_fields) return -1;
-                starts[fields] = base + (long)field_start;
-                ends[fields] = base + (long)at;
-                fields++;
-                field_start = at + 1;
-            }
-            if (!newlines) continue;
-            if (fields == max_fields) return -1;
-            size_t at = window + (size_t)__builtin_ctzll(newlines);
-            size_t end = at;
-            if (end > field_start && bytes[end - 1] == '\r') end--;
-            starts[fields] = base + (long)field_start;
-            ends[fields] = base + (long)end;
-            fields++;
-            *record_end = at + 1;
-            *escaped_count = escapes;
-            return (long)fields;
-        }
-        uint64_t mask = commas | newlines | quotes;
-        while (mask) {
-            size_t at = window + (size_t)__builtin_ctzll(mask);
-            mask &= mask - 1;
-            if (at < skip_until) continue;
-            uint8_t byte = bytes[at];
-            if (in_quotes) {
-                if (byte == '\n') return -1;  // the general parser counts lines inside quoted fields
-                if (byte != '"') continue;
-                if (at + 1 >= count) return -1;
-                if (bytes[at + 1] == '"') {
-                    field_escaped = 1;
-                    skip_until = at + 2;
-                    continue;
-                }
-                if (fields == max_fields) return -1;
-                starts[fields] = base + (long)content_start;
-                ends[fields] = base + (long)at;
-                if (field_escaped) escaped[escapes++] = (uint32_t)fields;
-                fields++;
-                in_quotes = 0;
-                uint8_t after = bytes[at + 1];
-                if (after == ',') {
-                    field_start = at + 2;
-                    skip_until = at + 2;
-                    continue;
-                }
-                if (after == '\n') {
-                    *record_end = at + 2;
-                    *escaped_count = escapes;
-                    return (long)fields;
-                }
-                if (after == '\r' && at + 2 < count && bytes[at + 2] == '\n') {
-                    *record_end = at + 3;
-                    *escaped_count = escapes;
-                    return (long)fields;
-                }
-                return -1;
-            }
-            if (byte == '"') {
-                if (at == field_start) {
-                    in_quotes = 1;
-                    field_escaped = 0;
-                    content_start = at + 1;
-                }
-                continue;  // elsewhere a quote is an ordinary byte
-            }
-            if (fields == max_fields) return -1;
-            if (byte == ',') {
-                starts[fields] = base + (long)field_start;
-                ends[fields] = base + (long)at;
-                fields++;
-                field_start = at + 1;
-                continue;
-            }
-            size_t end = at;
-            if (end > field_start && bytes[end - 1] == '\r') end--;
-            starts[fields] = base + (long)field_start;
-            ends[fields] = base + (long)end;
-            fields++;
-            *record_end = at + 1;
-            *escaped_count = escapes;
-            return (long)fields;
-        }
-    }
-    return -1;
+#if COSTTOP_HAS_AVX2_PATH
+    if (use_avx2) return parse_record_avx2(bytes, count, base, starts, ends, max_fields, escaped, escaped_count, record_end);
+#endif
+    return parse_record_sse2(bytes, count, base, starts, ends, max_fields, escaped, escaped_count, record_end);
 }

@@ -60,8 +60,17 @@ public final class CSVReader {
     private let fieldStarts: UnsafeMutablePointer<Int>
     private let fieldEnds: UnsafeMutablePointer<Int>
     private var parsedFields = 0
-    /// Whether well-formed records go through the C parser (tests compare it with the general one).
-    var fastPath = true
+    /// Which parser well-formed records go through (tests compare them).
+    enum RecordParser {
+        /// The C parser with the widest SIMD the CPU has.
+        case simd
+        /// The C parser with SSE2 only.
+        case sse2
+        /// The general Swift parser for every record.
+        case general
+    }
+
+    var recordParser = RecordParser.simd
     /// Indexes of fields holding `""` escapes, from the C record parser (the fast path).
     private let escapedIndexes: UnsafeMutablePointer<UInt32>
     /// Unescaped copies of fields that held `""`. The input is never written to: a mapped file is
@@ -221,7 +230,7 @@ public final class CSVReader {
     private func parseRecord() throws -> Outcome {
         parsedFields = 0
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
-        if fastPath, let fast = parseCommonRecord(bytes) { return fast }
+        if recordParser != .general, let fast = parseCommonRecord(bytes) { return fast }
         var position = dataStart
         let end = dataEnd
         var lines = 0
@@ -328,8 +337,9 @@ public final class CSVReader {
     private func parseCommonRecord(_ bytes: UnsafeMutablePointer<UInt8>) -> Outcome? {
         var recordLength = 0
         var escapedCount = 0
-        let found = costtop_parse_record(bytes + dataStart, dataEnd - dataStart, dataStart, fieldStarts, fieldEnds,
-                                         limits.maxFields, escapedIndexes, &escapedCount, &recordLength)
+        let parse = recordParser == .sse2 ? costtop_parse_record_sse2 : costtop_parse_record
+        let found = parse(bytes + dataStart, dataEnd - dataStart, dataStart, fieldStarts, fieldEnds,
+                          limits.maxFields, escapedIndexes, &escapedCount, &recordLength)
         guard found > 0 else { return nil }
         parsedFields = found
         scratchUsed = 0
