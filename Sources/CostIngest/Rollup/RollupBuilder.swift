@@ -36,7 +36,8 @@ public final class RollupBuilder {
     /// The last timestamp the adapters parsed for this builder's thread.
     let dayMemo = DayMemo()
     /// The encoding of the line item being built: for each value set, a tag byte (the dimension's
-    /// index; `labelTag | index` for a label; `tagPairTag` for a tag), a 4-byte length and the bytes.
+    /// index; `labelTag | index` for a label; `tagPairTag` for a tag), the length (one byte, or 255
+    /// and four bytes) and the bytes.
     /// Equal encodings mean equal dimension codes, so the encoding is the `TupleCache` key.
     private var encoding: UnsafeMutableRawPointer
     private var encodingUsed = 0
@@ -47,8 +48,8 @@ public final class RollupBuilder {
     /// The same for each dimension's label.
     private let labelOffsets: UnsafeMutablePointer<Int>
     private let labelLengths: UnsafeMutablePointer<Int>
-    /// Offsets in `encoding` of each tag's key and value (lengths precede the bytes).
-    private var tagOffsets: [(key: Int, value: Int)] = []
+    /// Where each tag's key and value are in `encoding`.
+    private var tagOffsets: [(key: Int, keyLength: Int, value: Int, valueLength: Int)] = []
     private static let labelTag: UInt8 = 0x80
     private static let tagPairTag: UInt8 = 0xFF
     /// Scratch for one code tuple.
@@ -151,17 +152,23 @@ public final class RollupBuilder {
         // Both are copied into the encoding: a tag parser may hand out bytes it reuses.
         let keyOffset = append(tag: RollupBuilder.tagPairTag, tagKey)
         let valueOffset = append(tag: RollupBuilder.tagPairTag, value)
-        tagOffsets.append((keyOffset, valueOffset))
+        tagOffsets.append((keyOffset, tagKey.count, valueOffset, value.count))
     }
 
     /// Appends a tag byte, a length and `bytes` to the encoding; returns where the bytes start.
     @inline(__always)
     private func append(tag: UInt8, _ bytes: UnsafeRawBufferPointer) -> Int {
-        let needed = encodingUsed + 5 + bytes.count
+        let needed = encodingUsed + 6 + bytes.count
         if needed > encodingCapacity { growEncoding(to: needed) }
         encoding.storeBytes(of: tag, toByteOffset: encodingUsed, as: UInt8.self)
-        encoding.storeBytes(of: UInt32(truncatingIfNeeded: bytes.count), toByteOffset: encodingUsed + 1, as: UInt32.self)
-        let start = encodingUsed + 5
+        var start = encodingUsed + 2
+        if bytes.count < 255 {
+            encoding.storeBytes(of: UInt8(truncatingIfNeeded: bytes.count), toByteOffset: encodingUsed + 1, as: UInt8.self)
+        } else {
+            encoding.storeBytes(of: UInt8(255), toByteOffset: encodingUsed + 1, as: UInt8.self)
+            encoding.storeBytes(of: UInt32(truncatingIfNeeded: bytes.count), toByteOffset: start, as: UInt32.self)
+            start += 4
+        }
         if let base = bytes.baseAddress { RollupBuilder.copySmall(from: base, to: encoding + start, count: bytes.count) }
         encodingUsed = start + bytes.count
         return start
@@ -250,17 +257,12 @@ public final class RollupBuilder {
                 labels[index][tupleKey[index]] = TerminalSanitizer.decodeEscapingInvalidUTF8(label)
             }
         }
-        for (keyOffset, valueOffset) in tagOffsets {
-            internTag(key: bytes(atEncodingOffset: keyOffset), value: bytes(atEncodingOffset: valueOffset))
+        for tag in tagOffsets {
+            internTag(key: UnsafeRawBufferPointer(start: encoding + tag.key, count: tag.keyLength),
+                      value: UnsafeRawBufferPointer(start: encoding + tag.value, count: tag.valueLength))
         }
         tupleKey[RollupBuilder.tagSetSlot - 1] = internTagSet()
         return UInt32(codeTuples.entry(for: tupleKey))
-    }
-
-    /// The bytes whose length precedes `offset` in the encoding.
-    private func bytes(atEncodingOffset offset: Int) -> UnsafeRawBufferPointer {
-        let length = Int(encoding.loadUnaligned(fromByteOffset: offset - 4, as: UInt32.self))
-        return UnsafeRawBufferPointer(start: encoding + offset, count: length)
     }
 
     /// Adds a tag to the pending tag set, interning its key and value.
