@@ -434,7 +434,7 @@ struct RollupBuilderTests {
         func pick(_ values: [String]) -> String { values.randomElement(using: &generator)! }
         let items = (0..<20_000).map { _ in
             Item(day: Int32.random(in: 0..<4, using: &generator),
-                 account: pick(["", "111", "222", "333"]),
+                 account: pick(["", "111", "222", "333", String(repeating: "4", count: 300), String(repeating: "4", count: 301)]),
                  services: (0..<Int.random(in: 0...2, using: &generator)).map { _ in pick(["", "EC2", "S3", "EC2S3"]) },
                  label: pick(["", "prod", "dev"]),
                  tags: (0..<Int.random(in: 0...3, using: &generator)).map { _ in (pick(["", "team", "env", "skip"]), pick(["", "a", "b", "ab"])) },
