@@ -464,3 +464,48 @@ struct RollupBuilderTests {
         }
     }
 }
+
+@Suite("Tuple cache")
+struct TupleCacheTests {
+    @Test("every encoding inserted is found again with its tuple and memo, through growth; others are not")
+    func insertAndFind() {
+        let cache = TupleCache()
+        var generator = SystemRandomNumberGenerator()
+        // Distinct encodings of varied lengths, some sharing long prefixes.
+        let encodings = (0..<10_000).map { index -> [UInt8] in
+            let length = Int.random(in: 0..<400, using: &generator)
+            return Array("\(index):".utf8) + (0..<length).map { _ in UInt8.random(in: 0...3, using: &generator) }
+        }
+        var entries: [Int] = []
+        for (index, encoding) in encodings.enumerated() {
+            encoding.withUnsafeBytes { bytes in
+                let hash = XXH64.hash(bytes)
+                #expect(cache.entry(of: bytes, hash: hash) == -1)
+                entries.append(cache.insert(bytes, hash: hash, tuple: UInt32(index * 7)))
+            }
+        }
+        for (index, encoding) in encodings.enumerated() {
+            encoding.withUnsafeBytes { bytes in
+                let entry = cache.entry(of: bytes, hash: XXH64.hash(bytes))
+                #expect(entry == entries[index])
+                #expect(cache.tuple(at: entry) == UInt32(index * 7))
+                #expect(cache.rememberedRow(at: entry, day: 3, source: 1) == nil)
+                cache.remember(row: index, at: entry, day: 3, source: 1)
+            }
+        }
+        for (index, encoding) in encodings.enumerated().prefix(1_000) {
+            encoding.withUnsafeBytes { bytes in
+                let entry = cache.entry(of: bytes, hash: XXH64.hash(bytes))
+                #expect(cache.rememberedRow(at: entry, day: 3, source: 1) == index)
+                #expect(cache.rememberedRow(at: entry, day: 4, source: 1) == nil)
+                #expect(cache.rememberedRow(at: entry, day: 3, source: 2) == nil)
+            }
+            // The same bytes with one more byte, or the same hash with other bytes, are not found.
+            (encoding + [9]).withUnsafeBytes { #expect(cache.entry(of: $0, hash: XXH64.hash($0)) == -1) }
+            let other = encodings[(index + 1) % encodings.count]
+            other.withUnsafeBytes { otherBytes in
+                encoding.withUnsafeBytes { #expect(cache.entry(of: otherBytes, hash: XXH64.hash($0)) == -1) }
+            }
+        }
+    }
+}
