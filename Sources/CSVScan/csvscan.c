@@ -58,6 +58,20 @@ static inline void window_masks_avx2(const uint8_t *bytes, size_t count,
 }
 #endif
 
+/// Ends the record at the line feed at `at`: the last field (less a carriage return just before the
+/// line feed), where the next record starts; returns the number of fields.
+static inline long end_record(const uint8_t *bytes, size_t at, size_t field_start, long base, long *starts,
+                              long *ends, size_t fields, size_t escapes, size_t *escaped_count,
+                              size_t *record_end) {
+    size_t end = at;
+    if (end > field_start && bytes[end - 1] == '\r') end--;
+    starts[fields] = base + (long)field_start;
+    ends[fields] = base + (long)end;
+    *record_end = at + 1;
+    *escaped_count = escapes;
+    return (long)(fields + 1);
+}
+
 #define PARSE_NAME parse_record_sse2
 #define WINDOW_MASKS window_masks_sse2
 #define PARSE_ATTRIBUTES

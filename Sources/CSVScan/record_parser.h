@@ -32,14 +32,7 @@ PARSE_ATTRIBUTES static long PARSE_NAME(const uint8_t *bytes, size_t count, long
             if (!newlines) continue;
             if (fields == max_fields) return -1;
             size_t at = window + (size_t)__builtin_ctzll(newlines);
-            size_t end = at;
-            if (end > field_start && bytes[end - 1] == '\r') end--;
-            starts[fields] = base + (long)field_start;
-            ends[fields] = base + (long)end;
-            fields++;
-            *record_end = at + 1;
-            *escaped_count = escapes;
-            return (long)fields;
+            return end_record(bytes, at, field_start, base, starts, ends, fields, escapes, escaped_count, record_end);
         }
         uint64_t mask = commas | newlines | quotes;
         while (mask) {
@@ -96,14 +89,7 @@ PARSE_ATTRIBUTES static long PARSE_NAME(const uint8_t *bytes, size_t count, long
                 field_start = at + 1;
                 continue;
             }
-            size_t end = at;
-            if (end > field_start && bytes[end - 1] == '\r') end--;
-            starts[fields] = base + (long)field_start;
-            ends[fields] = base + (long)end;
-            fields++;
-            *record_end = at + 1;
-            *escaped_count = escapes;
-            return (long)fields;
+            return end_record(bytes, at, field_start, base, starts, ends, fields, escapes, escaped_count, record_end);
         }
     }
     return -1;
