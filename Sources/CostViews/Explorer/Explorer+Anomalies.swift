@@ -96,13 +96,7 @@ extension Explorer {
     /// marked expected, `E` `P` `R` give a verdict (expected, planned, a real problem) and `0`
     /// clears it. Then the move keys, Enter (go to the anomaly), Esc, `a` or Left (back), `q`.
     func handleAnomalies(_ key: KeyEvent, _ index: Int) -> Effect {
-        let count = findings?.entries.count ?? 0
         switch key {
-        case .interrupt: return .quit
-        case .resize: return .redraw
-        case .escape:
-            state.mode = .browse
-            return .redraw
         case .character("x"):
             state.showExpectedAnomalies.toggle()
             rejudge(keeping: index)
@@ -112,21 +106,11 @@ extension Explorer {
         case .character("P"): judge(index, .planned); return .redraw
         case .character("R"): judge(index, .problem); return .redraw
         case .character("0"): judge(index, nil); return .redraw
-        default: break
+        default:
+            return handleListKey(key, index, count: findings?.entries.count ?? 0, screen: InputMode.anomalies,
+                                 opener: .anomalies, enter: goToAnomaly,
+                                 hint: "Enter goes to an anomaly, E/P/R/0 verdict, x expected, Esc returns")
         }
-        let command = keyMap.command(for: key)
-        if let target = ListNavigation.target(of: command, from: index, count: count) {
-            state.mode = .anomalies(target)
-            return .redraw
-        }
-        switch command {
-        case .drillDown: goToAnomaly(index)
-        case .goUp, .anomalies: state.mode = .browse
-        case .help: state.mode = .help
-        case .quit: return .quit
-        default: state.message = "\(key.name): not on this screen; Enter goes to an anomaly, E/P/R/0 verdict, x expected, Esc returns"
-        }
-        return .redraw
     }
 
     /// Records a verdict on the selected anomaly in the feedback file (nil clears it).

@@ -22,28 +22,8 @@ extension Explorer {
     /// A key on the commitments screen: moves, Enter shows what the commitment covered, Esc, `c`
     /// (the key that opened it) or Left returns to the table.
     func handleCommitments(_ key: KeyEvent, _ index: Int) -> Effect {
-        switch key {
-        case .interrupt: return .quit
-        case .resize: return .redraw
-        case .escape:
-            state.mode = .browse
-            return .redraw
-        default: break
-        }
-        let count = data.commitmentList?.rows.count ?? 0
-        let command = keyMap.command(for: key)
-        if let target = ListNavigation.target(of: command, from: index, count: count) {
-            state.mode = .commitments(target)
-            return .redraw
-        }
-        switch command {
-        case .drillDown: showCovered(index)
-        case .goUp, .commitments: state.mode = .browse
-        case .help: state.mode = .help
-        case .quit: return .quit
-        default: state.message = "\(key.name): not on this screen; Enter shows what a commitment covered, Esc returns"
-        }
-        return .redraw
+        handleListKey(key, index, count: data.commitmentList?.rows.count ?? 0, screen: InputMode.commitments,
+                      opener: .commitments, enter: showCovered, hint: "Enter shows what a commitment covered, Esc returns")
     }
 
     /// Returns to the table, drilled into the usage the commitment covered, grouped by account, in
