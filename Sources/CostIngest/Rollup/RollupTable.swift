@@ -43,31 +43,9 @@ final class RollupTable {
     /// - Returns: false when a sum would overflow (the caller reports it).
     @inline(__always)
     func add(key: UnsafePointer<UInt32>, measures: UnsafePointer<Int64>) -> Bool {
-        // Consecutive line items often share a key (the hours of one usage line): skip the hash then.
-        if lastEntry >= 0 && keyEquals(lastEntry, key) { return accumulate(lastEntry, measures) }
-        let hash = RollupTable.hash(key, keyWidth)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { break }
-            if hashes[entry] == hash && keyEquals(entry, key) {
-                lastEntry = entry
-                return accumulate(entry, measures)
-            }
-            slot = (slot + 1) & mask
-        }
-        if count == capacity {
-            grow()
-            return add(key: key, measures: measures)
-        }
-        let entry = count
-        count += 1
-        hashes[entry] = hash
-        (keyStorage + entry * keyWidth).update(from: key, count: keyWidth)
-        (sumStorage + entry * measureCount).initialize(repeating: 0, count: measureCount)
-        slots[slot] = Int32(entry)
-        lastEntry = entry
-        return accumulate(entry, measures)
+        // Consecutive rows often share a key: skip the hash then.
+        if lastEntry < 0 || !keyEquals(lastEntry, key) { lastEntry = entry(for: key) }
+        return accumulate(lastEntry, measures)
     }
 
     /// The entry of `key`, inserted with zero sums when new (a table with no measures is a set of
