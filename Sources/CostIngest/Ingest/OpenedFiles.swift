@@ -23,9 +23,15 @@ final class OpenedFile: @unchecked Sendable {
         // Plain files are parsed in place from a private mapping (no copy out of the page cache);
         // gzip files stream through a decompressor.
         mapping = !compressed && !empty ? try MappedFile(path: path) : nil
-        let reader = try mapping.map { CSVReader(mapping: $0, from: 0, to: $0.count, limits: options.limits) }
-            ?? CSVReader(source: openByteSource(path: path, maxDecompressedBytes: options.maxDecompressedBytes),
-                         path: path, limits: options.limits)
+        let reader: CSVReader
+        if let mapping {
+            reader = CSVReader(mapping: mapping, from: 0, to: mapping.count, limits: options.limits)
+        } else {
+            let source = try openByteSource(path: path, maxDecompressedBytes: options.maxDecompressedBytes)
+            // Inflating runs on a thread of its own, ahead of the parser.
+            reader = CSVReader(source: compressed ? PrefetchingByteSource(source) : source, path: path,
+                               limits: options.limits)
+        }
         guard try reader.next() else { throw IngestError.input(path: path, reason: "empty file: no header row") }
         names = (0..<reader.fieldCount).map { reader.string($0) }
         do {
