@@ -27,6 +27,20 @@ struct EndToEndTests {
         #expect(object["currency"] as? String == "USD")
     }
 
+    @Test("on a terminal, ingest shows one progress line for the whole read and erases it before the summary")
+    func progressOnTerminal() throws {
+        let folder = Support.temporaryFolder()
+        let file = Support.write(minimalCUR, to: folder, "cur.csv")
+        // `script` runs the command on a pseudo-terminal and copies everything it writes.
+        let command = "\(Support.binary) ingest \(file) --cache \(folder)/c.ctc"
+        let result = Support.run("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("\r\u{1b}[Kreading 1 file  "), "\(result.out.debugDescription)")
+        #expect(result.out.contains("3 line items"))
+        // The last progress line is erased before the summary starts.
+        #expect(result.out.contains("line items\r\u{1b}[Kfiles "), "\(result.out.debugDescription)")
+    }
+
     @Test("exit codes: 64 bad usage, 65 bad data, 66 missing input")
     func exitCodes() {
         let folder = Support.temporaryFolder()
