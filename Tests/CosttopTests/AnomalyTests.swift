@@ -151,3 +151,27 @@ struct AnomalyTests {
         #expect(try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache)).verdict(for: anomaly) == .expected)
     }
 }
+
+@Suite("Sliding window statistics")
+struct SortedWindowTests {
+    @Test("a window kept sorted while it slides gives the same median and MAD as sorting fresh copies")
+    func slidingMatchesSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            // Small integers make ties common; zeros are frequent in real series.
+            let series = (0..<60).map { _ in Double(Int.random(in: 0...6, using: &generator)) * 1.5 }
+            let width = Int.random(in: 1...28, using: &generator)
+            var window = SortedWindow(capacity: width)
+            for index in 0..<width { window.insert(series[index]) }
+            for end in width..<series.count {
+                let copy = Array(series[(end - width)..<end])
+                let center = median(copy)
+                #expect(window.values == copy.sorted())
+                #expect(window.medianAbsoluteDeviation() == median(copy.map { abs($0 - center) }))
+                window.remove(series[end - width])
+                window.insert(series[end])
+            }
+        }
+        #expect(SortedWindow(capacity: 4).medianAbsoluteDeviation() == 0)
+    }
+}

@@ -31,13 +31,26 @@ struct SeriesDetector {
         var expected = [Double](repeating: 0, count: count)
         var band = [Double](repeating: .infinity, count: count)
         var scale = [Double](repeating: 0, count: count)
-        for day in SeriesDetector.lookback..<count where !missing[day] {
-            let sameWeekday = stride(from: day - 7, through: day - 28, by: -7).filter { !missing[$0] }.map { series[$0] }
+        // The trailing 28 days, kept sorted as the window slides one day at a time: the centre and
+        // the median absolute deviation come out of it without sorting (this runs for every day of
+        // every node; sorting fresh copies was most of detection time).
+        var window = SortedWindow(capacity: SeriesDetector.lookback)
+        for index in 0..<SeriesDetector.lookback where !missing[index] { window.insert(series[index]) }
+        var sameWeekday: [Double] = []
+        sameWeekday.reserveCapacity(4)
+        for day in SeriesDetector.lookback..<count {
+            if day > SeriesDetector.lookback {
+                let leaving = day - 1 - SeriesDetector.lookback
+                if !missing[leaving] { window.remove(series[leaving]) }
+                if !missing[day - 1] { window.insert(series[day - 1]) }
+            }
+            guard !missing[day] else { continue }
+            sameWeekday.removeAll(keepingCapacity: true)
+            for back in stride(from: day - 7, through: day - 28, by: -7) where !missing[back] { sameWeekday.append(series[back]) }
             guard !sameWeekday.isEmpty else { continue }
-            expected[day] = median(sameWeekday)
-            let window = (day - SeriesDetector.lookback..<day).filter { !missing[$0] }.map { series[$0] }
-            let center = median(window)
-            scale[day] = 1.4826 * median(window.map { abs($0 - center) })
+            sameWeekday.sort()
+            expected[day] = medianOfSorted(sameWeekday)
+            scale[day] = 1.4826 * window.medianAbsoluteDeviation()
             band[day] = max(settings.deviations * scale[day], settings.relativeThreshold * expected[day], settings.minimumDailyImpact)
         }
 
@@ -205,8 +218,60 @@ struct SeriesDetector {
 }
 
 func median(_ values: [Double]) -> Double {
-    guard !values.isEmpty else { return 0 }
-    let sorted = values.sorted()
+    medianOfSorted(values.sorted())
+}
+
+/// The median of values already in ascending order (0 for none).
+func medianOfSorted(_ sorted: [Double]) -> Double {
+    guard !sorted.isEmpty else { return 0 }
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// A small multiset of values kept in ascending order, for a sliding window's median and median
+/// absolute deviation.
+struct SortedWindow {
+    private(set) var values: [Double] = []
+
+    init(capacity: Int) { values.reserveCapacity(capacity) }
+
+    mutating func insert(_ value: Double) {
+        var index = values.count
+        while index > 0 && values[index - 1] > value { index -= 1 }
+        values.insert(value, at: index)
+    }
+
+    /// Removes one occurrence of `value` (which must be present).
+    mutating func remove(_ value: Double) {
+        if let index = values.firstIndex(of: value) { values.remove(at: index) }
+    }
+
+    /// The median of |value − median| over the window: the deviations below the centre grow
+    /// leftwards and those above it rightwards, so merging the two runs from the centre gives them
+    /// in ascending order without sorting.
+    func medianAbsoluteDeviation() -> Double {
+        let count = values.count
+        guard count > 0 else { return 0 }
+        let center = medianOfSorted(values)
+        var right = 0
+        while right < count && values[right] < center { right += 1 }
+        var left = right - 1
+        // The deviations in ascending order, up to the middle one or two.
+        let wanted = count / 2 + 1
+        var taken: [Double] = []
+        taken.reserveCapacity(wanted)
+        while taken.count < wanted {
+            let leftDeviation = left >= 0 ? abs(values[left] - center) : .infinity
+            let rightDeviation = right < count ? abs(values[right] - center) : .infinity
+            if leftDeviation <= rightDeviation {
+                taken.append(leftDeviation)
+                left -= 1
+            } else {
+                taken.append(rightDeviation)
+                right += 1
+            }
+        }
+        let middle = count / 2
+        return count % 2 == 1 ? taken[middle] : (taken[middle - 1] + taken[middle]) / 2
+    }
 }
