@@ -202,18 +202,21 @@ struct SeriesDetector {
         let variance = xs.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
         guard variance > 0 else { return nil }
         let slope = covariance / variance
+        let rise = slope * Double(window)
+        // Growth needs a rise over a positive level: a flat or falling series stops here, before
+        // any median is taken (most series).
+        guard rise > 0 else { return nil }
         let before = (first - SeriesDetector.lookback..<first).filter { !missing[$0] }.map { series[$0] }
         let level = median(before)
-        let rise = slope * Double(window)
         guard level > 0, rise > settings.relativeThreshold * level else { return nil }
         // The fit must explain the movement: residuals small next to the rise.
-        let residual = zip(xs, ys).map { abs($0.1 - (meanY + slope * ($0.0 - meanX))) }
-        guard median(residual) < rise / 4 else { return nil }
+        let residual = median(zip(xs, ys).map { abs($0.1 - (meanY + slope * ($0.0 - meanX))) })
+        guard residual < rise / 4 else { return nil }
         let expectedSum = Double(days.count) * level
         let actualSum = ys.reduce(0, +)
         guard actualSum - expectedSum >= settings.minimumImpact else { return nil }
         return Episode(first: first, last: count - 1, kind: .gradualGrowth, expected: expectedSum, actual: actualSum,
-                       score: min(99, rise / max(median(residual), 1e-9)), ongoing: true)
+                       score: min(99, rise / max(residual, 1e-9)), ongoing: true)
     }
 }
 
