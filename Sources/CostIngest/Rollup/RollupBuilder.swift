@@ -241,7 +241,6 @@ public final class RollupBuilder {
         labelLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
         tagOffsets.removeAll(keepingCapacity: true)
         measures.update(repeating: 0, count: RollupBuilder.measureCount)
-        pendingTags.removeAll(keepingCapacity: true)
     }
 
     /// Turns the current line item's values into codes (first sight of its encoding): dictionary
@@ -257,11 +256,14 @@ public final class RollupBuilder {
                 labels[index][tupleKey[index]] = TerminalSanitizer.decodeEscapingInvalidUTF8(label)
             }
         }
+        pendingTags.removeAll(keepingCapacity: true)
         for tag in tagOffsets {
             internTag(key: UnsafeRawBufferPointer(start: encoding + tag.key, count: tag.keyLength),
                       value: UnsafeRawBufferPointer(start: encoding + tag.value, count: tag.valueLength))
         }
         tupleKey[RollupBuilder.tagSetSlot - 1] = internTagSet()
+        // The source is the roll-up key's second word, not part of the tuple.
+        tupleKey[FixedDimension.source.columnIndex] = 0
         return UInt32(codeTuples.entry(for: tupleKey))
     }
 
