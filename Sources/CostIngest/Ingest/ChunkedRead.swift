@@ -45,14 +45,30 @@ struct ChunkedRead {
         while true {
             tracker?.reset()
             let units = WorkPlan.units(sizes: inputs.map(\.size), splittable: splittable, chunkBytes: options.chunkBytes)
-            let builder = try makeBuilder()
-            let (results, mergeSeconds) = try read(units, into: builder, workers: workers, tracker: tracker)
+            let builders = [try makeBuilder()] + (1..<workers).map { _ in
+                RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
+            }
+            let results = read(units, into: builders, tracker: tracker)
             let misplaced = ChunkedRead.misplacedCuts(units, results)
             if misplaced.isEmpty {
-                return (builder, try outcomes(units, results), mergeSeconds)
+                let outcomes = try outcomes(units, results)
+                return (builders[0], outcomes, try merge(builders))
             }
             for file in misplaced { splittable[file] = false }
         }
+    }
+
+    /// Adds every other thread's roll-up to the first (day tables on all threads); returns the seconds it took.
+    private func merge(_ builders: [RollupBuilder]) throws -> Double {
+        let clock = ContinuousClock()
+        let started = clock.now
+        for other in builders.dropFirst() {
+            do { try builders[0].absorb(other, threads: builders.count) } catch {
+                throw IngestError.input(path: inputs.map(\.path).joined(separator: ", "), reason: error.reason)
+            }
+        }
+        let elapsed = (clock.now - started).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 
     // MARK: - Reading
@@ -68,18 +84,15 @@ struct ChunkedRead {
         var defaulted: [String] = []
     }
 
-    private func read(_ units: [WorkUnit], into main: RollupBuilder, workers: Int,
-                      tracker: ProgressTracker?) throws -> ([UnitResult], mergeSeconds: Double) {
-        let queue = WorkQueue(unitCount: units.count, workers: workers)
+    /// Reads every unit, each thread into its own builder; results are indexed like `units`.
+    private func read(_ units: [WorkUnit], into builders: [RollupBuilder], tracker: ProgressTracker?) -> [UnitResult] {
+        let queue = WorkQueue(unitCount: units.count, workers: builders.count)
         var chunkCounts = [Int](repeating: 0, count: inputs.count)
         for unit in units { chunkCounts[unit.file] += 1 }
         let files = OpenedFiles(paths: inputs.map(\.path), chunkCounts: chunkCounts, options: options)
-        let builders = [main] + (1..<workers).map { _ in
-            RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
-        }
         let results = ResultSlots(count: units.count)
         let shared = UncheckedSendable((builders: builders, units: units, options: options))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: builders.count) { worker in
             let (builders, units, options) = shared.value
             let builder = builders[worker]
             while let index = queue.next(worker: worker) {
@@ -90,16 +103,7 @@ struct ChunkedRead {
                 files.chunkDone(unit.file)
             }
         }
-        // Merging: each extra builder's rows are added to the first, day tables on several threads.
-        let clock = ContinuousClock()
-        let mergeStarted = clock.now
-        for other in builders.dropFirst() {
-            do { try main.absorb(other, threads: workers) } catch {
-                throw IngestError.input(path: inputs.map(\.path).joined(separator: ", "), reason: error.reason)
-            }
-        }
-        let merge = (clock.now - mergeStarted).components
-        return (results.collect(), Double(merge.seconds) + Double(merge.attoseconds) / 1e18)
+        return results.collect()
     }
 
     private static func read(_ unit: WorkUnit, files: OpenedFiles, into builder: RollupBuilder,
