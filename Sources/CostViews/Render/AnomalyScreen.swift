@@ -66,22 +66,15 @@ enum AnomalyScreen {
         // Column titles.
         let columns = layout(width: width)
         let titleY = 2
-        grid.fill(x: 0, y: titleY, width: width, height: 1, role: .columnHeader)
-        var x = 1
-        func title(_ text: String, _ columnWidth: Int, right: Bool = false) {
-            guard columnWidth > 0 else { return }
-            if right { grid.putRight(String(text.prefix(columnWidth)), right: x + columnWidth, y: titleY, role: .columnHeader) }
-            else { grid.put(text, x: x, y: titleY, role: .columnHeader, maxWidth: columnWidth) }
-            x += columnWidth + 1
-        }
-        title(columns.shortDates ? "FIRST" : "FIRST DAY", columns.first)
-        title(columns.shortDates ? "LAST" : "LAST DAY", columns.last)
-        title("KIND", columns.kind)
-        title("PATH", columns.path)
-        title("IMPACT", columns.impact, right: true)
-        title(unicode ? "Δ %" : "D %", columns.percent, right: true)
-        title("ROOT CAUSE", columns.cause)
-        title(columns.verdict > 1 ? "VERDICT" : "V", columns.verdict)
+        var titles = ColumnTitles(grid: &grid, x: 0, y: titleY, width: width)
+        titles.add(columns.shortDates ? "FIRST" : "FIRST DAY", width: columns.first, into: &grid)
+        titles.add(columns.shortDates ? "LAST" : "LAST DAY", width: columns.last, into: &grid)
+        titles.add("KIND", width: columns.kind, into: &grid)
+        titles.add("PATH", width: columns.path, into: &grid)
+        titles.add("IMPACT", width: columns.impact, right: true, into: &grid)
+        titles.add(unicode ? "Δ %" : "D %", width: columns.percent, right: true, into: &grid)
+        titles.add("ROOT CAUSE", width: columns.cause, into: &grid)
+        titles.add(columns.verdict > 1 ? "VERDICT" : "V", width: columns.verdict, into: &grid)
 
         // Rows, scrolled to keep the selection in view.
         let top = titleY + 1

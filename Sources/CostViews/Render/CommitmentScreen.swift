@@ -59,21 +59,14 @@ enum CommitmentScreen {
         // Column titles.
         let columns = layout(width: width, longestID: rows.map { DisplayWidth.of(TerminalSanitizer.sanitize($0.id)) }.max() ?? 0)
         let titleY = 2
-        grid.fill(x: 0, y: titleY, width: width, height: 1, role: .columnHeader)
-        var x = 1
-        func title(_ text: String, _ columnWidth: Int, right: Bool = false) {
-            guard columnWidth > 0 else { return }
-            if right { grid.putRight(text, right: x + columnWidth, y: titleY, role: .columnHeader) }
-            else { grid.put(text, x: x, y: titleY, role: .columnHeader, maxWidth: columnWidth) }
-            x += columnWidth + 1
-        }
-        title("ID", columns.id)
-        title("TYPE", columns.type)
-        title("SCOPE", columns.scope)
-        title("TERM END", columns.termEnd)
-        title("UTILIZATION", columns.utilization)
-        title("UNUSED", columns.unused, right: true)
-        title("DAILY", columns.daily)
+        var titles = ColumnTitles(grid: &grid, x: 0, y: titleY, width: width)
+        titles.add("ID", width: columns.id, into: &grid)
+        titles.add("TYPE", width: columns.type, into: &grid)
+        titles.add("SCOPE", width: columns.scope, into: &grid)
+        titles.add("TERM END", width: columns.termEnd, into: &grid)
+        titles.add("UTILIZATION", width: columns.utilization, into: &grid)
+        titles.add("UNUSED", width: columns.unused, right: true, into: &grid)
+        titles.add("DAILY", width: columns.daily, into: &grid)
 
         // Rows, scrolled to keep the selection in view; the line above the status line is the total.
         let top = titleY + 1

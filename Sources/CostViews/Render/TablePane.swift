@@ -45,23 +45,15 @@ enum TablePane {
         let symbol = Formatting.symbol(data.currency, unicode: unicode)
 
         // Column titles.
-        var x = frame.x + 1
-        grid.fill(x: frame.x, y: frame.y, width: frame.width, height: 1, role: .columnHeader)
-        grid.put(state.level.groupBy.description.uppercased(), x: x, y: frame.y, role: .columnHeader, maxWidth: columns.name)
-        x += columns.name + 1
-        func title(_ text: String, _ width: Int, left: Bool = false) {
-            guard width > 0 else { return }
-            if left { grid.put(text, x: x, y: frame.y, role: .columnHeader, maxWidth: width) }
-            else { grid.putRight(String(text.prefix(width)), right: x + width, y: frame.y, role: .columnHeader) }
-            x += width + 1
-        }
-        title("COST", columns.cost)
-        title("PREVIOUS", columns.previous)
-        title(unicode ? "Δ" : "DELTA", columns.delta)
-        title(unicode ? "Δ %" : "D %", columns.percent)
-        title("SHARE", columns.share)
-        title("", columns.bar, left: true)
-        title("DAILY", columns.trend, left: true)
+        var titles = ColumnTitles(grid: &grid, x: frame.x, y: frame.y, width: frame.width)
+        titles.add(state.level.groupBy.description.uppercased(), width: columns.name, into: &grid)
+        titles.add("COST", width: columns.cost, right: true, into: &grid)
+        titles.add("PREVIOUS", width: columns.previous, right: true, into: &grid)
+        titles.add(unicode ? "Δ" : "DELTA", width: columns.delta, right: true, into: &grid)
+        titles.add(unicode ? "Δ %" : "D %", width: columns.percent, right: true, into: &grid)
+        titles.add("SHARE", width: columns.share, right: true, into: &grid)
+        titles.add("", width: columns.bar, into: &grid)
+        titles.add("DAILY", width: columns.trend, into: &grid)
 
         // Rows, scrolled so the selection is visible; the last line is the total.
         let visible = max(1, frame.height - 2)
