@@ -18,14 +18,13 @@ extension RollupBuilder {
             tagSetRemap.append(internTagSet(other.tagPairs(ofSet: set).map { (otherKeys[$0.0], otherValues[$0.0][$0.1]) }))
         }
         // Each of the other builder's code tuples, re-encoded, becomes one of this builder's.
-        let width = RollupBuilder.keyWidth - 1
-        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: width)
+        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: RollupBuilder.tupleWidth)
         defer { codes.deallocate() }
         var tupleRemap = [UInt32](repeating: 0, count: other.codeTuples.count)
         for tuple in 0..<other.codeTuples.count {
             let otherCodes = other.codeTuples.key(at: tuple)
             for index in 0..<RollupBuilder.dimensionCount { codes[index] = remaps[index][Int(otherCodes[index])] }
-            codes[width - 1] = tagSetRemap[Int(otherCodes[width - 1])]
+            codes[RollupBuilder.tagSetWord] = tagSetRemap[Int(otherCodes[RollupBuilder.tagSetWord])]
             tupleRemap[tuple] = self.tuple(codes: codes)
         }
         // Roll-up keys are (code tuple, source).

@@ -56,7 +56,7 @@ extension RollupBuilder {
                 slots.checksums[column] = codes.withUnsafeBytes(XXH64.hash)
                 slots.codes[dimension] = codes
             case dimensionCount + 1:
-                slots.tagSets[0] = tupleWord(dimensionCount)
+                slots.tagSets[0] = tupleWord(RollupBuilder.tagSetWord)
             default:
                 let measure = column - dimensionCount - 2
                 let values = fill(Int64.self) { out, _, table in

@@ -12,8 +12,10 @@ import CostModel
 /// word per dimension, expanded back into codes when the cache is written.
 public final class RollupBuilder {
     static let dimensionCount = FixedDimension.allCases.count
-    static let keyWidth = dimensionCount + 2
-    static let tagSetSlot = dimensionCount + 1
+    /// Words of a code tuple: every dimension's code, then the tag set's.
+    static let tupleWidth = dimensionCount + 1
+    /// Where the tag set's code sits in a code tuple.
+    static let tagSetWord = dimensionCount
 
     private let interners: [ByteInterner]
     private var labels: [[UInt32: String]]
@@ -26,7 +28,7 @@ public final class RollupBuilder {
     let rollup = DailyRollup(keyWidth: 2, measureCount: Measure.allCases.count)
     /// Every distinct code tuple (every dimension's code, the source's left 0, then the tag set),
     /// numbered in order of first appearance.
-    let codeTuples = RollupTable(keyWidth: RollupBuilder.keyWidth - 1, measureCount: 0)
+    let codeTuples = RollupTable(keyWidth: RollupBuilder.tupleWidth, measureCount: 0)
     private let tupleCache = TupleCache()
     private let allowedTagKeys: Set<String>?
     private let keepResources: Bool
@@ -77,8 +79,8 @@ public final class RollupBuilder {
         labelOffsets = .allocate(capacity: RollupBuilder.dimensionCount)
         labelLengths = .allocate(capacity: RollupBuilder.dimensionCount)
         labelLengths.initialize(repeating: -1, count: RollupBuilder.dimensionCount)
-        tupleKey = .allocate(capacity: RollupBuilder.keyWidth)
-        tupleKey.initialize(repeating: 0, count: RollupBuilder.keyWidth)
+        tupleKey = .allocate(capacity: RollupBuilder.tupleWidth)
+        tupleKey.initialize(repeating: 0, count: RollupBuilder.tupleWidth)
         rowKey = .allocate(capacity: 2)
         rowKey.initialize(repeating: 0, count: 2)
         measures = .allocate(capacity: Measure.allCases.count)
@@ -261,7 +263,7 @@ public final class RollupBuilder {
             internTag(key: UnsafeRawBufferPointer(start: encoding + tag.key, count: tag.keyLength),
                       value: UnsafeRawBufferPointer(start: encoding + tag.value, count: tag.valueLength))
         }
-        tupleKey[RollupBuilder.tagSetSlot - 1] = internTagSet()
+        tupleKey[RollupBuilder.tagSetWord] = internTagSet()
         // The source is the roll-up key's second word, not part of the tuple.
         tupleKey[FixedDimension.source.columnIndex] = 0
         return UInt32(codeTuples.entry(for: tupleKey))
@@ -340,7 +342,7 @@ public final class RollupBuilder {
 
     /// The number of a code tuple given every dimension's code (the source's is ignored) and the tag set.
     func tuple(codes: UnsafePointer<UInt32>) -> UInt32 {
-        tupleKey.update(from: codes, count: RollupBuilder.keyWidth - 1)
+        tupleKey.update(from: codes, count: RollupBuilder.tupleWidth)
         tupleKey[FixedDimension.source.columnIndex] = 0
         return UInt32(codeTuples.entry(for: tupleKey))
     }
@@ -426,7 +428,7 @@ public final class RollupBuilder {
         let sourceCodes = cache.codes(.source)
         let measureColumns = Measure.allCases.map { cache.measure($0) }
         let dimensionColumns = FixedDimension.allCases.map { cache.codes($0) }
-        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: RollupBuilder.keyWidth)
+        let codes = UnsafeMutablePointer<UInt32>.allocate(capacity: RollupBuilder.tupleWidth)
         let sums = UnsafeMutablePointer<Int64>.allocate(capacity: RollupBuilder.measureCount)
         defer {
             codes.deallocate()
@@ -436,7 +438,7 @@ public final class RollupBuilder {
             for dimension in 0..<RollupBuilder.dimensionCount {
                 codes[dimension] = remaps[dimension][Int(dimensionColumns[dimension][row])]
             }
-            codes[RollupBuilder.tagSetSlot - 1] = tagSetRemap[Int(cache.tagSetCodes[row])]
+            codes[RollupBuilder.tagSetWord] = tagSetRemap[Int(cache.tagSetCodes[row])]
             for measure in 0..<RollupBuilder.measureCount { sums[measure] = measureColumns[measure][row] }
             guard addRow(day: cache.days[row], codes: codes, measures: sums) else {
                 throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion")
