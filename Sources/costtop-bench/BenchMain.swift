@@ -24,9 +24,6 @@ struct BenchMain {
         func top(_ cache: CacheFile, _ spec: QuerySpec) throws -> QueryResult {
             try QueryEngine(cache: cache).run(spec)
         }
-        func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
 
         var openTimes: [Double] = []
         for _ in 0..<max(5, repeats / 5) {
@@ -36,7 +33,7 @@ struct BenchMain {
             let result = try top(cache, QuerySpec(groupBy: .fixed(.account), period: period,
                                                   comparison: PeriodSpec.last30Days.previous(of: period)))
             _ = QueryReport(result, sort: .cost, limit: nil)
-            openTimes.append(seconds(clock.now - start))
+            openTimes.append((clock.now - start).inSeconds)
         }
 
         let cache = try CacheFile(path: path)
@@ -69,7 +66,7 @@ struct BenchMain {
                 let start = clock.now
                 let result = try top(cache, QuerySpec(groupBy: by, filters: filters, period: period, comparison: previous))
                 let report = QueryReport(result, sort: .cost, limit: nil)
-                times.append(seconds(clock.now - start))
+                times.append((clock.now - start).inSeconds)
                 rowCount = report.lines.count
             }
             times.sort()
@@ -82,7 +79,7 @@ struct BenchMain {
         for _ in 0..<3 {
             let start = clock.now
             _ = try AnomalyDetector(cache: cache).detect()
-            detectionTimes.append(seconds(clock.now - start))
+            detectionTimes.append((clock.now - start).inSeconds)
         }
         detectionTimes.sort()
         openTimes.sort()

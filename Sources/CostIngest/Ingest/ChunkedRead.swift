@@ -64,11 +64,11 @@ struct ChunkedRead {
         let started = clock.now
         for other in builders.dropFirst() {
             do { try builders[0].absorb(other, threads: builders.count) } catch {
-                throw IngestError.input(path: inputs.map(\.path).joined(separator: ", "), reason: error.reason)
+                // A day's sum over several files overflowed: no single line is to blame.
+                throw IngestError.input(path: options.paths.joined(separator: " "), reason: error.reason)
             }
         }
-        let elapsed = (clock.now - started).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        return (clock.now - started).inSeconds
     }
 
     // MARK: - Reading
@@ -89,7 +89,7 @@ struct ChunkedRead {
         let queue = WorkQueue(unitCount: units.count, workers: builders.count)
         var chunkCounts = [Int](repeating: 0, count: inputs.count)
         for unit in units { chunkCounts[unit.file] += 1 }
-        let files = OpenedFiles(paths: inputs.map(\.path), chunkCounts: chunkCounts, options: options)
+        let files = OpenedFiles(inputs: inputs, chunkCounts: chunkCounts, options: options)
         let results = ResultSlots(count: units.count)
         let shared = UncheckedSendable((builders: builders, units: units, options: options))
         DispatchQueue.concurrentPerform(iterations: builders.count) { worker in
@@ -111,16 +111,21 @@ struct ChunkedRead {
         var result = UnitResult()
         let file: OpenedFile
         let reader: CSVReader
+        let stopAt: Int64?
         do {
             file = try files.file(unit.file)
-            if unit.chunk == 0, let headerReader = file.takeHeaderReader() {
-                reader = headerReader
-            } else if let mapping = file.mapping {
-                let start = WorkPlan.boundary(in: mapping, after: unit.guessStart)
-                reader = CSVReader(mapping: mapping, from: Int(start), to: mapping.count, limits: options.limits)
-            } else {
+            // Only a mapped file is ever cut into chunks; a streamed one is a single unit.
+            guard unit.chunkCount == 1 || file.mapping != nil else {
                 throw IngestError.input(path: file.path, reason: "internal error: a streamed file was cut")
             }
+            if unit.chunk == 0, let headerReader = file.takeHeaderReader() {
+                reader = headerReader
+            } else {
+                let mapping = file.mapping!
+                let start = WorkPlan.boundary(in: mapping, after: unit.guessStart)
+                reader = CSVReader(mapping: mapping, from: Int(start), to: mapping.count, limits: options.limits)
+            }
+            stopAt = unit.guessEnd.map { WorkPlan.boundary(in: file.mapping!, after: $0) }
         } catch {
             result.rows.error = error
             return result
@@ -128,7 +133,6 @@ struct ChunkedRead {
         result.format = file.format
         result.defaulted = file.adapter.defaultedColumns
         result.start = reader.nextRecordOffset
-        let stopAt = unit.guessEnd.map { WorkPlan.boundary(in: file.mapping!, after: $0) }
         builder.setSource(file.path)
         let loop = RowLoop(path: file.path, names: file.names, adapter: file.adapter, keepGoing: options.keepGoing,
                            progress: tracker, fileIndex: unit.file)

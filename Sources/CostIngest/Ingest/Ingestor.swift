@@ -34,7 +34,7 @@ public struct Ingestor {
         var summary = IngestSummary()
         func phase(_ name: String) {
             let now = clock.now
-            summary.phases.append((name, Ingestor.seconds(now - phaseStarted)))
+            summary.phases.append((name, (now - phaseStarted).inSeconds))
             phaseStarted = now
         }
         summary.cachePath = options.cachePath
@@ -111,12 +111,8 @@ public struct Ingestor {
         summary.totals = Ingestor.totals(contents)
         summary.warnings = CommitmentIdentityCheck.warnings(contents)
         phase("summarize")
-        summary.seconds = Ingestor.seconds(clock.now - started)
+        summary.seconds = (clock.now - started).inSeconds
         return summary
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func openPrevious(settings: IngestSettings) throws -> CacheFile? {

@@ -13,16 +13,15 @@ final class OpenedFile: @unchecked Sendable {
     /// The reader that read the header, now at the first record: the file's first chunk goes on with it.
     private var headerReader: CSVReader?
 
-    /// Opens `path`, reads its header and detects its format.
+    /// Opens `path` (`size` bytes when the ingest looked), reads its header and detects its format.
     /// - Throws: `IngestError` naming the file (and the header's line and column when that is the problem).
-    init(path: String, options: IngestOptions) throws {
+    init(path: String, size: Int64, options: IngestOptions) throws {
         self.path = path
         let compressed = path.hasSuffix(".gz")
-        var size = stat()
-        let empty = stat(path, &size) == 0 && size.st_size == 0
         // Plain files are parsed in place from a private mapping (no copy out of the page cache);
-        // gzip files stream through a decompressor.
-        mapping = !compressed && !empty ? try MappedFile(path: path) : nil
+        // gzip files stream through a decompressor. An empty file cannot be mapped: it streams, and
+        // reading its header fails with a clear error.
+        mapping = !compressed && size > 0 ? try MappedFile(path: path) : nil
         let reader: CSVReader
         if let mapping {
             reader = CSVReader(mapping: mapping, from: 0, to: mapping.count, limits: options.limits)
@@ -65,12 +64,12 @@ final class OpenedFiles: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [Int: Entry] = [:]
-    private let paths: [String]
+    private let inputs: [ChunkedRead.Input]
     private let chunkCounts: [Int]
     private let options: IngestOptions
 
-    init(paths: [String], chunkCounts: [Int], options: IngestOptions) {
-        self.paths = paths
+    init(inputs: [ChunkedRead.Input], chunkCounts: [Int], options: IngestOptions) {
+        self.inputs = inputs
         self.chunkCounts = chunkCounts
         self.options = options
     }
@@ -87,7 +86,7 @@ final class OpenedFiles: @unchecked Sendable {
             throw error
         case nil:
             do {
-                let file = try OpenedFile(path: paths[index], options: options)
+                let file = try OpenedFile(path: inputs[index].path, size: inputs[index].size, options: options)
                 entries[index] = .open(file, chunksLeft: chunkCounts[index])
                 return file
             } catch {
