@@ -259,22 +259,22 @@ struct SortedWindow {
         var right = 0
         while right < count && values[right] < center { right += 1 }
         var left = right - 1
-        // The deviations in ascending order, up to the middle one or two.
-        let wanted = count / 2 + 1
-        var taken: [Double] = []
-        taken.reserveCapacity(wanted)
-        while taken.count < wanted {
+        // Walk the deviations in ascending order up to the middle one, remembering the one before.
+        let middle = count / 2
+        var previous = 0.0
+        var current = 0.0
+        for _ in 0...middle {
+            previous = current
             let leftDeviation = left >= 0 ? abs(values[left] - center) : .infinity
             let rightDeviation = right < count ? abs(values[right] - center) : .infinity
             if leftDeviation <= rightDeviation {
-                taken.append(leftDeviation)
+                current = leftDeviation
                 left -= 1
             } else {
-                taken.append(rightDeviation)
+                current = rightDeviation
                 right += 1
             }
         }
-        let middle = count / 2
-        return count % 2 == 1 ? taken[middle] : (taken[middle - 1] + taken[middle]) / 2
+        return count % 2 == 1 ? current : (previous + current) / 2
     }
 }
