@@ -127,7 +127,6 @@ extension CacheWriter {
         return (0..<count).map { checksumText(results.pointer[$0]) }
     }
 
-
     /// Each thread writes its own indexes.
     private struct SharedResults: @unchecked Sendable {
         let pointer: UnsafeMutablePointer<UInt64>

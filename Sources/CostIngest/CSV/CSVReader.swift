@@ -70,6 +70,7 @@ public final class CSVReader {
         case general
     }
 
+    /// The parser in use; always `.simd` outside tests.
     var recordParser = RecordParser.simd
     /// Indexes of fields holding `""` escapes, from the C record parser (the fast path).
     private let escapedIndexes: UnsafeMutablePointer<UInt32>
@@ -331,7 +332,7 @@ public final class CSVReader {
     }
 
     /// The fast path: most records are well formed and end within the buffer, so one C pass
-    /// (`Sources/CSVScan`, SSE2) finds every field, quoted or not. Returns nil when the record needs
+    /// (`Sources/CSVScan`, AVX2 or SSE2) finds every field, quoted or not. Returns nil when the record needs
     /// the general parser (a line break inside quotes, a malformed or unfinished record, too many fields).
     @inline(__always)
     private func parseCommonRecord(_ bytes: UnsafeMutablePointer<UInt8>) -> Outcome? {
