@@ -6,11 +6,9 @@ import CostModel
 /// "missing" and its string is empty; real values start at code 1.
 public struct CacheContents: Sendable {
     /// Day of each row; non-decreasing.
-    public var days: [Int32] = [] { didSet { columnChecksums = nil } }
+    public var days: [Int32] = []
     /// Per fixed dimension, the dictionary code of each row (indexed like `FixedDimension.allCases`).
-    public var dimensionCodes: [[UInt32]] = Array(repeating: [], count: FixedDimension.allCases.count) {
-        didSet { columnChecksums = nil }
-    }
+    public var dimensionCodes: [[UInt32]] = Array(repeating: [], count: FixedDimension.allCases.count)
     /// Per fixed dimension, its dictionary (index = code).
     public var dictionaries: [[String]] = Array(repeating: [""], count: FixedDimension.allCases.count)
     /// Per fixed dimension, display names parallel to the dictionary (e.g. account names), or empty.
@@ -26,16 +24,15 @@ public struct CacheContents: Sendable {
     /// Number of tag sets (at least 1: the empty set).
     public var tagSetCount = 1
     /// Per measure (indexed like `Measure.allCases`), one value per row.
-    public var measures: [[Int64]] = Array(repeating: [], count: Measure.allCases.count) {
-        didSet { columnChecksums = nil }
-    }
+    public var measures: [[Int64]] = Array(repeating: [], count: Measure.allCases.count)
     /// The sources folded in.
     public var sources: [SourceRecord] = []
     /// The ingest settings used.
     public var settings = IngestSettings(keepResources: false, tagKeys: nil)
     /// XXH64 of the day column, each dimension column, then each measure column, when whoever built
     /// the columns computed them while the data was in cache; `CacheWriter` computes them otherwise.
-    /// Changing any of those columns clears them, so they can never describe other data.
+    /// They must describe the columns as written: set them last, after every column is final.
+    /// (Not cleared by observers on the columns: those made appending to a column copy it.)
     public var columnChecksums: [UInt64]?
 
     public init() {}

@@ -68,23 +68,6 @@ struct CacheTests {
         #expect(cache.rows(in: DayRange(from: Day(index: 19_001), to: Day(index: 19_005))) == 1..<2)
     }
 
-    @Test("checksums brought by the contents are used, and dropped when a column changes afterwards")
-    func broughtChecksums() throws {
-        var contents = sampleContents()
-        let columns = 1 + contents.dimensionCodes.count + contents.measures.count
-        contents.columnChecksums = Array(repeating: 0, count: columns)  // wrong on purpose
-        let trusted = Support.temporaryFolder() + "/trusted.ctc"
-        try CacheWriter(createdBy: "test").write(contents, to: trusted)
-        #expect(throws: CacheError.self) { try CacheFile(path: trusted) }
-
-        contents.measures[Measure.billed.columnIndex][0] += 1
-        #expect(contents.columnChecksums == nil)
-        let rewritten = Support.temporaryFolder() + "/rewritten.ctc"
-        try CacheWriter(createdBy: "test").write(contents, to: rewritten)
-        let cache = try CacheFile(path: rewritten)  // kept alive while its mapped columns are read
-        #expect(Array(cache.measure(.billed)) == [1_250_000_001, 1_250_000_001])
-    }
-
     @Test("every damaged byte region is a clear error, never a crash")
     func corruption() throws {
         let path = Support.temporaryFolder() + "/c.ctc"
