@@ -10,6 +10,11 @@ For each size: generate the data once (costtop-samplegen, uncompressed legacy CU
     `costtop query` process end to end.
 Prints a Markdown report (docs/performance.md quotes it). DuckDB is installed from PyPI into
 bench-data/venv on first use. Usage: scripts/bench.py [--rows 1000000,5000000] [--runs 3]
+[--baseline BINARY] [--ingest-only]
+
+--baseline times another costtop binary (an earlier build, e.g. `git worktree add` of the commit
+before a change, built in release) on the same files, interleaved with the current one, so a change's
+effect on ingest is read as a ratio from one run rather than across runs on a noisy machine.
 """
 import argparse, json, os, statistics, subprocess, sys, time
 
@@ -56,6 +61,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", default="1000000,5000000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", help="another costtop binary to time on the same files, interleaved")
+    parser.add_argument("--ingest-only", action="store_true", help="skip the query measurements")
     args = parser.parse_args()
     os.makedirs(DATA, exist_ok=True)
     subprocess.check_call(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -71,11 +78,13 @@ def main():
         size = sum(os.path.getsize(f) for f in files)
         cache = os.path.join(DATA, f"bench-{rows}.ctc")
         duck_db = os.path.join(DATA, f"bench-{rows}.duckdb")
-        ours, theirs = [], []
+        ours, theirs, base = [], [], []
         line_items = None
         for _ in range(args.runs):
             seconds, rss, out = run_measured([os.path.join(RELEASE, "costtop"), "ingest", "--fresh", "--cache", cache, folder])
             ours.append((seconds, rss))
+            if args.baseline:
+                base.append(run_measured([args.baseline, "ingest", "--fresh", "--cache", cache + ".baseline", folder])[:2])
             for line in out.splitlines():
                 if line.startswith("line items"):
                     line_items = int(line.split()[2].replace(",", ""))
@@ -94,6 +103,13 @@ def main():
         report.append(f"| costtop | {our_time:.2f} | {line_items / our_time:,.0f} | {mb / our_time:,.0f} | {our_rss:,.0f} | {os.path.getsize(cache) / 1e6:.1f} |")
         report.append(f"| DuckDB | {duck_time:.2f} | {line_items / duck_time:,.0f} | {mb / duck_time:,.0f} | {duck_rss:,.0f} | {os.path.getsize(duck_db) / 1e6:.1f} |")
         report.append(f"| ratio | **{duck_time / our_time:.2f}× DuckDB's throughput** | | | **{our_rss / duck_rss:.2f}× DuckDB's RSS** | |\n")
+        if base:
+            base_time = statistics.median(s for s, _ in base)
+            base_rss = max(r for _, r in base)
+            report.append(f"Baseline `{args.baseline}`: {base_time:.2f} s, peak RSS {base_rss:,.0f} MiB; "
+                          f"current build ÷ baseline: **{our_time / base_time:.3f}× the time**, {our_rss / base_rss:.2f}× the RSS.\n")
+        if args.ingest_only:
+            continue
 
         bench = json.loads(subprocess.check_output([os.path.join(RELEASE, "costtop-bench"), cache, "200"]))
         duck = json.loads(subprocess.check_output([VENV_PYTHON, os.path.join(ROOT, "scripts", "duckdb_bench.py"), "queries",

@@ -85,6 +85,7 @@ struct CURAdapter: ExportAdapter {
         var keyBytes: [UInt8] = []
         for (index, column) in header.names.enumerated() {
             if let key = CURAdapter.tagKey(column: column, snakeCase: snakeCase) {
+                header.markUsed(index)
                 tags.append((index, keyBytes.count, key.utf8.count))
                 keyBytes.append(contentsOf: key.utf8)
             }
@@ -98,9 +99,12 @@ struct CURAdapter: ExportAdapter {
 
     // MARK: - Reading a row
 
-    func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem) {
-        let fields = FieldAccess(record: record, nullTokens: false)
-        builder.setDay(try fields.day(start, memo: builder.dayMemo))
+    let nullTokensAreMissing = false
+
+    @_specialize(where Record == CSVReader)
+    func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem) {
+        let fields = FieldAccess(record: record)
+        builder.setDay(try fields.day(start))
         builder.set(.provider, "AWS")
         builder.set(.billingAccount, fields.bytes(payer))
         builder.setLabel(.billingAccount, fields.bytes(payerName))
@@ -167,18 +171,7 @@ struct CURAdapter: ExportAdapter {
                 }
             }
         }
-        if let tagMap {
-            let map = fields.bytes(tagMap)
-            if !map.isEmpty {
-                do {
-                    try TagObjectParser.parse(map) { key, value in
-                        builder.addTag(key: CURAdapter.strippedMapKey(key), value: value)
-                    }
-                } catch {
-                    throw RowProblem(column: tagMap, value: String(decoding: map, as: UTF8.self), reason: error.reason)
-                }
-            }
-        }
+        try fields.entries(tagMap) { key, value in builder.addTag(key: CURAdapter.strippedMapKey(key), value: value) }
     }
 
     private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: StaticString, status: StaticString?) {

@@ -31,19 +31,25 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Normalizes the current CSV record of one export format into a line item of a `RollupBuilder`.
+/// Normalizes the current record of one export format, from any container, into a line item of
+/// a `RollupBuilder`.
 protocol ExportAdapter: Sendable {
     /// Optional columns this file lacks, each with the default used (listed once in the summary).
     var defaultedColumns: [String] { get }
-    /// Reads the reader's current record into the builder (without committing it).
-    func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem)
+    /// Whether a text field holding `NULL` means a missing value in this format.
+    var nullTokensAreMissing: Bool { get }
+    /// Reads the record source's current record into the builder (without committing it).
+    /// Implementations are specialized for `CSVReader` (`@_specialize`), the hot path.
+    func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem)
 }
 
-/// Column positions by name, built from the header row.
-struct HeaderIndex {
+/// Column positions by name, built from the header row. It remembers which columns an adapter
+/// looked up, so a columnar container decodes only those.
+final class HeaderIndex {
     let names: [String]
     private let positions: [String: Int]
     private let lowercased: [String: Int]
+    private var used: Set<Int> = []
 
     /// - Throws: `RowProblem` when a column name appears twice.
     init(_ names: [String]) throws(RowProblem) {
@@ -62,8 +68,18 @@ struct HeaderIndex {
         self.lowercased = lowercased
     }
 
-    func contains(_ name: String) -> Bool { self[name] != nil }
+    func contains(_ name: String) -> Bool { (positions[name] ?? lowercased[name.lowercased()]) != nil }
 
-    /// The position of a column: exact name first, then ignoring case.
-    subscript(name: String) -> Int? { positions[name] ?? lowercased[name.lowercased()] }
+    /// The position of a column: exact name first, then ignoring case. Marks it used.
+    subscript(name: String) -> Int? {
+        let found = positions[name] ?? lowercased[name.lowercased()]
+        if let found { used.insert(found) }
+        return found
+    }
+
+    /// Marks a column found without a lookup by name (tag columns found by prefix) as used.
+    func markUsed(_ index: Int) { used.insert(index) }
+
+    /// The columns looked up so far, in order.
+    var usedColumns: [Int] { used.sorted() }
 }

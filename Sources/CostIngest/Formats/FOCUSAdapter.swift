@@ -69,9 +69,13 @@ struct FOCUSAdapter: ExportAdapter {
         defaultedColumns = defaulted
     }
 
-    func read(_ record: CSVReader, into builder: RollupBuilder) throws(RowProblem) {
-        let fields = FieldAccess(record: record, nullTokens: true)
-        builder.setDay(try fields.day(start, memo: builder.dayMemo))
+    /// FOCUS CSV files write nulls as `NULL`.
+    let nullTokensAreMissing = true
+
+    @_specialize(where Record == CSVReader)
+    func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem) {
+        let fields = FieldAccess(record: record)
+        builder.setDay(try fields.day(start))
         let providerBytes = fields.bytes(provider)
         builder.set(.provider, providerBytes)
         builder.set(.billingAccount, fields.bytes(billingAccount))
@@ -97,10 +101,10 @@ struct FOCUSAdapter: ExportAdapter {
         builder.set(.commitmentStatus, fields.bytes(commitmentStatus))
 
         let billedCost = try fields.money(billed)
-        let effectiveCost = effective == nil || fields.bytes(effective).isEmpty ? billedCost : try fields.money(effective)
+        let effectiveCost = fields.isMissing(effective) ? billedCost : try fields.money(effective)
         // Without ListCost, the larger of billed and effective cost stands in for the on-demand
         // equivalent: committed usage is billed 0, and 0 would make it count as uncovered.
-        let listCost = list == nil || fields.bytes(list).isEmpty ? max(billedCost, effectiveCost) : try fields.money(list)
+        let listCost = fields.isMissing(list) ? max(billedCost, effectiveCost) : try fields.money(list)
         var used: Int64 = 0
         var total: Int64 = 0
         if fields.equals(commitmentStatus, "Used") {
@@ -118,13 +122,6 @@ struct FOCUSAdapter: ExportAdapter {
         builder.measures[Measure.commitmentTotal.columnIndex] = total
         builder.measures[Measure.coveredOnDemand.columnIndex] = covered
 
-        let tagBytes = fields.bytes(tags)
-        if !tagBytes.isEmpty {
-            do {
-                try TagObjectParser.parse(tagBytes) { key, value in builder.addTag(key: key, value: value) }
-            } catch {
-                throw RowProblem(column: tags, value: String(decoding: tagBytes, as: UTF8.self), reason: error.reason)
-            }
-        }
+        try fields.entries(tags) { key, value in builder.addTag(key: key, value: value) }
     }
 }

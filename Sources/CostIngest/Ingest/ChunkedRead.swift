@@ -5,8 +5,8 @@ import Foundation
 
 /// Reads every file to ingest on several threads and rolls the line items up into one builder.
 ///
-/// Plain CSV files are cut into chunks of about `IngestOptions.chunkBytes` at line breaks; gzip
-/// files are one unit each. Each worker folds the units it reads into its own `RollupBuilder`, and
+/// Files are cut into chunks of about `IngestOptions.chunkBytes` where their container allows it
+/// (plain CSV at line breaks); the rest (gzip) are one unit each. Each worker folds the units it reads into its own `RollupBuilder`, and
 /// the builders are merged at the end. A guessed chunk start can fall on a line break inside a
 /// quoted field; that shows once the chunk before is read (it does not end exactly there), and then
 /// the whole read is done again with that file in one piece, so the result never depends on the cut.
@@ -38,7 +38,9 @@ struct ChunkedRead {
     func run(makeBuilder: () throws -> RollupBuilder) throws -> (RollupBuilder, [FileOutcome], mergeSeconds: Double) {
         guard !inputs.isEmpty else { return (try makeBuilder(), [], 0) }
         let workers = max(1, min(options.workerThreads ?? ProcessInfo.processInfo.activeProcessorCount, 4))
-        var splittable = inputs.map { !$0.path.hasSuffix(".gz") && workers > 1 }
+        var splittable = inputs.map {
+            workers > 1 && InputContainers.container(for: $0.path, among: options.containers)?.isSplittable(path: $0.path) == true
+        }
         let tracker = progress.map {
             ProgressTracker(paths: inputs.map(\.path), bytesTotal: inputs.reduce(0) { $0 + $1.size }, report: $0)
         }
@@ -110,22 +112,13 @@ struct ChunkedRead {
                              options: IngestOptions, tracker: ProgressTracker?) -> UnitResult {
         var result = UnitResult()
         let file: OpenedFile
-        let reader: CSVReader
+        let reader: any RecordSource
         let stopAt: Int64?
         do {
             file = try files.file(unit.file)
-            // Only a mapped file is ever cut into chunks; a streamed one is a single unit.
-            guard unit.chunkCount == 1 || file.mapping != nil else {
-                throw IngestError.input(path: file.path, reason: "internal error: a streamed file was cut")
-            }
-            if unit.chunk == 0, let headerReader = file.takeHeaderReader() {
-                reader = headerReader
-            } else {
-                let mapping = file.mapping!
-                let start = WorkPlan.boundary(in: mapping, after: unit.guessStart)
-                reader = CSVReader(mapping: mapping, from: Int(start), to: mapping.count, limits: options.limits)
-            }
-            stopAt = unit.guessEnd.map { WorkPlan.boundary(in: file.mapping!, after: $0) }
+            let first = unit.chunk == 0
+            reader = try file.records(from: first ? 0 : file.input.boundary(after: unit.guessStart), first: first)
+            stopAt = unit.guessEnd.map { file.input.boundary(after: $0) }
         } catch {
             result.rows.error = error
             return result

@@ -24,6 +24,8 @@ public struct IngestOptions: Sendable {
     public var chunkBytes = 16 << 20
     /// Threads that read the input; nil for one per processor, at most 4.
     public var workerThreads: Int?
+    /// The kinds of input file read, asked in order (tests add their own).
+    public var containers: [any InputContainer] = InputContainers.standard
 
     public init(paths: [String], cachePath: String) {
         self.paths = paths

@@ -38,7 +38,7 @@ public struct Ingestor {
             phaseStarted = now
         }
         summary.cachePath = options.cachePath
-        let discovered = try SourceDiscovery.discover(options.paths)
+        let discovered = try SourceDiscovery.discover(options.paths, containers: options.containers)
         phase("find files")
         summary.filesSuperseded = discovered.superseded.count
         let settings = IngestSettings(keepResources: options.keepResources, tagKeys: options.tagKeys)

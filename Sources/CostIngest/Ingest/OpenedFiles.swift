@@ -1,56 +1,42 @@
-import ByteStreams
 import Foundation
 
-/// A file being read: its header, adapter and (for plain files) its mapping, which every chunk of
-/// the file reads in place.
+/// A file being read: its container's opened input, its format and the adapter that reads it.
 final class OpenedFile: @unchecked Sendable {
     let path: String
     let format: ExportFormat
     let names: [String]
     let adapter: any ExportAdapter
-    /// The read-only mapping of a plain file; nil for gzip files, which stream.
-    let mapping: MappedFile?
-    /// The reader that read the header, now at the first record: the file's first chunk goes on with it.
-    private var headerReader: CSVReader?
+    /// The container's view of the file, which every unit reads from.
+    let input: any OpenedInput
+    private let settings: RecordSettings
 
-    /// Opens `path` (`size` bytes when the ingest looked), reads its header and detects its format.
+    /// Opens `path` (`size` bytes when the ingest looked) with the container that reads it, and
+    /// detects its format from its columns.
     /// - Throws: `IngestError` naming the file (and the header's line and column when that is the problem).
     init(path: String, size: Int64, options: IngestOptions) throws {
         self.path = path
-        let compressed = path.hasSuffix(".gz")
-        // Plain files are parsed in place from a private mapping (no copy out of the page cache);
-        // gzip files stream through a decompressor. An empty file cannot be mapped: it streams, and
-        // reading its header fails with a clear error.
-        mapping = !compressed && size > 0 ? try MappedFile(path: path) : nil
-        let reader: CSVReader
-        if let mapping {
-            reader = CSVReader(mapping: mapping, from: 0, to: mapping.count, limits: options.limits)
-        } else {
-            let source = try openByteSource(path: path, maxDecompressedBytes: options.maxDecompressedBytes)
-            // Inflating runs on a thread of its own, ahead of the parser.
-            reader = CSVReader(source: compressed ? PrefetchingByteSource(source) : source, path: path,
-                               limits: options.limits)
+        guard let container = InputContainers.container(for: path, among: options.containers) else {
+            throw IngestError.input(path: path, reason: "no reader for this kind of file")
         }
-        guard try reader.next() else { throw IngestError.input(path: path, reason: "empty file: no header row") }
-        names = (0..<reader.fieldCount).map { reader.string($0) }
+        input = try container.open(path: path, size: size, options: options)
+        names = input.columnNames
         do {
             let header = try HeaderIndex(names)
             format = try ExportFormat.detect(header)
             adapter = try format.makeAdapter(header)
+            settings = RecordSettings(columns: header.usedColumns, nullTokensAreMissing: adapter.nullTokensAreMissing)
         } catch {
-            if let column = error.column {
-                throw IngestError.row(path: path, line: reader.line, column: column, columnName: nil,
+            if let column = error.column, let line = input.headerLine {
+                throw IngestError.row(path: path, line: line, column: column, columnName: nil,
                                       value: error.value, reason: error.reason)
             }
             throw IngestError.input(path: path, reason: error.reason)
         }
-        headerReader = reader
     }
 
-    /// The reader for chunk 0 (taken once).
-    func takeHeaderReader() -> CSVReader? {
-        defer { headerReader = nil }
-        return headerReader
+    /// A source of the records from `offset` on (`first`: the unit that starts the file).
+    func records(from offset: Int64, first: Bool) throws -> any RecordSource {
+        try input.records(from: offset, first: first, settings: settings)
     }
 }
 

@@ -30,7 +30,8 @@ struct RowLoop {
 
     /// Reads records until the end, an error, or the first record starting at or after `stopAt`
     /// (which is left unread).
-    func run(_ reader: CSVReader, builder: RollupBuilder, stopAt: Int64?) -> Result {
+    @_specialize(where Record == CSVReader)
+    func run<Record: RecordSource>(_ reader: Record, builder: RollupBuilder, stopAt: Int64?) -> Result {
         reader.stopOffset = stopAt
         var result = readRows(reader, builder: builder)
         if stopAt != nil && result.error == nil { result.stoppedAt = reader.nextRecordOffset }
@@ -38,7 +39,8 @@ struct RowLoop {
         return result
     }
 
-    private func readRows(_ reader: CSVReader, builder: RollupBuilder) -> Result {
+    @_specialize(where Record == CSVReader)
+    private func readRows<Record: RecordSource>(_ reader: Record, builder: RollupBuilder) -> Result {
         var result = Result()
         let width = names.count
         var sinceReport = 0

@@ -10,13 +10,16 @@ public struct DiscoveredSources: Sendable {
     public var emptyPaths: [String] = []
 }
 
-/// Finds `.csv` and `.csv.gz` files under files and folders (recursively), and applies AWS CUR
+/// Finds the files some container reads (`.csv`, `.csv.gz`, ...) under files and folders
+/// (recursively), and applies AWS CUR
 /// manifests: a legacy `*-Manifest.json` names the current assembly of its billing period, so data
 /// in sibling assembly folders is a superseded restatement; a CUR 2.0 manifest under
 /// `metadata/BILLING_PERIOD=…` lists the data files of that period, and unlisted ones are superseded.
 public enum SourceDiscovery {
     /// - Throws: `IngestError.input` for a path that does not exist or a manifest that cannot be read.
-    public static func discover(_ paths: [String]) throws -> DiscoveredSources {
+    public static func discover(_ paths: [String],
+                                containers: [any InputContainer] = InputContainers.standard) throws -> DiscoveredSources {
+        func isDataFile(_ path: String) -> Bool { InputContainers.container(for: path, among: containers) != nil }
         var dataFiles: [String] = []
         var manifests: [String] = []
         var result = DiscoveredSources()
@@ -40,7 +43,8 @@ public enum SourceDiscovery {
             } else if isDataFile(absolute) {
                 dataFiles.append(absolute)
             } else {
-                throw IngestError.input(path: path, reason: "not a .csv or .csv.gz file")
+                let kinds = containers.map(\.fileNames).joined(separator: ", ")
+                throw IngestError.input(path: path, reason: "not a file costtop reads (\(kinds))")
             }
             if dataFiles.count == before { result.emptyPaths.append(path) }
         }
@@ -51,11 +55,6 @@ public enum SourceDiscovery {
         result.files = Array(Set(dataFiles).subtracting(superseded)).sorted()
         result.superseded = superseded.sorted()
         return result
-    }
-
-    static func isDataFile(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz")
     }
 
     private static func supersededFiles(manifest: String, among files: [String]) throws -> Set<String> {

@@ -35,8 +35,6 @@ public final class RollupBuilder {
 
     /// The day of the line item being built.
     private var day: Int32 = 0
-    /// The last timestamp the adapters parsed for this builder's thread.
-    let dayMemo = DayMemo()
     /// The encoding of the line item being built: for each value set, a tag byte (the dimension's
     /// index; `labelTag | index` for a label; `tagPairTag` for a tag), the length (one byte, or 255
     /// and four bytes) and the bytes.

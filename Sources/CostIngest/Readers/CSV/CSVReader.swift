@@ -35,7 +35,7 @@ public struct CSVError: Error, CustomStringConvertible, Equatable {
 /// record; a UTF-8 byte order mark is skipped; blank lines are skipped. A quote inside an unquoted
 /// field is kept literally (`37°36'37.8"N`, as real files have); text after a closing quote and an
 /// unterminated quoted field are errors naming line and column, since the record cannot be trusted.
-public final class CSVReader {
+public final class CSVReader: RecordSource {
     /// The file being read, for error messages.
     public let path: String
     private let source: ByteSource?
@@ -72,6 +72,11 @@ public final class CSVReader {
 
     /// The parser in use; always `.simd` outside tests.
     var recordParser = RecordParser.simd
+    /// Whether a field holding exactly `NULL` or `null` is a missing value (FOCUS files write
+    /// nulls that way); set by the format adapter's needs once the header is known.
+    public var nullTokensAreMissing = false
+    /// The last timestamp parsed and its day, so a run of equal timestamps is parsed once.
+    let dayMemo = DayMemo()
     /// Indexes of fields holding `""` escapes, from the C record parser (the fast path).
     private let escapedIndexes: UnsafeMutablePointer<UInt32>
     /// Unescaped copies of fields that held `""`. The input is never written to: a mapped file is
