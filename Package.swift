@@ -8,7 +8,8 @@ let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"],
 
 let package = Package(
     name: "costtop",
-    platforms: [.macOS(.v14)],
+    // Linux only: the terminal edge uses ncursesw and glibc, the ingest Linux's mmap advice and
+    // AVX2/SSE2 intrinsics; no Apple platform is built or tested.
     products: [
         .executable(name: "costtop", targets: ["costtop"]),
         .executable(name: "costtop-samplegen", targets: ["costtop-samplegen"]),
@@ -35,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "costtop",
             dependencies: [
-                "CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal",
+                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,14 +3,9 @@ import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-// CostTerminal links ncurses through the CNcurses module; both are visible here only once
-// CosttopTests depends on CostTerminal in Package.swift. Until then the tests that need them are
-// compiled out and one skipped test says why.
-#if canImport(CNcurses)
 @preconcurrency import CNcurses
 @testable import CostTerminal
 import CostViews
-#endif
 
 /// The terminal edge: the tmux driver, the pure decisions of CostTerminal, and TerminalScreen
 /// driven for real in tmux.
@@ -138,7 +133,6 @@ extension TerminalTests {
     }
 }
 
-#if canImport(CNcurses)
 
 // MARK: - Capabilities
 
@@ -522,11 +516,3 @@ func terminalChildProcess() throws {
     screen.stop()
 }
 
-#else
-
-extension TerminalTests {
-    @Test("CostTerminal unit and tmux tests", .disabled("CosttopTests does not depend on CostTerminal yet: add \"CostTerminal\" to its dependencies in Package.swift"))
-    func needsCostTerminal() {}
-}
-
-#endif
