@@ -11,10 +11,8 @@ public struct DiscoveredSources: Sendable {
 }
 
 /// Finds the files some container reads (`.csv`, `.csv.gz`, ...) under files and folders
-/// (recursively), and applies AWS CUR
-/// manifests: a legacy `*-Manifest.json` names the current assembly of its billing period, so data
-/// in sibling assembly folders is a superseded restatement; a CUR 2.0 manifest under
-/// `metadata/BILLING_PERIOD=…` lists the data files of that period, and unlisted ones are superseded.
+/// (recursively), and applies AWS CUR manifests (`AWSManifest`): a restated billing period
+/// replaces the older files of the same period.
 public enum SourceDiscovery {
     /// - Throws: `IngestError.input` for a path that does not exist or a manifest that cannot be read.
     public static func discover(_ paths: [String],
@@ -50,54 +48,12 @@ public enum SourceDiscovery {
         }
         var superseded = Set<String>()
         for manifest in manifests {
-            superseded.formUnion(try supersededFiles(manifest: manifest, among: dataFiles))
+            if let manifest = try AWSManifest.read(manifest) {
+                superseded.formUnion(try manifest.supersededFiles(among: dataFiles))
+            }
         }
         result.files = Array(Set(dataFiles).subtracting(superseded)).sorted()
         result.superseded = superseded.sorted()
         return result
-    }
-
-    private static func supersededFiles(manifest: String, among files: [String]) throws -> Set<String> {
-        let object: [String: Any]
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: manifest))
-            guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw IngestError.input(path: manifest, reason: "manifest is not a JSON object")
-            }
-            object = parsed
-        } catch let error as IngestError {
-            throw error
-        } catch {
-            throw IngestError.input(path: manifest, reason: "cannot read manifest: \(error.localizedDescription)")
-        }
-        let folder = (manifest as NSString).deletingLastPathComponent
-        if let assembly = object["assemblyId"] as? String, !assembly.isEmpty, let keys = object["reportKeys"] as? [String] {
-            // Legacy CUR: <period>/<manifest> beside <period>/<assemblyId>/<files>.
-            let prefix = folder + "/"
-            let current = prefix + assembly + "/"
-            for key in keys {
-                let name = (key as NSString).lastPathComponent
-                if !files.contains(where: { $0.hasPrefix(current) && $0.hasSuffix("/" + name) }) {
-                    throw IngestError.input(path: manifest, reason: "lists \(key), which is not under \(current) (incomplete download?)")
-                }
-            }
-            return Set(files.filter { file in
-                guard file.hasPrefix(prefix) else { return false }
-                let rest = file.dropFirst(prefix.count)
-                return rest.contains("/") && !file.hasPrefix(current)
-            })
-        }
-        if let dataFiles = object["dataFiles"] as? [String] {
-            // CUR 2.0: <export>/metadata/BILLING_PERIOD=X/<manifest> describes <export>/data/BILLING_PERIOD=X/.
-            let period = (folder as NSString).lastPathComponent
-            let exportFolder = ((folder as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-            let dataFolder = exportFolder + "/data/" + period + "/"
-            let listed = Set(dataFiles.compactMap { key -> String? in
-                guard let range = key.range(of: "/data/" + period + "/") else { return nil }
-                return dataFolder + key[range.upperBound...]
-            })
-            return Set(files.filter { $0.hasPrefix(dataFolder) && !listed.contains($0) })
-        }
-        return []
     }
 }
