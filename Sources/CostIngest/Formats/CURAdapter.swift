@@ -6,7 +6,8 @@ import CostModel
 /// Amortized (effective) cost follows the table in docs/formats.md: covered Savings Plan usage costs
 /// its `SavingsPlanEffectiveCost`, a Savings Plan fee costs its unused part, negations and upfront
 /// fees cost nothing, RI usage costs `reservation/EffectiveCost`, an RI fee costs its unused part.
-struct CURAdapter: ExportAdapter {
+// Sendable: every property is set in init and never changed; the raw tag tables are only read.
+final class CURAdapter: ExportAdapter, @unchecked Sendable {
     private let start: Int
     private let usageAccount: Int
     private let productCode: Int
@@ -33,9 +34,10 @@ struct CURAdapter: ExportAdapter {
     private let reservationUnusedRecurring: Int?
     private let reservationUpfront: Int?
     /// Tag columns: position, and where the tag key (`resourceTags/user:team` → `team`) lies in
-    /// `tagKeyBytes`. Plain integers, so walking them for every line item retains nothing.
-    private let tagColumns: [(column: Int, start: Int, count: Int)]
-    private let tagKeyBytes: [UInt8]
+    /// `tagKeyBytes`. Raw memory owned by the adapter (freed in `deinit`), so walking them for
+    /// every line item retains and copies nothing.
+    private let tagColumns: UnsafeBufferPointer<(column: Int, start: Int, count: Int)>
+    private let tagKeyBytes: UnsafeRawBufferPointer
     /// CUR 2.0's `resource_tags` map column (JSON), if present.
     private let tagMap: Int?
     let defaultedColumns: [String]
@@ -90,8 +92,12 @@ struct CURAdapter: ExportAdapter {
                 keyBytes.append(contentsOf: key.utf8)
             }
         }
-        tagColumns = tags
-        tagKeyBytes = keyBytes
+        let columns = UnsafeMutableBufferPointer<(column: Int, start: Int, count: Int)>.allocate(capacity: tags.count)
+        _ = columns.initialize(from: tags)
+        tagColumns = UnsafeBufferPointer(columns)
+        let key = UnsafeMutableRawBufferPointer.allocate(byteCount: keyBytes.count, alignment: 1)
+        key.copyBytes(from: keyBytes)
+        tagKeyBytes = UnsafeRawBufferPointer(key)
         tagMap = snakeCase ? header["resource_tags"] : nil
         if tags.isEmpty && tagMap == nil { defaulted.append("resourceTags/* (no tags)") }
         defaultedColumns = defaulted
@@ -100,6 +106,11 @@ struct CURAdapter: ExportAdapter {
     // MARK: - Reading a row
 
     let nullTokensAreMissing = false
+
+    deinit {
+        tagColumns.deallocate()
+        tagKeyBytes.deallocate()
+    }
 
     @_specialize(where Record == CSVReader)
     func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem) {
@@ -163,12 +174,10 @@ struct CURAdapter: ExportAdapter {
         builder.measures[Measure.commitmentTotal.columnIndex] = total
         builder.measures[Measure.coveredOnDemand.columnIndex] = covered
 
-        if !tagColumns.isEmpty {
-            tagKeyBytes.withUnsafeBytes { keys in
-                for tag in tagColumns {
-                    let value = fields.bytes(tag.column)
-                    if !value.isEmpty { builder.addTag(key: UnsafeRawBufferPointer(rebasing: keys[tag.start..<(tag.start + tag.count)]), value: value) }
-                }
+        for tag in tagColumns {
+            let value = fields.bytes(tag.column)
+            if !value.isEmpty {
+                builder.addTag(key: UnsafeRawBufferPointer(rebasing: tagKeyBytes[tag.start..<(tag.start + tag.count)]), value: value)
             }
         }
         try fields.entries(tagMap) { key, value in builder.addTag(key: CURAdapter.strippedMapKey(key), value: value) }

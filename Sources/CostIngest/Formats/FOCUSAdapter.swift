@@ -6,7 +6,7 @@ import CostModel
 /// `ChargeDescription`. Literal `NULL`/`null` values are missing values. Commitment measures:
 /// a row with `CommitmentDiscountStatus` Used adds its EffectiveCost to used and total commitment,
 /// Unused adds it to the total only; usage priced `Committed` adds its ListCost to covered on-demand cost.
-struct FOCUSAdapter: ExportAdapter {
+final class FOCUSAdapter: ExportAdapter {
     private let start: Int
     private let billed: Int
     private let effective: Int?
