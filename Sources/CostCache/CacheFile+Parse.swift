@@ -32,8 +32,11 @@ extension CacheFile {
         guard Array(file[(file.count - 8)...]) == CacheFormat.magic else {
             throw corrupt("bad magic at end (truncated or unfinished file)")
         }
-        let footerOffset = Int(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart, as: UInt64.self)))
-        let footerLength = Int(UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 8, as: UInt64.self)))
+        // The trailer is the one part no checksum covers: every number in it is checked against the
+        // file before use, and one too large for an Int is damage, not a crash.
+        guard let footerOffset = Int(exactly: UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart, as: UInt64.self))),
+              let footerLength = Int(exactly: UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 8, as: UInt64.self)))
+        else { throw corrupt("footer position out of bounds") }
         let footerChecksum = UInt64(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 16, as: UInt64.self))
         let trailerVersion = UInt32(littleEndian: file.loadUnaligned(fromByteOffset: trailerStart + 24, as: UInt32.self))
         guard trailerVersion == headerVersion else { throw corrupt("versions at start and end differ") }
@@ -64,8 +67,9 @@ extension CacheFile {
         let rows = footer.rowCount
         func column<T>(_ name: String, _ type: T.Type, count: Int) throws -> UnsafeBufferPointer<T> {
             guard let bytes = blocks[name] else { throw corrupt("missing block \(name)") }
-            guard bytes.count == count * MemoryLayout<T>.stride else {
-                throw corrupt("block \(name) holds \(bytes.count) bytes, expected \(count * MemoryLayout<T>.stride)")
+            let (expected, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+            guard count >= 0, !overflow, bytes.count == expected else {
+                throw corrupt("block \(name) holds \(bytes.count) bytes, not \(count) values")
             }
             guard count > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
             return UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: T.self), count: count)
@@ -96,7 +100,9 @@ extension CacheFile {
         guard tagKeys.count == footer.tagKeyCount, footer.tagSetCount >= 1 else { throw corrupt("tag directory inconsistent") }
         let tagSetCodes = try column("tagset", UInt32.self, count: rows)
         try checkCodes(tagSetCodes, below: footer.tagSetCount, name: "tagset", path: path)
-        let tagSets = try column("tagsets", UInt32.self, count: footer.tagSetCount * tagKeys.count)
+        let (tagSetValues, tagSetsOverflow) = footer.tagSetCount.multipliedReportingOverflow(by: tagKeys.count)
+        guard !tagSetsOverflow, rows >= 0 else { throw corrupt("tag directory inconsistent") }
+        let tagSets = try column("tagsets", UInt32.self, count: tagSetValues)
         var tagValues: [StringTable] = []
         for keyIndex in 0..<tagKeys.count {
             let values = try table("tagdict:\(keyIndex)")

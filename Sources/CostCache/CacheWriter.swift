@@ -44,6 +44,24 @@ public struct CacheWriter {
         try fileSystem.syncDirectory(directory)
     }
 
+    /// Removes the temporary files that writers of this cache left when they were killed
+    /// (`<cache>.tmp.<pid>` whose process is gone). Call it while holding the cache's lock: a live
+    /// writer's file is never touched, since its pid still runs.
+    /// - Returns: the paths removed.
+    @discardableResult
+    public func removeLeftovers(of path: String) -> [String] {
+        let directory = parentDirectory(of: path)
+        let prefix = (path as NSString).lastPathComponent + ".tmp."
+        var removed: [String] = []
+        for name in fileSystem.directoryEntries(directory) where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), !fileSystem.processExists(pid) else { continue }
+            let leftover = directory + "/" + name
+            fileSystem.removeIfPresent(leftover)
+            removed.append(leftover)
+        }
+        return removed
+    }
+
     private func writeBody(_ contents: CacheContents, into sink: inout BlockSink) throws {
         var header = CacheFormat.magic
         header += littleEndianBytes(CacheFormat.version)

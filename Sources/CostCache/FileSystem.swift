@@ -27,6 +27,19 @@ public protocol FileSystem: Sendable {
     func unmap(_ base: UnsafeRawPointer?, _ length: Int)
     /// Creates a directory and its parents when missing.
     func makeDirectories(_ path: String) throws
+    /// Opens (creating it) the lock file at `path` and takes an exclusive advisory lock (`flock`)
+    /// on it, waiting for it when `wait` is true. Returns the descriptor that holds the lock (the
+    /// lock goes with it on `close`, or when the process dies), or nil when `wait` is false and
+    /// another process holds it.
+    func lockExclusive(_ path: String, wait: Bool) throws -> Int32?
+    /// Replaces the contents of an open file with `text` (the lock holder's pid).
+    func overwrite(_ descriptor: Int32, with text: String, path: String) throws
+    /// A small file's contents, or nil when it cannot be read.
+    func readSmallFile(_ path: String) -> String?
+    /// The names in a directory (empty when it cannot be listed).
+    func directoryEntries(_ path: String) -> [String]
+    /// Whether a process with this id is running.
+    func processExists(_ pid: Int32) -> Bool
 }
 
 /// The real POSIX file system.
@@ -94,6 +107,64 @@ public struct PosixFileSystem: FileSystem {
 
     public func unmap(_ base: UnsafeRawPointer?, _ length: Int) {
         if let base { munmap(UnsafeMutableRawPointer(mutating: base), length) }
+    }
+
+    public func lockExclusive(_ path: String, wait: Bool) throws -> Int32? {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot open lock file", path) }
+        while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+            if errno == EINTR { continue }
+            let busy = errno == EWOULDBLOCK
+            let error = failure("cannot lock", path)
+            _ = Glibc.close(fd)
+            if busy && !wait { return nil }
+            throw error
+        }
+        return fd
+    }
+
+    public func overwrite(_ descriptor: Int32, with text: String, path: String) throws {
+        guard ftruncate(descriptor, 0) == 0 else { throw failure("cannot truncate", path) }
+        var bytes = Array(text.utf8)
+        try bytes.withUnsafeMutableBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("cannot write", path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    public func readSmallFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count], as: UTF8.self)
+    }
+
+    public func directoryEntries(_ path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    public func processExists(_ pid: Int32) -> Bool {
+        // Signal 0 checks only; EPERM means it exists under another user.
+        kill(pid, 0) == 0 || errno == EPERM
     }
 
     public func makeDirectories(_ path: String) throws {

@@ -12,6 +12,8 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let ioError: Int32 = 74
+    /// Another ingest holds the cache (`--no-wait`): try again later.
+    static let temporaryFailure: Int32 = 75
 }
 
 /// Prints an error as `costtop: error: …` on stderr and maps it to an exit code.
@@ -19,12 +21,15 @@ func reportFailure(_ error: Error) -> ExitCode {
     let (message, code): (String, Int32)
     switch error {
     case let error as IngestError:
-        if case .missing = error { (message, code) = (error.description, ExitStatus.noInput) }
-        else { (message, code) = (error.description, ExitStatus.dataError) }
+        switch error {
+        case .missing, .nothingToRead: (message, code) = (error.description, ExitStatus.noInput)
+        default: (message, code) = (error.description, ExitStatus.dataError)
+        }
     case let error as CacheError:
         switch error {
         case .missing: (message, code) = (error.description, ExitStatus.noInput)
         case .io: (message, code) = (error.description, ExitStatus.ioError)
+        case .locked: (message, code) = (error.description, ExitStatus.temporaryFailure)
         default: (message, code) = (error.description, ExitStatus.dataError)
         }
     case let error as CSVError: (message, code) = (error.description, ExitStatus.dataError)

@@ -13,12 +13,15 @@ struct Ingest: ParsableCommand {
             are honoured: only the latest assembly of a billing period counts. Unchanged files already in \
             the cache are not read again; changed ones replace their earlier rows.
 
+            Ingests of one cache take turns: a second one waits for the first (saying so on stderr), or             with --no-wait fails at once with exit status 75. A path that holds no export is an error             (exit status 66) that leaves the cache as it was, unless --allow-empty.
+
             Examples:
               costtop ingest ~/cur/                          # a CUR folder with manifests
               costtop ingest focus-2024-09.csv --cache sep.ctc
               costtop ingest exports/ --keep-going           # reject bad rows into a rejects file
               costtop ingest exports/ --resources --tags team,env
               costtop ingest exports/ --fresh --timings      # where the time goes
+              costtop ingest today/ --no-wait || echo "another ingest is running"
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -41,6 +44,12 @@ struct Ingest: ParsableCommand {
     @Flag(help: "Ignore the existing cache and build a new one from PATH only.")
     var fresh = false
 
+    @Flag(help: "Fail at once (exit status 75) when another ingest is writing the cache, instead of waiting.")
+    var noWait = false
+
+    @Flag(help: "Accept paths that hold no export, and write an empty cache if that is all there is.")
+    var allowEmpty = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -54,6 +63,12 @@ struct Ingest: ParsableCommand {
         options.keepGoing = keepGoing
         options.rejectsPath = rejects
         options.fresh = fresh
+        options.waitForLock = !noWait
+        options.allowEmpty = allowEmpty
+        options.lockWaiting = { holder in
+            let who = holder.map { "pid \($0)" } ?? "another process"
+            FileHandle.standardError.write(Data("costtop: waiting for the ingest running as \(who) to finish with this cache…\n".utf8))
+        }
         let progress = ProgressLine.ifTerminal(quiet: quiet)
         do {
             var report: (@Sendable (IngestProgress) -> Void)?

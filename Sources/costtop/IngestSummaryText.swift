@@ -8,6 +8,9 @@ enum IngestSummaryText {
         var files = "\(summary.filesRead) file\(summary.filesRead == 1 ? "" : "s") read"
         if summary.filesUnchanged > 0 { files += ", \(summary.filesUnchanged) unchanged" }
         if summary.filesSuperseded > 0 { files += ", \(summary.filesSuperseded) superseded by a later assembly" }
+        if !summary.leftoversRemoved.isEmpty {
+            files += ", \(summary.leftoversRemoved.count) temporary file(s) of a killed ingest removed"
+        }
         if summary.sourcesRemoved > 0 { files += ", \(summary.sourcesRemoved) removed" }
         lines.append("files         \(files)")
         var items = "\(grouped(summary.lineItems)) line items, \(grouped(summary.rejected)) rejected"

@@ -27,6 +27,11 @@ struct FailingFileSystem: FileSystem {
     func mapReadOnly(_ path: String) throws -> (UnsafeRawPointer?, Int) { try real.mapReadOnly(path) }
     func unmap(_ base: UnsafeRawPointer?, _ length: Int) { real.unmap(base, length) }
     func makeDirectories(_ path: String) throws { try real.makeDirectories(path) }
+    func lockExclusive(_ path: String, wait: Bool) throws -> Int32? { try real.lockExclusive(path, wait: wait) }
+    func overwrite(_ descriptor: Int32, with text: String, path: String) throws { try real.overwrite(descriptor, with: text, path: path) }
+    func readSmallFile(_ path: String) -> String? { real.readSmallFile(path) }
+    func directoryEntries(_ path: String) -> [String] { real.directoryEntries(path) }
+    func processExists(_ pid: Int32) -> Bool { real.processExists(pid) }
 }
 
 /// Small contents with two rows, a dictionary per dimension, tags and labels.

@@ -24,6 +24,12 @@ public struct IngestOptions: Sendable {
     public var chunkBytes = 16 << 20
     /// Threads that read the input; nil for one per processor, at most 4.
     public var workerThreads: Int?
+    /// Wait for another ingest of the same cache to finish (false: fail at once, `--no-wait`).
+    public var waitForLock = true
+    /// Called once before waiting for another ingest's lock, with its pid when known.
+    public var lockWaiting: (@Sendable (Int32?) -> Void)?
+    /// Accept a path holding no export and write an empty cache (`--allow-empty`).
+    public var allowEmpty = false
     /// The kinds of input file read, asked in order (tests add their own).
     public var containers: [any InputContainer] = InputContainers.standard
 
@@ -52,6 +58,8 @@ public struct IngestSummary: Sendable {
     /// Files read in this run, and files kept from the earlier cache unchanged.
     public var filesRead = 0
     public var filesUnchanged = 0
+    /// Temporary files of killed writers removed before this ingest wrote.
+    public var leftoversRemoved: [String] = []
     /// Files left out because a later assembly of their billing period exists.
     public var filesSuperseded = 0
     /// Earlier sources dropped because their files are gone or superseded.

@@ -39,7 +39,15 @@ public struct Ingestor {
         }
         summary.cachePath = options.cachePath
         let discovered = try SourceDiscovery.discover(options.paths, containers: options.containers)
+        if let empty = discovered.emptyPaths.first, !options.allowEmpty { throw IngestError.nothingToRead(path: empty) }
         phase("find files")
+        // Ingests of one cache take turns from here to the write: each reads the cache the one
+        // before wrote, so no file's data is lost when a cron job meets a manual run.
+        let lock = try CacheLock(cachePath: options.cachePath, fileSystem: fileSystem, wait: options.waitForLock,
+                                 onWait: options.lockWaiting ?? { _ in })
+        defer { lock.release() }
+        summary.leftoversRemoved = CacheWriter(fileSystem: fileSystem, createdBy: "").removeLeftovers(of: options.cachePath)
+        phase("lock")
         summary.filesSuperseded = discovered.superseded.count
         let settings = IngestSettings(keepResources: options.keepResources, tagKeys: options.tagKeys)
 
@@ -101,6 +109,9 @@ public struct Ingestor {
         sources.sort { $0.path < $1.path }
         let contents = builder.contents(sources: sources, settings: settings)
         phase("build columns")
+        if contents.rowCount == 0 && !options.allowEmpty {
+            throw IngestError.nothingToRead(path: options.paths.joined(separator: " "))
+        }
         try CacheWriter(fileSystem: fileSystem, createdBy: "costtop \(costtopVersion)").write(contents, to: options.cachePath)
         phase("write cache")
 
