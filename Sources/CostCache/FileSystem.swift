@@ -88,6 +88,7 @@ public struct PosixFileSystem: FileSystem {
     public func removeIfPresent(_ path: String) { _ = unlink(path) }
 
     public func mapReadOnly(_ path: String) throws -> (UnsafeRawPointer?, Int) {
+        guard !path.isEmpty else { throw CacheError.io(path: "\"\"", reason: "an empty path names no cache file") }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { throw CacheError.missing(path: path) }
@@ -96,6 +97,9 @@ public struct PosixFileSystem: FileSystem {
         defer { _ = Glibc.close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure("cannot stat", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw CacheError.io(path: path, reason: "not a cache file (a folder or a device); --cache names the cache file itself")
+        }
         let length = Int(info.st_size)
         guard length > 0 else { return (nil, 0) }
         // MAP_POPULATE maps every page in one go: opening checks every byte (checksums), and taking

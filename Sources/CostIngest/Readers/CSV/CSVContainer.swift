@@ -52,6 +52,13 @@ final class OpenedCSV: OpenedInput, @unchecked Sendable {
         }
         guard try reader.next() else { throw IngestError.input(path: path, reason: "empty file: no header row") }
         columnNames = (0..<reader.fieldCount).map { reader.string($0) }
+        // Lines ended by a bare CR (old Mac files) read as one endless record: say so, rather than
+        // report the columns the run-together lines make.
+        if let column = columnNames.firstIndex(where: { $0.utf8.contains(0x0D) }) {
+            throw IngestError.row(path: path, line: reader.line, column: column, columnName: nil, value: "",
+                                  reason: "the header holds a carriage return: lines seem to end with a bare CR; "
+                                      + "convert the file to LF or CRLF line endings")
+        }
         headerLine = reader.line
         headerReader = reader
     }
