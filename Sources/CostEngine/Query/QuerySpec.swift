@@ -98,4 +98,14 @@ public struct QueryResult: Sendable {
     public var previousTotal: Int128
     /// Every group with data in either period, unsorted.
     public var rows: [QueryRow]
+
+    public init(spec: QuerySpec, currency: String?, otherCurrencies: [String], total: Int128, previousTotal: Int128,
+                rows: [QueryRow]) {
+        self.spec = spec
+        self.currency = currency
+        self.otherCurrencies = otherCurrencies
+        self.total = total
+        self.previousTotal = previousTotal
+        self.rows = rows
+    }
 }
