@@ -33,6 +33,7 @@ public struct JSONDecimal: Codable, Sendable, Equatable {
 public struct Nullable<Wrapped: Codable & Sendable>: Codable, Sendable {
     public var value: Wrapped?
 
+    /// `value`, or `null` when nil.
     public init(_ value: Wrapped?) { self.value = value }
 
     public init(from decoder: Decoder) throws {

@@ -14,6 +14,7 @@ public struct ReportRow: Sendable {
     public var kind: Kind
     public var shownIn: ReportAudience
 
+    /// A row of `cells`, one per column of its table, shown to `shownIn`.
     public init(_ cells: [ReportValue], kind: Kind = .item, shownIn: ReportAudience = .all) {
         self.cells = cells
         self.kind = kind

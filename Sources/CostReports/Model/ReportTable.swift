@@ -11,6 +11,7 @@ public struct ReportTable: Sendable {
     /// Lines shown under a table or Markdown document (CSV and JSON callers report them on stderr).
     public var notes: [String]
 
+    /// A table; every row must have a cell per column.
     public init(title: String, columns: [ReportColumn], rows: [ReportRow], notes: [String] = []) {
         self.title = title
         self.columns = columns

@@ -8,6 +8,7 @@ import CostModel
 public struct AnomaliesOutput: Report {
     public var anomalies: [Anomaly]
 
+    /// The output of `anomalies`, in the order given (the detector's: largest impact first).
     public init(_ anomalies: [Anomaly]) {
         self.anomalies = anomalies
     }

@@ -23,6 +23,7 @@ public struct CommitmentsOutput: Report {
         }
     }
 
+    /// The output of the commitments of `period`, in the order given (the engine's: largest first).
     public init(_ rows: [CommitmentRow], period: DayRange, currency: String?) {
         self.rows = rows
         self.period = period

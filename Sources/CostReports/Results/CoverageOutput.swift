@@ -8,6 +8,7 @@ public struct CoverageOutput: Report {
     /// The effective savings rate of the same selection, percent.
     public var savingsRate: Double?
 
+    /// The output of `result`, grouped by `dimension`, captioned with the savings rate when given.
     public init(_ result: CoverageResult, by dimension: CostDimension, savingsRate: Double? = nil) {
         self.result = result
         self.dimension = dimension

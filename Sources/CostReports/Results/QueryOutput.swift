@@ -14,6 +14,7 @@ public struct QueryOutput: Report {
     /// show only some rows of the total).
     public var includesTotal: Bool
 
+    /// The output of `report`, captioned `title` (or the default caption), with or without its TOTAL row.
     public init(_ report: QueryReport, title: String? = nil, includesTotal: Bool = true) {
         self.report = report
         self.title = title
