@@ -28,15 +28,18 @@ let package = Package(
         .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams", "CSVScan"],
                 swiftSettings: hotLoops),
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
+        // Every output: results described once as a table and a JSON document, written as table,
+        // CSV, JSON or Markdown.
+        .target(name: "CostReports", dependencies: ["CostModel", "CostEngine"]),
         // The explorer: views render into a cell grid (testable without a terminal); only
         // CostTerminal talks to ncurses (Debian: libncurses-dev).
-        .target(name: "CostViews", dependencies: ["CostModel", "CostCache", "CostEngine"]),
+        .target(name: "CostViews", dependencies: ["CostModel", "CostCache", "CostEngine", "CostReports"]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CostTerminal", dependencies: ["CostViews", "CNcurses"]),
         .executableTarget(
             name: "costtop",
             dependencies: [
-                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal",
+                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostViews", "CostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
         .testTarget(
             name: "CosttopTests",
-            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal", "ByteStreams"],
+            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostViews", "CostTerminal", "ByteStreams"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostCache
 import CostEngine
 import CostModel
+import CostReports
 import Foundation
 
 /// `costtop anomalies`: spend spikes, shifts, new and stopped spend, with their root causes.
@@ -29,19 +30,17 @@ struct Anomalies: ParsableCommand {
     @Option(help: ArgumentHelp("Smallest increase over the expected value for a day to count, percent (default 30).", valueName: "PCT"))
     var minIncrease: Double?
 
-    @Option(help: "Cost metric: billed, effective (amortized), list.")
-    var metric: String = "billed"
+    @Option(help: "Cost metric (effective is amortized).")
+    var metric: Metric = .billed
 
-    @Option(help: "Output: table, csv, json.")
-    var format: String = "table"
+    @Option(help: "Output format.")
+    var format: ReportFormat = .table
 
     @Flag(help: "Also show anomalies marked as expected in the explorer (feedback file beside the cache).")
     var all = false
 
     func validate() throws {
         if let since, Day(since) == nil { throw ValidationError("bad --since '\(since)'; write YYYY-MM-DD") }
-        guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
-        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
         if let minImpact, minImpact < 0 { throw ValidationError("--min-impact must be 0 or more") }
         if let minIncrease, minIncrease < 0 { throw ValidationError("--min-increase must be 0 or more") }
     }
@@ -57,10 +56,9 @@ struct Anomalies: ParsableCommand {
             if let minIncrease { settings.relativeThreshold = minIncrease / 100 }
             let feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache.path))
             let anomalies = try AnomalyDetector(cache: cache, settings: settings)
-                .detect(metric: Metric(rawValue: metric)!, since: since.flatMap(Day.init))
+                .detect(metric: metric, since: since.flatMap(Day.init))
                 .filter { all || feedback.verdict(for: $0) != .expected }
-            print(AnomalyRenderer.render(anomalies, format: ReportRenderer.Format(rawValue: format)!,
-                                         sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
+            print(AnomaliesOutput(anomalies).render(as: format, sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {
             throw reportFailure(error)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostCache
 import CostEngine
 import CostModel
+import CostReports
 import Foundation
 
 /// `costtop commitments`: utilization of every Savings Plan, reservation and commitment discount.
@@ -32,8 +33,8 @@ struct Commitments: ParsableCommand {
             let analysis = CommitmentAnalysis(cache: cache)
             let rows = try analysis.commitments(filters: selection.filters, period: range, currency: selection.currency)
             let chosen = try analysis.currency(filters: selection.filters, period: range, asked: selection.currency)
-            print(CommitmentRenderer.commitments(rows, period: range, currency: chosen, format: selection.outputFormat,
-                                                 sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
+            let output = CommitmentsOutput(rows, period: range, currency: chosen)
+            print(output.render(as: selection.format, sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {
             throw reportFailure(error)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CostCache
 import CostEngine
 import CostModel
+import CostReports
 import Foundation
 
 /// `costtop coverage`: how much of the usage commitments could cover, they did cover.
@@ -23,26 +24,21 @@ struct Coverage: ParsableCommand {
     @OptionGroup var periodOptions: PeriodOptions
 
     @Option(help: ArgumentHelp("Group by this dimension.", valueName: "DIM"))
-    var by: String = "service"
+    var by: CostDimension = .fixed(.service)
 
     @OptionGroup var selection: SelectionOptions
-
-    func validate() throws {
-        guard CostDimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(CostDimension.spellings)") }
-    }
 
     func run() throws {
         do {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
-            let dimension = CostDimension(by)!
+            let dimension = by
             let analysis = CommitmentAnalysis(cache: cache)
             let result = try analysis.coverage(by: dimension, filters: selection.filters, period: range, currency: selection.currency)
             let summary = try analysis.summary(filters: selection.filters, period: range, currency: selection.currency)
-            print(CommitmentRenderer.coverage(result, by: dimension, format: selection.outputFormat,
-                                              sanitize: isatty(STDOUT_FILENO) != 0, savingsRate: summary.effectiveSavingsRate),
-                  terminator: "")
+            let output = CoverageOutput(result, by: dimension, savingsRate: summary.effectiveSavingsRate)
+            print(output.render(as: selection.format, sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {
             throw reportFailure(error)
         }

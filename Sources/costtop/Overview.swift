@@ -3,6 +3,7 @@ import CostCache
 import CostEngine
 import CostIngest
 import CostModel
+import CostReports
 import Foundation
 
 /// `costtop overview`: the top level of the drill-down (spend by account) as a table, on the default
@@ -37,7 +38,7 @@ struct Overview: ParsableCommand {
             let range = period.resolve(in: data)
             let spec = QuerySpec(groupBy: .fixed(.account), period: range, comparison: period.previous(of: range))
             let report = QueryReport(try QueryEngine(cache: cache).run(spec), sort: .cost, limit: nil)
-            print(ReportRenderer.render(report, as: .table, sanitize: true), terminator: "")
+            print(QueryOutput(report).render(as: .table, sanitize: true), terminator: "")
         } catch {
             throw reportFailure(error)
         }

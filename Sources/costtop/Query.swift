@@ -2,9 +2,10 @@ import ArgumentParser
 import CostCache
 import CostEngine
 import CostModel
+import CostReports
 import Foundation
 
-/// `costtop query`: one drill-down level as a table, CSV or JSON.
+/// `costtop query`: one drill-down level as a table, CSV, JSON or Markdown.
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show cost grouped by one dimension, with the previous period and the change.",
@@ -24,29 +25,25 @@ struct Query: ParsableCommand {
     @OptionGroup var cacheOption: CacheOption
 
     @Option(help: ArgumentHelp("Group by this dimension.", valueName: "DIM"))
-    var by: String = "account"
+    var by: CostDimension = .fixed(.account)
 
     @OptionGroup var selection: SelectionOptions
 
     @OptionGroup var periodOptions: PeriodOptions
 
-    @Option(help: "Compare with: previous, none.")
-    var compare: String = "previous"
+    @Option(help: "Compare with the period of the same length just before, or with nothing.")
+    var compare: CompareMode = .previous
 
-    @Option(help: "Cost metric: billed, effective (amortized), list.")
-    var metric: String = "billed"
+    @Option(help: "Cost metric (effective is amortized).")
+    var metric: Metric = .billed
 
-    @Option(help: "Row order: cost, delta, abs-delta, name (default: cost; name, i.e. chronological, for day and month).")
-    var sort: String?
+    @Option(help: "Row order (default: cost; name, i.e. chronological, for day and month).")
+    var sort: RowOrder?
 
     @Option(help: "Show at most N rows; the rest are folded into one (other) row.")
     var limit: Int?
 
     func validate() throws {
-        guard CostDimension(by) != nil else { throw ValidationError("unknown dimension '\(by)'; use one of: \(CostDimension.spellings)") }
-        guard CompareMode(rawValue: compare) != nil else { throw ValidationError("bad --compare '\(compare)'; use previous or none") }
-        guard Metric(rawValue: metric) != nil else { throw ValidationError("bad --metric '\(metric)'; use billed, effective or list") }
-        if let sort, RowOrder(rawValue: sort) == nil { throw ValidationError("bad --sort '\(sort)'; use cost, delta, abs-delta or name") }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
@@ -58,17 +55,17 @@ struct Query: ParsableCommand {
             }
             let (periodSpec, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let spec = QuerySpec(
-                groupBy: CostDimension(by)!, filters: selection.filters, period: range,
-                comparison: CompareMode(rawValue: compare) == .previous ? periodSpec.previous(of: range) : nil,
-                metric: Metric(rawValue: metric)!, currency: selection.currency)
+                groupBy: by, filters: selection.filters, period: range,
+                comparison: compare == .previous ? periodSpec.previous(of: range) : nil,
+                metric: metric, currency: selection.currency)
             let result = try QueryEngine(cache: cache).run(spec)
             let chronological = spec.groupBy == .day || spec.groupBy == .month
-            let order = sort.flatMap(RowOrder.init) ?? (chronological ? .name : .cost)
+            let order = sort ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
-            print(ReportRenderer.render(report, as: selection.outputFormat, sanitize: toTerminal),
-                  terminator: "")
-            if !result.otherCurrencies.isEmpty && selection.outputFormat != .table {
+            print(QueryOutput(report).render(as: selection.format, sanitize: toTerminal), terminator: "")
+            // Tables and Markdown carry this note themselves.
+            if !result.otherCurrencies.isEmpty && (selection.format == .csv || selection.format == .json) {
                 FileHandle.standardError.write(Data(("costtop: note: costs in \(result.otherCurrencies.joined(separator: ", ")) "
                     + "are not included (use --currency or --by currency)\n").utf8))
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostEngine
 import CostModel
+import CostReports
 
 /// `--where`, `--currency` and `--format`, shared by the commands that report a selection of the bill.
 struct SelectionOptions: ParsableArguments {
@@ -10,19 +11,15 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Currency to report when the cache holds several (default: the largest).")
     var currency: String?
 
-    @Option(help: "Output: table, csv, json.")
-    var format: String = "table"
+    @Option(help: "Output format.")
+    var format: ReportFormat = .table
 
     func validate() throws {
         for filter in filterTexts where Filter(filter) == nil {
             throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
         }
-        guard ReportRenderer.Format(rawValue: format) != nil else { throw ValidationError("bad --format '\(format)'; use table, csv or json") }
     }
 
     /// The parsed filters (validated already).
     var filters: [Filter] { filterTexts.compactMap(Filter.init) }
-
-    /// The parsed output format (validated already).
-    var outputFormat: ReportRenderer.Format { ReportRenderer.Format(rawValue: format) ?? .table }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import CostCache
 @testable import CostEngine
+import CostReports
 
 @Suite("Query engine and output")
 struct QueryTests {
@@ -83,7 +84,7 @@ struct QueryTests {
                              comparison: DayRange(from: Day("2024-08-25")!, to: Day("2024-08-31")!))
         let result = QueryResult(spec: spec, currency: "USD", otherCurrencies: [], total: row.cost, previousTotal: row.previous, rows: [row])
         let report = QueryReport(result, sort: .cost, limit: nil)
-        let json = ReportRenderer.render(report, as: .json, sanitize: false)
+        let json = QueryOutput(report).render(as: .json, sanitize: false)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         #expect(object["from"] as? String == "2024-09-01" && object["compareTo"] as? String == "2024-08-31")
         #expect((object["total"] as! [String: Any])["cost"] as? Double == 1234.57)
@@ -91,9 +92,9 @@ struct QueryTests {
         #expect(Set(first.keys).isSuperset(of: ["key", "cost", "previous", "delta", "deltaPct", "share"]))
         #expect(first["delta"] as? Double == 234.57 && first["deltaPct"] as? Double == 23.46 && first["share"] as? Double == 100)
         #expect(first["key"] as? String == "=HYPERLINK(\"x\")\u{1b}[2J")
-        let csv = ReportRenderer.render(report, as: .csv, sanitize: true)
+        let csv = QueryOutput(report).render(as: .csv, sanitize: true)
         #expect(csv.split(separator: "\n")[1].hasPrefix("\"'=HYPERLINK(\"\"x\"\")\\x1b[2J\","))
-        let table = ReportRenderer.render(report, as: .table, sanitize: true)
+        let table = QueryOutput(report).render(as: .table, sanitize: true)
         #expect(!table.contains("\u{1b}"))
         #expect(table.contains("1,234.57") && table.contains("+234.57") && table.contains("+23.5%"))
     }

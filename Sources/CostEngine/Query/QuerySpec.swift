@@ -98,4 +98,15 @@ public struct QueryResult: Sendable {
     public var previousTotal: Int128
     /// Every group with data in either period, unsorted.
     public var rows: [QueryRow]
+
+    /// An answer built elsewhere (the explorer's current view, tests), rows in any order.
+    public init(spec: QuerySpec, currency: String?, otherCurrencies: [String], total: Int128, previousTotal: Int128,
+                rows: [QueryRow]) {
+        self.spec = spec
+        self.currency = currency
+        self.otherCurrencies = otherCurrencies
+        self.total = total
+        self.previousTotal = previousTotal
+        self.rows = rows
+    }
 }

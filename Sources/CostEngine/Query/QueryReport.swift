@@ -1,17 +1,5 @@
 import CostModel
 
-/// How answer rows are ordered.
-public enum RowOrder: String, Sendable, CaseIterable {
-    /// Largest cost first.
-    case cost
-    /// Largest increase first (largest decrease last).
-    case delta
-    /// Largest change either way first.
-    case absoluteDelta = "abs-delta"
-    /// By key, A to Z.
-    case name
-}
-
 /// A query answer shaped for output: sorted, limited (the rest folded into one `(other N)` row so
 /// shares still add up to the total), with derived columns.
 public struct QueryReport: Sendable {
@@ -38,7 +26,6 @@ public struct QueryReport: Sendable {
     ///   - sort: the order of the rows.
     ///   - limit: most rows shown before folding the rest; nil shows all.
     public init(_ result: QueryResult, sort: RowOrder, limit: Int?) {
-        self.result = result
         var rows = result.rows
         switch sort {
         case .cost: rows.sort { ($0.cost, $1.key) > ($1.cost, $0.key) }
@@ -46,6 +33,17 @@ public struct QueryReport: Sendable {
         case .absoluteDelta: rows.sort { (abs($0.delta), $1.key) > (abs($1.delta), $0.key) }
         case .name: rows.sort { $0.key < $1.key }
         }
+        self.init(result, rowsInOrder: rows, limit: limit)
+    }
+
+    /// A report of `result` with its rows in the order given (the explorer's, after its sort and
+    /// `/` filter), none folded.
+    public init(orderedResult result: QueryResult) {
+        self.init(result, rowsInOrder: result.rows, limit: nil)
+    }
+
+    private init(_ result: QueryResult, rowsInOrder rows: [QueryRow], limit: Int?) {
+        self.result = result
         let total = result.total
         func line(_ key: String, _ name: String?, _ cost: Int128, _ previous: Int128, other: Bool) -> Line {
             Line(key: key, name: name, cost: cost, previous: previous,

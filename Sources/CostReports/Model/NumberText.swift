@@ -1,0 +1,25 @@
+/// The one place numbers become text, so every format rounds the same way.
+///
+/// Rounding is half away from zero on the value scaled to the last digit shown; money is rounded
+/// from its nano-unit integer by `Money`, never through a `Double`.
+public enum NumberText {
+    /// One decimal (`12.3`): percentages in a terminal table, where a tenth of a point is enough.
+    public static func oneDecimal(_ value: Double) -> String {
+        let scaled = (value * 10).rounded()
+        let magnitude = Int64(abs(scaled))
+        return (scaled < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    /// Two decimals (`12.34`): percentages and hours in CSV, JSON and Markdown.
+    public static func twoDecimals(_ value: Double) -> String {
+        let scaled = (value * 100).rounded()
+        let magnitude = Int64(abs(scaled))
+        let fraction = magnitude % 100
+        return (scaled < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+
+    /// Nano-units from an amount in currency units (the anomaly detector's sums are `Double`s).
+    public static func nanos(_ units: Double) -> Int128 {
+        Int128(units * 1e9)
+    }
+}
