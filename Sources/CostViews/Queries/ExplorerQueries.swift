@@ -95,9 +95,7 @@ final class ExplorerQueries {
 
     /// The level's figures for `state`: rows sorted and `/`-filtered, totals, series and the
     /// commitment gauges (remembered by question, so only a new period, currency or filter scans).
-    /// - Parameters:
-    ///   - currency: the currency shown so far (nil: the engine picks the main one).
-    ///   - commitmentList: kept from the previous figures (the commitments screen's list).
+    /// - Parameter currency: the currency shown so far (nil: the engine picks the main one).
     /// - Returns: the figures, and a message when the gauges could not be computed.
     func table(_ state: ExplorerState, currency: String?) throws -> (data: ExplorerData, message: String?) {
         let (period, comparison) = ranges(state)
@@ -169,7 +167,4 @@ final class ExplorerQueries {
     func commitmentList(filters: [Filter], period: DayRange, currency: String?) throws -> CommitmentList {
         try commitmentFigures.list(filters: filters, period: period, currency: currency)
     }
-
-    /// How many times the commitment figures asked the engine (tests check browsing keys do not).
-    var commitmentEngineCalls: Int { commitmentFigures.engineCalls }
 }

@@ -44,8 +44,9 @@ final class HelpScreen: Screen {
         return .none
     }
 
+    /// Keeps the first line within the last page, so moving up from the bottom scrolls at once.
     func settle(context: ScreenContext) {
-        guard let viewport = context.viewport else { return }
+        guard scroll > 0, let viewport = context.viewport else { return }
         scroll = min(scroll, Self.maximumScroll(lines: Self.lines(context.keyMap).count, height: viewport.height))
     }
 
