@@ -42,6 +42,8 @@ final class ExploreSession {
             if explorer.pollAnomalies() { dirty = true }
             if dirty {
                 let size = screen.size
+                // The explorer keeps selections in view at this size; the renderer only draws.
+                explorer.resize(width: size.width, height: size.height)
                 let grid = ExplorerRenderer.render(explorer, width: size.width, height: size.height,
                                                    unicode: capabilities.unicode)
                 screen.draw(grid.rows)

@@ -63,11 +63,12 @@ struct AnomalyScreenTests {
     func markers() throws {
         let cache = try bill()
         let explorer = try Explorer(cache: cache, cacheName: "bill.ctc")
+        let session = ScriptedSession(explorer)
         #expect(explorer.data.anomalyDays.isEmpty)
         explorer.setAnomalies(try detect(cache))
 
         // Top level, by account: A holds the spike, B does not. (B selected, so A's roles show.)
-        _ = explorer.handle(.down)
+        session.run(.moveDown)
         var grid = screen(explorer)
         let a = try #require(line(grid, "A"))
         let b = try #require(line(grid, "B"))
@@ -84,42 +85,42 @@ struct AnomalyScreenTests {
         #expect(!(0..<14).contains { grid[trend + $0, b].role == .anomaly })
 
         // The selected row keeps its marks over the selection bar.
-        _ = explorer.handle(.up)
+        session.run(.moveUp)
         grid = screen(explorer)
         #expect(grid[0, a].role == .anomaly && grid[trend + 9, a].role == .anomaly && grid[trend, a].role == .selection)
 
         // Inside A, by service: EC2 is marked, S3 is not; inside EC2 the usage type.
-        _ = explorer.handle(.enter)
+        session.run(.drillDown)
         grid = screen(explorer)
         #expect(grid.lines[try #require(line(grid, "AmazonEC2"))].hasPrefix("!"))
         #expect(grid.lines[try #require(line(grid, "AmazonS3"))].hasPrefix(" "))
-        _ = explorer.handle(.enter)
+        session.run(.drillDown)
         grid = screen(explorer)
         #expect(explorer.state.level.groupBy == .fixed(.usageType))
         #expect(grid.lines[try #require(line(grid, "BoxUsage:m5.large"))].hasPrefix("!"))
 
         // Inside B nothing is marked.
-        _ = explorer.handle(.left)
-        _ = explorer.handle(.left)
-        _ = explorer.handle(.down)
-        _ = explorer.handle(.enter)
+        session.run(.goUp)
+        session.run(.goUp)
+        session.run(.moveDown)
+        session.run(.drillDown)
         #expect(explorer.state.steps.map(\.key) == ["B"])
         #expect(explorer.data.anomalyDays.isEmpty)
 
         // Regrouped at the top: by service, EC2 holds it (the path passes through it); by region,
         // nothing (the anomaly is on the account path, not a region's).
-        _ = explorer.handle(.left)
-        _ = explorer.runCommandLine("by service")
+        session.run(.goUp)
+        session.run(.groupBy, "service")
         #expect(Set(explorer.data.anomalyDays.keys) == ["AmazonEC2"])
-        _ = explorer.runCommandLine("by region")
+        session.run(.groupBy, "region")
         #expect(explorer.data.anomalyDays.isEmpty)
         // By day, the anomalous days themselves.
-        _ = explorer.runCommandLine("by day")
+        session.run(.groupBy, "day")
         #expect(Set(explorer.data.anomalyDays.keys) == ["2024-08-30", "2024-08-31"])
 
         // A period without the spike marks nothing.
-        _ = explorer.runCommandLine("by account")
-        _ = explorer.handle(.character("1"))
+        session.run(.groupBy, "account")
+        session.run(.periodLast7Days)
         #expect(explorer.data.anomalyDays.isEmpty)
         #expect(!screen(explorer).lines.contains { $0.hasPrefix("!") })
     }
@@ -129,9 +130,10 @@ struct AnomalyScreenTests {
         let cache = try bill()
         let found = try detect(cache, everyLevel: true)
         let explorer = try Explorer(cache: cache, cacheName: "bill.ctc")
+        let session = ScriptedSession(explorer)
         explorer.setAnomalies(found)
-        _ = explorer.handle(.character("a"))
-        #expect(explorer.state.mode == .anomalies(0))
+        session.run(.anomalies)
+        #expect(session.screen == .anomalies && selection(explorer) == 0)
         let entries = try #require(explorer.findings?.entries)
         #expect(entries.count == found.count)
         #expect(entries.map { abs($0.anomaly.impact) } == entries.map { abs($0.anomaly.impact) }.sorted(by: >))
@@ -166,14 +168,14 @@ struct AnomalyScreenTests {
         }
 
         // Moves stop at the ends; Esc, a and Left return to the table.
-        _ = explorer.handle(.end)
-        #expect(explorer.state.mode == .anomalies(entries.count - 1))
-        _ = explorer.handle(.down)
-        #expect(explorer.state.mode == .anomalies(entries.count - 1))
+        session.run(.moveBottom)
+        #expect(selection(explorer) == entries.count - 1)
+        session.run(.moveDown)
+        #expect(selection(explorer) == entries.count - 1)
         for key in [KeyEvent.escape, .character("a"), .left] {
-            if key != .escape { _ = explorer.handle(.character("a")) }
-            _ = explorer.handle(key)
-            #expect(explorer.state.mode == .browse, "\(key.name) returns")
+            if key != .escape { session.run(.anomalies) }
+            session.press(key)
+            #expect(session.screen == .table, "\(key.name) returns")
         }
     }
 
@@ -182,17 +184,18 @@ struct AnomalyScreenTests {
         let cache = try bill()
         let found = try detect(cache, everyLevel: true)
         let explorer = try Explorer(cache: cache, cacheName: "bill.ctc")
+        let session = ScriptedSession(explorer)
         explorer.setAnomalies(found)
-        _ = explorer.runCommandLine("where account!=B")
-        _ = explorer.handle(.character("d"))
+        session.run(.addFilter, "account!=B")
+        session.run(.toggleDetail)
 
         // The deepest one: the table of A › AmazonEC2's usage types, with m5.large selected.
         let entries = try #require(explorer.findings?.entries)
         let leaf = try #require(entries.firstIndex { $0.anomaly.path.count == 3 })
-        _ = explorer.handle(.character("a"))
-        for _ in 0..<leaf { _ = explorer.handle(.down) }
-        _ = explorer.handle(.enter)
-        #expect(explorer.state.mode == .browse)
+        session.run(.anomalies)
+        for _ in 0..<leaf { session.run(.moveDown) }
+        session.run(.goToAnomaly)
+        #expect(session.screen == .table)
         #expect(explorer.state.steps.map(\.key) == ["A", "AmazonEC2"])
         #expect(explorer.state.level.groupBy == .fixed(.usageType))
         #expect(explorer.data.rows[explorer.state.selection].key == "BoxUsage:m5.large")
@@ -213,9 +216,9 @@ struct AnomalyScreenTests {
         let account = try #require(entries.firstIndex { $0.anomaly.path.map(\.key) == ["A"] })
         let anomaly = entries[account].anomaly
         let cause = try #require(anomaly.rootCauses.first)
-        _ = explorer.handle(.character("a"))
-        for _ in 0..<account { _ = explorer.handle(.down) }
-        _ = explorer.handle(.enter)
+        session.run(.anomalies)
+        for _ in 0..<account { session.run(.moveDown) }
+        session.run(.goToAnomaly)
         #expect(explorer.state.steps.isEmpty && explorer.state.level.groupBy == .fixed(.account))
         #expect(explorer.data.rows[explorer.state.selection].key == "A")
         #expect(explorer.data.detail?.anomaly == anomaly)
@@ -224,7 +227,7 @@ struct AnomalyScreenTests {
         #expect(lines[title + 1].contains("\(cause.dimension) \(cause.key)")
                 && lines[title + 1].contains(Formatting.money(AnomalyText.nanos(cause.impact), symbol: "$")))
         // Moving off the node hides the section; the table keeps the marks.
-        _ = explorer.handle(.down)
+        session.run(.moveDown)
         #expect(explorer.data.detail?.anomaly == nil)
         #expect(!screen(explorer, 160, 40).lines.contains { $0.contains("root causes") })
     }
@@ -234,36 +237,37 @@ struct AnomalyScreenTests {
         let cache = try bill()
         let found = try detect(cache, everyLevel: true)
         let explorer = try Explorer(cache: cache, cacheName: "bill.ctc")
+        let session = ScriptedSession(explorer)
         explorer.setAnomalies(found)
-        _ = explorer.handle(.character("a"))
+        session.run(.anomalies)
         let first = try #require(explorer.findings?.entries.first).anomaly
         let path = AnomalyFeedback.path(forCache: cache.path)
 
-        _ = explorer.handle(.character("P"))
+        session.run(.markPlanned)
         #expect(try AnomalyFeedback(path: path).verdict(for: first) == .planned)
         #expect(explorer.findings?.entries.first?.verdict == .planned)
         #expect(screen(explorer).lines[3].contains("planned"))
-        _ = explorer.handle(.character("R"))
+        session.run(.markProblem)
         #expect(try AnomalyFeedback(path: path).verdict(for: first) == .problem)
 
         // Expected: written, and hidden from the list and the marks.
-        _ = explorer.handle(.character("E"))
+        session.run(.markExpected)
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("expected,spike,2024-08-30,"))
         #expect(explorer.findings?.entries.count == found.count - 1)
         #expect(!(explorer.findings?.entries.contains { $0.anomaly == first } ?? true))
         #expect(explorer.findings?.hiddenExpected == 1)
         #expect(screen(explorer).lines[1].contains("1 marked expected hidden (x shows)"))
-        #expect(explorer.state.mode == .anomalies(0), "the selection moves to the next one")
+        #expect(selection(explorer) == 0, "the selection moves to the next one")
 
         // x shows it again, with its verdict; 0 clears the verdict.
-        _ = explorer.handle(.character("x"))
+        session.run(.toggleExpected)
         #expect(explorer.findings?.entries.count == found.count)
         #expect(explorer.findings?.entries.first { $0.anomaly == first }?.verdict == .expected)
-        _ = explorer.handle(.character("0"))
+        session.run(.clearVerdict)
         #expect(try AnomalyFeedback(path: path).verdict(for: first) == nil)
 
         // Kept for the next session (and re-ingests, which replace the cache file only).
-        _ = explorer.handle(.character("E"))
+        session.run(.markExpected)
         let again = try Explorer(cache: cache, cacheName: "bill.ctc")
         again.setAnomalies(found)
         #expect(again.findings?.hiddenExpected == 1)
@@ -276,22 +280,24 @@ struct AnomalyScreenTests {
         var feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache.path))
         try feedback.set(.expected, for: try #require(found.first))
         let explorer = try Explorer(cache: cache, cacheName: "bill.ctc")
+        let session = ScriptedSession(explorer)
         explorer.setAnomalies(found)
         #expect(explorer.data.anomalyDays.isEmpty)
-        _ = explorer.handle(.character("a"))
+        session.run(.anomalies)
         #expect(screen(explorer).lines.contains { $0.contains("no anomalies but those marked expected") })
-        _ = explorer.handle(.character("x"))
-        _ = explorer.handle(.escape)
+        session.run(.toggleExpected)
+        session.run(.closeAnomalies)
         #expect(explorer.data.anomalyDays["A"] != nil, "shown again with x")
 
         let broken = try bill()
         let brokenPath = AnomalyFeedback.path(forCache: broken.path)
         try "verdict,kind,start,path\nmaybe,spike,2024-08-30,account=A\n".write(toFile: brokenPath, atomically: true, encoding: .utf8)
         let other = try Explorer(cache: broken, cacheName: "bill.ctc")
+        let otherSession = ScriptedSession(other)
         other.setAnomalies(try detect(broken))
         #expect(other.state.message?.contains("anomaly feedback") == true)
-        _ = other.handle(.character("a"))
-        _ = other.handle(.character("E"))
+        otherSession.run(.anomalies)
+        otherSession.run(.markExpected)
         #expect(other.state.message?.contains("could not be read") == true)
         #expect(try String(contentsOfFile: brokenPath, encoding: .utf8).contains("maybe"))
     }
@@ -300,6 +306,7 @@ struct AnomalyScreenTests {
     func background() throws {
         let cache = try bill()
         let explorer = try Explorer(cache: cache, cacheName: "bill.ctc")
+        let session = ScriptedSession(explorer)
         explorer.startAnomalySearch()
         guard case .searching(.billed) = explorer.anomalies else {
             Issue.record("not searching: \(explorer.anomalies)")
@@ -307,7 +314,7 @@ struct AnomalyScreenTests {
         }
         #expect(screen(explorer).lines.last!.contains("looking for anomalies…"))
         // Keys are handled while it runs.
-        _ = explorer.handle(.down)
+        session.run(.moveDown)
         #expect(explorer.state.selection == 1)
         try waitForAnomalies(explorer)
         #expect(explorer.findings?.metric == .billed)
@@ -315,7 +322,7 @@ struct AnomalyScreenTests {
         #expect(explorer.data.anomalyDays["A"] == [20...21])
         #expect(screen(explorer).lines.last!.hasSuffix("a 1 anomaly "))
 
-        _ = explorer.handle(.character("m"))
+        session.run(.cycleMetric)
         guard case .searching(.effective) = explorer.anomalies else {
             Issue.record("a new metric did not start a new run: \(explorer.anomalies)")
             return
@@ -324,6 +331,9 @@ struct AnomalyScreenTests {
         try waitForAnomalies(explorer)
         #expect(explorer.findings?.metric == .effective)
     }
+
+    /// The anomalies screen's selected row.
+    func selection(_ explorer: Explorer) -> Int { explorer.screen(AnomaliesScreen.self).selection }
 
     /// Polls as the terminal loop does, every 10 ms, for up to 30 seconds.
     func waitForAnomalies(_ explorer: Explorer) throws {

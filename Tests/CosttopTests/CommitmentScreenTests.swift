@@ -21,6 +21,9 @@ struct CommitmentScreenTests {
         ExplorerRenderer.render(explorer, width: width, height: height, unicode: unicode).lines
     }
 
+    /// The commitments screen's own state (its list and selection).
+    func screenState(_ explorer: Explorer) -> CommitmentsScreen { explorer.screen(CommitmentsScreen.self) }
+
     /// The engine's commitments over the explorer's default period, whole bill.
     func engineCommitments() throws -> [CommitmentRow] {
         try CommitmentAnalysis(cache: Self.cache).commitments(filters: [], period: period, currency: "USD")
@@ -29,14 +32,12 @@ struct CommitmentScreenTests {
     @Test("c lists every commitment with the engine's utilization and unused money; Esc, c and Left return")
     func list() throws {
         let explorer = try explorer()
+        let session = ScriptedSession(explorer)
         let expected = try engineCommitments()
         #expect(expected.count == 3)
-        _ = explorer.handle(.character("c"))
-        guard case .commitments(0) = explorer.state.mode else {
-            Issue.record("the commitments screen did not open: \(explorer.state.mode)")
-            return
-        }
-        #expect(explorer.data.commitmentList?.rows == expected)
+        session.run(.commitments)
+        #expect(session.screen == .commitments && screenState(explorer).selection == 0)
+        #expect(screenState(explorer).list?.rows == expected)
         let lines = screen(explorer, 200, 30)
         #expect(lines[1].contains("3 commitments in the whole bill"))
         for (index, commitment) in expected.enumerated() {
@@ -46,7 +47,7 @@ struct CommitmentScreenTests {
             #expect(line.contains(Gauge.percent(try #require(commitment.utilization))), "utilization in \(line)")
             #expect(line.contains(Formatting.money(commitment.unused, symbol: "$")), "unused in \(line)")
             #expect(line.contains(commitment.type))
-            #expect(line.contains(CommitmentScreen.scopeText(commitment.accountsCovered)))
+            #expect(line.contains(CommitmentsScreen.scopeText(commitment.accountsCovered)))
         }
         // The total line: all commitments together.
         let total = expected.reduce(Int128(0)) { $0 + $1.totalCommitment }
@@ -63,32 +64,33 @@ struct CommitmentScreenTests {
         }
         Snapshot.assert(narrow, named: "commitments-100x30")
 
-        _ = explorer.handle(.down)
-        #expect(explorer.state.mode == .commitments(1))
-        _ = explorer.handle(.character("j"))
-        _ = explorer.handle(.character("j"))
-        #expect(explorer.state.mode == .commitments(2), "stops at the last commitment")
-        _ = explorer.handle(.escape)
-        #expect(explorer.state.mode == .browse)
+        session.run(.moveDown)
+        #expect(screenState(explorer).selection == 1)
+        session.run(.moveDown)
+        session.run(.moveDown)
+        #expect(screenState(explorer).selection == 2, "stops at the last commitment")
+        session.run(.closeCommitments)
+        #expect(session.screen == .table)
         #expect(screen(explorer)[2].contains("All  by account"))
         for key in [KeyEvent.character("c"), .left] {
-            _ = explorer.handle(.character("c"))
-            _ = explorer.handle(key)
-            #expect(explorer.state.mode == .browse, "\(key.name) returns")
+            session.run(.commitments)
+            session.press(key)
+            #expect(session.screen == .table, "\(key.name) returns")
         }
     }
 
     @Test("Enter shows what the commitment covered, by account; its total is the engine's; Left goes back up")
     func drillIntoCovered() throws {
         let explorer = try explorer()
+        let session = ScriptedSession(explorer)
         let expected = try engineCommitments()
         // Start deeper, to see the whole-bill list replace the drill path.
-        _ = explorer.handle(.enter)
-        _ = explorer.handle(.character("c"))
-        _ = explorer.handle(.down)
+        session.run(.drillDown)
+        session.run(.commitments)
+        session.run(.moveDown)
         let commitment = expected[1]
-        _ = explorer.handle(.enter)
-        #expect(explorer.state.mode == .browse)
+        session.run(.showCovered)
+        #expect(session.screen == .table)
         #expect(explorer.state.level.groupBy == .fixed(.account))
         let filters = [Filter(dimension: .fixed(.commitment), value: commitment.id, exclude: false),
                        Filter(dimension: .fixed(.commitmentStatus), value: "Used", exclude: false)]
@@ -107,37 +109,38 @@ struct CommitmentScreenTests {
         let lines = screen(explorer)
         #expect(lines[2].contains("All › commitment …") && lines[2].contains("› Used") && lines[2].contains("by account"))
         #expect(lines.contains { $0.contains("TOTAL") && $0.contains(Money.groupedString(effective.total)) })
-        _ = explorer.runCommandLine("metric billed")
+        session.run(.setMetric, "billed")
         let billed = try engine.run(QuerySpec(groupBy: .fixed(.account), filters: filters, period: period, comparison: nil))
         #expect(explorer.data.total == billed.total)
 
         // In list cost, the table is the coverage analysis's covered cost of this commitment.
-        _ = explorer.runCommandLine("metric list")
+        session.run(.setMetric, "list")
         let coverage = try CommitmentAnalysis(cache: Self.cache).coverage(by: .fixed(.commitment), filters: [], period: period)
         let covered = try #require(coverage.rows.first { $0.key == commitment.id }).coveredCost
         #expect(explorer.data.total == covered)
 
         // Drilling on follows the default path; Left climbs back through the two pushed steps.
-        _ = explorer.handle(.enter)
+        session.run(.drillDown)
         #expect(explorer.state.level.groupBy == .fixed(.service))
-        _ = explorer.handle(.left)
-        _ = explorer.handle(.left)
+        session.run(.goUp)
+        session.run(.goUp)
         #expect(explorer.state.level.groupBy == .fixed(.commitmentStatus))
         #expect(explorer.data.rows[explorer.state.selection].key == "Used")
-        _ = explorer.handle(.left)
+        session.run(.goUp)
         #expect(explorer.state.levels.count == 1 && explorer.state.steps.isEmpty)
     }
 
     @Test("the list is computed when the screen opens, not on every key; :where filters apply")
     func computedOnOpen() throws {
         let explorer = try explorer()
-        #expect(explorer.data.commitmentList == nil)
-        _ = explorer.handle(.character("s"))
-        _ = explorer.handle(.down)
-        #expect(explorer.data.commitmentList == nil, "browsing keys do not compute the list")
-        _ = explorer.runCommandLine("where account=901234567890")
-        _ = explorer.handle(.character("c"))
-        let list = try #require(explorer.data.commitmentList)
+        let session = ScriptedSession(explorer)
+        #expect(screenState(explorer).list == nil)
+        session.run(.cycleSort)
+        session.run(.moveDown)
+        #expect(screenState(explorer).list == nil, "browsing keys do not compute the list")
+        session.run(.addFilter, "account=901234567890")
+        session.run(.commitments)
+        let list = try #require(screenState(explorer).list)
         let expected = try CommitmentAnalysis(cache: Self.cache).commitments(
             filters: [Filter("account=901234567890")!], period: period, currency: "USD")
         #expect(list.rows == expected)
@@ -150,11 +153,12 @@ struct CommitmentScreenTests {
         let csv = "SubAccountId,ServiceName,ChargePeriodStart,BilledCost\nacct,AmazonS3,2024-09-01T00:00:00Z,1.00\n"
         let (_, cache) = try Support.ingest([Support.write(csv, to: folder, "plain.csv")])
         let explorer = try Explorer(cache: cache, cacheName: "plain.ctc")
+        let session = ScriptedSession(explorer)
         #expect(explorer.data.commitmentSummary == nil)
         var lines = screen(explorer)
         #expect(lines[3].contains("ACCOUNT"), "the table starts right under the breadcrumb")
         #expect(!lines.last!.contains("commitments"))
-        _ = explorer.handle(.character("c"))
+        session.run(.commitments)
         lines = screen(explorer)
         #expect(lines.contains { $0.contains("no commitments in this period") })
     }

@@ -3,6 +3,7 @@ import CostEngine
 import CostModel
 import Foundation
 import Testing
+@testable import CostViews
 
 /// The real `costtop` binary in tmux, driven by keys, with the screen checked between steps.
 @Suite("Explorer end to end (tmux)", .serialized)
@@ -43,40 +44,42 @@ struct ExplorerEndToEndTests {
         }
         #expect(screen.contains(accounts[0].key))
 
-        // Drill into the first account, then its first service.
-        try driver.send(keys: "Enter")
+        // Drill into the first account, then its first service. Keys are sent by command name,
+        // looked up in the command table.
+        try driver.send(.drillDown)
         let services = try rows(.fixed(.service), [Filter("account=\(accounts[0].key)")!])
         // Wait for the whole frame: tmux may be captured while a frame is still arriving.
         screen = try driver.waitUntil("the services") { $0.contains("by service") && $0.contains(Money.groupedString(services[0].cost)) }
         #expect(screen.contains("All › \(accounts[0].key)"))
-        try driver.send(keys: "Enter")
+        try driver.send(.drillDown)
         let usageTypes = try rows(.fixed(.usageType), [Filter("account=\(accounts[0].key)")!, Filter("service=\(services[0].key)")!])
         screen = try driver.waitUntil("the usage types") {
             $0.contains("by usage-type") && $0.contains(Money.groupedString(usageTypes[0].cost))
         }
 
         // Back to the top, regroup by region with g.
-        try driver.send(keys: "Left", "Left")
+        try driver.send(.goUp)
+        try driver.send(.goUp)
         _ = try driver.waitFor("All  by account")
-        try driver.send(keys: "g")
+        try driver.send(.regroup)
         _ = try driver.waitFor("group this level by")
-        for _ in 0..<3 { try driver.send(keys: "Down") }
-        try driver.send(keys: "Enter")
+        for _ in 0..<3 { try driver.send(.regroupNext) }
+        try driver.send(.regroupChoose)
         let regions = try rows(.fixed(.region))
         screen = try driver.waitUntil("the regions") { $0.contains("by region") && $0.contains(Money.groupedString(regions[0].cost)) }
         #expect(screen.contains(regions[0].key))
 
         // Filter as you type.
-        try driver.send(keys: "/")
+        try driver.send(.filterRows)
         try driver.send(text: "eu-")
         screen = try driver.waitUntil("only eu- regions") { screen in
             screen.contains("/eu-") && !screen.contains("us-east-1")
         }
         #expect(regions.filter { $0.key.hasPrefix("eu-") }.allSatisfy { screen.contains($0.key) })
-        try driver.send(keys: "Escape", "Escape")
+        try driver.send(.filterClear)
 
         // Metric switch: effective cost figures.
-        try driver.send(keys: "m")
+        try driver.send(.cycleMetric)
         let effective = try rows(.fixed(.region), metric: .effective)
         screen = try driver.waitUntil("effective figures") {
             $0.contains("effective cost") && $0.contains(Money.groupedString(effective[0].cost))
@@ -91,7 +94,7 @@ struct ExplorerEndToEndTests {
         try driver.resize(width: 120, height: 35)
         _ = try driver.waitUntil("redrawn at 120 columns") { $0.contains("DAILY") && $0.contains("TOTAL") }
 
-        try driver.send(keys: "q")
+        try driver.send(.quit)
         #expect(driver.exitStatus() == 0)
         // The terminal is restored: alternate screen off, cursor visible again.
         let modes = try driver.run(["display-message", "-p", "-t", "main", "#{alternate_on} #{cursor_flag}"]).output
@@ -107,7 +110,7 @@ struct ExplorerEndToEndTests {
         let driver = try start()
         _ = try driver.waitFor("utilization")
 
-        try driver.send(keys: "c")
+        try driver.send(.commitments)
         // At 100 columns a long ARN shows its end.
         var screen = try driver.waitUntil("the commitments screen") {
             $0.contains("commitments in the whole bill") && $0.contains(String(first.id.suffix(12))) && $0.contains("TOTAL")
@@ -115,7 +118,7 @@ struct ExplorerEndToEndTests {
         #expect(screen.contains(String(format: "%.1f%%", try #require(first.utilization))))
 
         // Enter: the table of the usage it covered, by account, in effective cost, with the engine's total.
-        try driver.send(keys: "Enter")
+        try driver.send(.showCovered)
         let filters = [Filter(dimension: .fixed(.commitment), value: first.id, exclude: false),
                        Filter(dimension: .fixed(.commitmentStatus), value: "Used", exclude: false)]
         let covered = try QueryEngine(cache: cache).run(QuerySpec(groupBy: .fixed(.account), filters: filters, period: period,
@@ -126,7 +129,7 @@ struct ExplorerEndToEndTests {
         }
         #expect(screen.contains("All › commitment …"))
 
-        try driver.send(keys: "q")
+        try driver.send(.quit)
         #expect(driver.exitStatus() == 0)
     }
 
@@ -150,17 +153,17 @@ struct ExplorerEndToEndTests {
             screen.split(separator: "\n").contains { $0.hasPrefix("!A ") } && screen.contains("a 1 anomaly")
         }
         #expect(!screen.contains("looking for anomalies"))
-        try driver.send(keys: "a")
+        try driver.send(.anomalies)
         _ = try driver.waitUntil("the anomalies screen") {
             // At 100 columns the path keeps its deepest step whole and shortens the ones above.
             $0.contains("1 anomaly, largest impact first") && $0.contains("A › Amazo… › BoxUsage:m5.large") && $0.contains("spike")
         }
-        try driver.send(keys: "Enter")
+        try driver.send(.goToAnomaly)
         _ = try driver.waitUntil("the anomaly's node, around its days") {
             $0.contains("All › A › AmazonEC2") && $0.contains("by usage-type") && $0.contains("period 2024-08-16..2024-09-06 (custom)")
                 && $0.split(separator: "\n").contains { $0.hasPrefix("!BoxUsage:m5.large") }
         }
-        try driver.send(keys: "q")
+        try driver.send(.quit)
         #expect(driver.exitStatus() == 0)
     }
 
@@ -192,9 +195,9 @@ struct ExplorerEndToEndTests {
         let cache = folder + "/h.ctc"
         _ = try Support.ingest([file], cache: cache)
         let driver = try start(cache: cache)
-        try driver.send(keys: ":")
+        try driver.send(.commandLine)
         try driver.send(text: "by tag:team")
-        try driver.send(keys: "Enter")
+        try driver.send(.commandRun)
         let screen = try driver.waitFor("\\x1b[2J")
         #expect(screen.contains("\\x1b]52;c;"))
         let raw = driver.capture(escapes: true)
@@ -203,7 +206,7 @@ struct ExplorerEndToEndTests {
         #expect(!raw.contains("\u{1b}]") && !raw.contains("\u{1b}[2J") && !raw.contains("\u{07}"))
         let title = try driver.run(["display-message", "-p", "-t", "main", "#{pane_title}"]).output
         #expect(!title.contains("pwned"))
-        try driver.send(keys: "q")
+        try driver.send(.quit)
         #expect(driver.exitStatus() == 0)
     }
 }

@@ -15,6 +15,8 @@ struct ExplorerTests {
 
     func explorer() throws -> Explorer { try Explorer(cache: ExplorerTests.cache, cacheName: "sample.ctc") }
 
+    func session() throws -> ScriptedSession { ScriptedSession(try explorer()) }
+
     func screen(_ explorer: Explorer, _ width: Int = 100, _ height: Int = 30, unicode: Bool = true) -> [String] {
         ExplorerRenderer.render(explorer, width: width, height: height, unicode: unicode).lines
     }
@@ -45,94 +47,106 @@ struct ExplorerTests {
 
     @Test("drilling twice shows the account's services, then the service's usage types; going up restores the selection")
     func drillDown() throws {
-        let explorer = try explorer()
-        _ = explorer.handle(.down)
+        let session = try session()
+        let explorer = session.explorer
+        session.run(.moveDown)
         let account = explorer.data.rows[1].key
-        _ = explorer.handle(.enter)
+        session.run(.drillDown)
         #expect(explorer.state.level.groupBy == .fixed(.service))
         let services = try topRows(by: .fixed(.service), filters: [Filter("account=\(account)")!])
         var lines = screen(explorer)
         #expect(lines[2].contains("All › \(account)"))
         #expect(lines[5].contains(services[0].key) && lines[5].contains(Money.groupedString(services[0].cost)))
-        _ = explorer.handle(.enter)
+        session.run(.drillDown)
         let usageTypes = try topRows(by: .fixed(.usageType), filters: [Filter("account=\(account)")!, Filter("service=\(services[0].key)")!])
         lines = screen(explorer)
         #expect(lines[2].contains("All › \(account) › \(services[0].key)") && lines[2].contains("by usage-type"))
         #expect(lines[5].contains(String(usageTypes[0].key.prefix(15))))
-        _ = explorer.handle(.left)
-        _ = explorer.handle(.left)
+        session.run(.goUp)
+        session.run(.goUp)
         #expect(explorer.state.levels.count == 1)
         #expect(explorer.data.rows[explorer.state.selection].key == account)
     }
 
     @Test("g regroups the level; g g goes to the first row; drilling from a regrouped level starts at service")
     func regroup() throws {
-        let explorer = try explorer()
-        _ = explorer.handle(.character("g"))
-        guard case .regroup = explorer.state.mode else { Issue.record("no chooser"); return }
-        let index = explorer.groupChoices.firstIndex(of: .tag("team"))!
-        for _ in 0..<index { _ = explorer.handle(.down) }
-        _ = explorer.handle(.enter)
+        let session = try session()
+        let explorer = session.explorer
+        session.run(.regroup)
+        #expect(session.screen == .regroup)
+        #expect(session.lines()[4].contains("group this level by (g g: top)"))
+        session.run(.closeRegroup)
+        #expect(session.screen == .table)
+        session.run(.regroup, "tag:team")
+        #expect(session.screen == .table)
         #expect(explorer.state.level.groupBy == .tag("team"))
         let teams = try topRows(by: .tag("team"))
         #expect(explorer.data.rows.map(\.key) == teams.map(\.key))
-        _ = explorer.handle(.enter)
+        session.run(.drillDown)
         #expect(explorer.state.level.groupBy == .fixed(.service))
-        _ = explorer.handle(.left)
-        _ = explorer.handle(.end)
+        session.run(.goUp)
+        session.run(.moveBottom)
         #expect(explorer.state.selection == explorer.data.rows.count - 1)
-        _ = explorer.handle(.character("g"))
-        _ = explorer.handle(.character("g"))
-        #expect(explorer.state.selection == 0 && explorer.state.mode == .browse)
+        // `g g`: the second g is the chooser's first-row key.
+        session.press(.character("g"))
+        session.press(.character("g"))
+        #expect(explorer.state.selection == 0 && session.screen == .table)
     }
 
     @Test("/ filters rows as you type, by substring or regex; Esc clears")
     func rowFilter() throws {
-        let explorer = try explorer()
-        _ = explorer.perform(.drillDown)
-        _ = explorer.handle(.character("/"))
-        for character in "amazon" { _ = explorer.handle(.character(character)) }
+        let session = try session()
+        let explorer = session.explorer
+        session.run(.drillDown)
+        session.run(.filterRows, "amazon")
+        #expect(session.screen == .filter && session.lines().last!.hasPrefix("/amazon"))
         #expect(!explorer.data.rows.isEmpty)
         #expect(explorer.data.rows.allSatisfy { $0.key.lowercased().contains("amazon") })
-        _ = explorer.handle(.escape)
-        _ = explorer.handle(.character("/"))
-        for character in "^AWS" { _ = explorer.handle(.character(character)) }
+        session.run(.filterClear)
+        #expect(session.screen == .table && explorer.state.rowFilter.isEmpty)
+        session.run(.filterRows, "^AWSx")
+        session.run(.filterErase)
         #expect(explorer.data.rows.allSatisfy { $0.key.hasPrefix("AWS") })
-        _ = explorer.handle(.enter)
-        _ = explorer.handle(.escape)
+        session.run(.filterKeep)
+        #expect(session.screen == .table && session.lines()[1].contains("/^AWS"))
+        session.run(.clearRowFilter)
         #expect(explorer.state.rowFilter.isEmpty && explorer.data.rows.count == explorer.data.unfilteredCount)
     }
 
     @Test("m switches the metric and every figure follows")
     func metric() throws {
-        let explorer = try explorer()
-        _ = explorer.handle(.character("m"))
+        let session = try session()
+        let explorer = session.explorer
+        session.run(.cycleMetric)
         #expect(explorer.state.metric == .effective)
         let effective = try topRows(by: .fixed(.account), metric: .effective)
         #expect(explorer.data.rows.first?.cost == effective.first?.cost)
         #expect(screen(explorer)[0].contains("effective cost"))
-        _ = explorer.handle(.character("m"))
+        session.run(.cycleMetric)
         #expect(explorer.data.total == (try topRows(by: .fixed(.account), metric: .list)).reduce(Int128(0)) { $0 + $1.cost })
     }
 
     @Test("periods, comparisons and sort orders change the header and the figures")
     func periodsAndSort() throws {
-        let explorer = try explorer()
-        _ = explorer.handle(.character("1"))
+        let session = try session()
+        let explorer = session.explorer
+        session.run(.periodLast7Days)
         #expect(explorer.data.period.dayCount == 7)
         #expect(screen(explorer)[1].contains("(last 7 days)"))
         // `v` (versus) cycles the comparison; `c` is the commitments screen.
-        _ = explorer.handle(.character("v"))
+        session.run(.cycleComparison)
         #expect(explorer.state.comparison == .lastMonth)
-        _ = explorer.handle(.character("v"))
+        session.run(.cycleComparison)
         #expect(explorer.data.comparison == nil && screen(explorer)[1].contains("no comparison"))
-        _ = explorer.handle(.character("v"))
-        _ = explorer.handle(.character("s"))
+        session.run(.cycleComparison)
+        session.run(.cycleSort)
         let deltas = explorer.data.rows.map(\.delta)
         #expect(deltas == deltas.sorted(by: >))
-        _ = explorer.runCommandLine("period 2024-09-01..2024-09-10")
+        session.run(.setPeriod, "2024-09-01..2024-09-10")
         #expect(explorer.data.period.description == "2024-09-01..2024-09-10")
-        _ = explorer.runCommandLine("where region=us-east-1")
+        // The same verb typed on the command line.
+        session.run(.commandLine, "where region=us-east-1")
+        session.run(.commandRun)
         #expect(screen(explorer)[1].contains("where region=us-east-1"))
     }
 
@@ -147,14 +161,16 @@ struct ExplorerTests {
         #expect(!screen(explorer, 80, 24, unicode: false).joined().unicodeScalars.contains { $0.value > 127 })
     }
 
-    @Test("help is generated from the command table and the key map")
+    @Test("help opens from the table and closes on any key but the move keys")
     func help() throws {
-        let explorer = try explorer()
-        _ = explorer.handle(.character("?"))
-        let lines = screen(explorer, 100, 30)
-        for command in ExplorerCommand.allCases { #expect(lines.contains { $0.contains(command.rawValue) }) }
-        _ = explorer.handle(.character("x"))
-        #expect(explorer.state.mode == .browse)
+        let session = try session()
+        session.run(.help)
+        #expect(session.screen == .help)
+        #expect(session.lines()[0].contains("costtop help"))
+        session.run(.moveDown)
+        #expect(session.screen == .help, "move keys scroll")
+        session.press(.character("x"))
+        #expect(session.screen == .table)
     }
 
     @Test("hostile strings from billing data reach the grid only as visible escapes")
@@ -166,12 +182,13 @@ struct ExplorerTests {
         let file = Support.write(csv, to: folder, "hostile.csv")
         let (_, cache) = try Support.ingest([file])
         let explorer = try Explorer(cache: cache, cacheName: "h.ctc")
-        _ = explorer.runCommandLine("by tag:team")
+        let session = ScriptedSession(explorer)
+        session.run(.groupBy, "tag:team")
         // Wide enough for the detail pane, whose title shows the whole value.
         var text = screen(explorer, 200, 40).joined(separator: "\n")
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F || $0.value == 0x202E })
         #expect(text.contains("\\x1b[2J\\x1b]52;c;ZXZpbA==\\x07evil\\u202e"))
-        _ = explorer.runCommandLine("by account")
+        session.run(.groupBy, "account")
         text = screen(explorer, 200, 40).joined(separator: "\n")
         #expect(text.contains("acct\\x1b[31m"))
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
@@ -179,13 +196,19 @@ struct ExplorerTests {
 
     @Test("export writes the current view as CSV or Markdown")
     func export() throws {
-        let explorer = try explorer()
+        let session = try session()
+        let explorer = session.explorer
         let folder = Support.temporaryFolder()
-        _ = explorer.runCommandLine("export \(folder)/view.csv")
+        session.run(.export, "\(folder)/view.csv")
+        #expect(explorer.state.message == "wrote \(folder)/view.csv")
         let csv = try String(contentsOfFile: folder + "/view.csv", encoding: .utf8)
         #expect(csv.hasPrefix("key,name,cost,previous,delta,delta_pct,share\n"))
         #expect(csv.split(separator: "\n").count == explorer.data.rows.count + 1)
-        _ = explorer.runCommandLine("export \(folder)/view.md")
+        // `e` opens the command line with `export ` typed.
+        session.run(.export)
+        #expect(session.lines().last!.hasPrefix(":export "))
+        session.type("\(folder)/view.md")
+        session.run(.commandRun)
         #expect(try String(contentsOfFile: folder + "/view.md", encoding: .utf8).contains("| account | cost |"))
     }
 

@@ -158,33 +158,33 @@ struct GaugeTests {
         let period = PeriodSpec.last30Days.resolve(in: cache.dayRange!)
         let analysis = CommitmentAnalysis(cache: cache)
         let explorer = try Explorer(cache: cache, cacheName: "sample.ctc")
+        let session = ScriptedSession(explorer)
         #expect(explorer.data.commitmentSummary == (try analysis.summary(filters: [], period: period, currency: "USD")))
         let owner = "901234567890"
         let index = try #require(explorer.data.rows.firstIndex { $0.key == owner })
-        for _ in 0..<index { _ = explorer.handle(.down) }
-        _ = explorer.handle(.enter)
+        for _ in 0..<index { session.run(.moveDown) }
+        session.run(.drillDown)
         let atOwner = try analysis.summary(filters: [Filter("account=\(owner)")!], period: period, currency: "USD")
         #expect(explorer.data.commitmentSummary == atOwner)
         #expect(atOwner.commitmentCount == 1)
         let lines = ExplorerRenderer.render(explorer, width: 100, height: 30, unicode: true).lines
         #expect(lines[3].contains(Gauge.percent(try #require(atOwner.utilization))))
-        _ = explorer.handle(.left)
+        session.run(.goUp)
         #expect(explorer.data.commitmentSummary == (try analysis.summary(filters: [], period: period, currency: "USD")))
 
         // Two contexts, two engine calls: keys that keep the context (sort, metric, moving, `/`,
         // going back up to a context seen before) ask the engine nothing.
         #expect(explorer.commitmentFigures.engineCalls == 2)
-        for key in [KeyEvent.character("s"), .character("m"), .down, .up, .character("d")] { _ = explorer.handle(key) }
-        _ = explorer.handle(.character("/"))
-        _ = explorer.handle(.character("9"))
-        _ = explorer.handle(.escape)
-        _ = explorer.handle(.home)
+        for command in [ExplorerCommand.cycleSort, .cycleMetric, .moveDown, .moveUp, .toggleDetail] { session.run(command) }
+        session.run(.filterRows, "9")
+        session.run(.filterClear)
+        session.run(.moveTop)
         #expect(explorer.commitmentFigures.engineCalls == 2)
         #expect(explorer.data.rows[0].key != owner)
-        _ = explorer.handle(.enter)
-        _ = explorer.handle(.left)
+        session.run(.drillDown)
+        session.run(.goUp)
         #expect(explorer.commitmentFigures.engineCalls == 3, "only the newly drilled account")
-        _ = explorer.handle(.character("1"))
+        session.run(.periodLast7Days)
         #expect(explorer.commitmentFigures.engineCalls == 4, "a new period asks again")
     }
 

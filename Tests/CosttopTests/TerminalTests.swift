@@ -305,7 +305,10 @@ extension TerminalTests {
         func interactive() throws {
             let (tmux, folder) = try Self.start("interactive")
             defer { tmux.kill(); try? FileManager.default.removeItem(atPath: folder) }
-            let screen = try tmux.waitFor("costtop terminal test", timeout: 30)
+            // The whole first frame: under load a capture can land between its first and last row.
+            let screen = try tmux.waitUntil("the first frame", timeout: 30) {
+                $0.contains("costtop terminal test") && Self.line(29, of: $0).hasPrefix("bottom")
+            }
             #expect(screen.contains("size 100x30 colors 256 unicode true"))
             #expect(screen.contains("wide:表|"))
             #expect(Self.line(29, of: screen).hasPrefix("bottom"))

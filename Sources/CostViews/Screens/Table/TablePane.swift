@@ -37,10 +37,10 @@ enum TablePane {
         return columns
     }
 
-    static func render(_ explorer: Explorer, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int),
-                       glyphs: Glyphs, unicode: Bool) {
-        let data = explorer.data
-        let state = explorer.state
+    /// Draws the level's rows from `scroll` on, the selection highlighted, the total on the last line.
+    static func render(_ context: ScreenContext, scroll: Int, into grid: inout CellGrid,
+                       frame: (x: Int, y: Int, width: Int, height: Int)) {
+        let (data, state, glyphs, unicode) = (context.data, context.state, context.glyphs, context.unicode)
         let columns = layout(width: frame.width, comparison: data.comparison != nil)
         let symbol = Formatting.symbol(data.currency, unicode: unicode)
 
@@ -55,11 +55,8 @@ enum TablePane {
         titles.add("", width: columns.bar, into: &grid)
         titles.add("DAILY", width: columns.trend, into: &grid)
 
-        // Rows, scrolled so the selection is visible; the last line is the total.
+        // Rows from `scroll` (the caller keeps the selection visible); the last line is the total.
         let visible = max(1, frame.height - 2)
-        let scroll = ListNavigation.scroll(current: explorer.state.scroll, selected: state.selection, count: data.rows.count,
-                                           visible: visible)
-        explorer.setScroll(scroll)
         if data.rows.isEmpty {
             let text = data.unfilteredCount > 0 ? "no rows match /\(state.rowFilter)" : "no costs in this period"
             grid.put(text, x: frame.x + 2, y: frame.y + 1, role: .muted, maxWidth: frame.width - 2)

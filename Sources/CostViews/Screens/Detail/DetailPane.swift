@@ -6,8 +6,9 @@ import CostModel
 /// parent, tag coverage, the root causes of an anomaly at this node, and its largest children one
 /// level down.
 enum DetailPane {
-    static func render(_ explorer: Explorer, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int),
-                       glyphs: Glyphs, unicode: Bool) {
+    /// Draws the pane in `frame`, with a border on the side facing the table.
+    static func render(_ context: ScreenContext, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int)) {
+        let (glyphs, unicode) = (context.glyphs, context.unicode)
         let width = frame.width
         for row in frame.y..<(frame.y + frame.height) { grid.put(glyphs.vertical, x: frame.x - 1, y: row, role: .border) }
         if frame.x == 0 {
@@ -16,18 +17,18 @@ enum DetailPane {
         let top = frame.x == 0 ? frame.y + 1 : frame.y
         let x = frame.x + 1
         let inner = width - 2
-        guard let detail = explorer.data.detail else {
+        guard let detail = context.data.detail else {
             grid.put("no row selected", x: x, y: top, role: .muted, maxWidth: inner)
             return
         }
         let row = detail.row
-        let symbol = Formatting.symbol(explorer.data.currency, unicode: unicode)
+        let symbol = Formatting.symbol(context.data.currency, unicode: unicode)
         var y = top
         let label = row.name.map { "\(row.key) (\($0))" } ?? row.key
         grid.putData(label, x: x, y: y, role: .title, maxWidth: inner, unicode: unicode)
         y += 1
         var figures = "cost \(Formatting.money(row.cost, symbol: symbol))"
-        if explorer.data.comparison != nil {
+        if context.data.comparison != nil {
             figures += "  prev \(Formatting.money(row.previous, symbol: symbol))  "
                 + "\(Formatting.delta(row.delta, glyphs: glyphs, symbol: symbol)) \(Formatting.percent(row.cost, row.previous))"
         }
@@ -35,7 +36,7 @@ enum DetailPane {
         y += 1
         var shares: [String] = []
         if let share = detail.shareOfParent { shares.append(String(format: "%.1f%% of parent", share)) }
-        if let coverage = detail.tagCoverage, let key = explorer.state.tagKey {
+        if let coverage = detail.tagCoverage, let key = context.state.tagKey {
             shares.append(String(format: "tag %@ on %.1f%%", key, coverage))
         }
         grid.putData(shares.joined(separator: " · "), x: x, y: y, role: .muted, maxWidth: inner, unicode: unicode)
@@ -51,11 +52,11 @@ enum DetailPane {
         let childLines = min(detail.children.count, 5)
         let chartHeight = max(3, min(8, frame.height - (y - frame.y) - childLines - 3))
         if !row.series.isEmpty, y + chartHeight < frame.y + frame.height {
-            let marked = Formatting.markedCells(explorer.data.anomalyDays[row.key] ?? [], count: row.series.count, width: inner)
+            let marked = Formatting.markedCells(context.data.anomalyDays[row.key] ?? [], count: row.series.count, width: inner)
             drawChart(row.series, reference: detail.comparisonSeries, marked: Set(marked), x: x, y: y, width: inner,
                       height: chartHeight, glyphs: glyphs, into: &grid)
             y += chartHeight
-            let legend = explorer.data.comparison == nil ? "daily cost" : "daily cost, \(unicode ? "─" : "-") previous period"
+            let legend = context.data.comparison == nil ? "daily cost" : "daily cost, \(unicode ? "─" : "-") previous period"
             grid.put(legend, x: x, y: y, role: .muted, maxWidth: inner)
             y += 1
         }

@@ -28,23 +28,10 @@ public enum ComparisonChoice: String, CaseIterable, Sendable {
     case none = "no comparison"
 }
 
-/// What the keyboard is doing.
-public enum InputMode: Sendable, Equatable {
-    case browse
-    /// Typing a row filter after `/`.
-    case filter
-    /// Typing a command after `:`.
-    case command(String)
-    /// Choosing a dimension to regroup by; the index of the highlighted choice.
-    case regroup(Int)
-    case help
-    /// The commitments screen; the index of the selected commitment in `ExplorerData.commitmentList`.
-    case commitments(Int)
-    /// The anomalies screen; the index of the selected row in `AnomalyFindings.entries`.
-    case anomalies(Int)
-}
-
-/// Everything the explorer shows is a function of this state and the cache.
+/// The question every screen shares: the drill path, period, comparison, metric, sort and
+/// filters. The table shows its answer; the other screens read it and change it only through
+/// effects (`ScreenEffect.browse`). Each screen's own state (selections, scroll positions, typed
+/// text) lives in the screen.
 public struct ExplorerState: Sendable {
     public var levels: [DrillLevel] = [DrillLevel(groupBy: .fixed(.account), regrouped: false)]
     public var steps: [DrillStep] = []
@@ -56,13 +43,8 @@ public struct ExplorerState: Sendable {
     public var filters: [Filter] = []
     /// The `/` filter on the current level's rows.
     public var rowFilter = ""
+    /// The selected row of the table (what the detail pane shows).
     public var selection = 0
-    public var scroll = 0
-    /// The first commitment shown on the commitments screen (kept apart from the table's scroll,
-    /// which the table gets back when the screen closes).
-    public var commitmentScroll = 0
-    /// The first anomaly shown on the anomalies screen (kept apart from the table's scroll, too).
-    public var anomalyScroll = 0
     /// Whether anomalies marked expected are listed and marked (`x` on the anomalies screen).
     public var showExpectedAnomalies = false
     /// The anomaly the user went to from the anomalies screen: the detail pane shows its root
@@ -71,7 +53,6 @@ public struct ExplorerState: Sendable {
     public var showDetail = true
     /// The tag key of the tag level.
     public var tagKey: String?
-    public var mode: InputMode = .browse
     /// A transient message for the status line.
     public var message: String?
     public var themeName = "default"

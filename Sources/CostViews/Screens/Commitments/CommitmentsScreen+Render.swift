@@ -1,10 +1,10 @@
 import CostEngine
 import CostModel
 
-/// The commitments screen: every commitment of the period, with its type, how many accounts it
-/// covered, a utilization gauge, unused money and a daily utilization sparkline, and a total line.
-/// It shows the whole bill (only `:where` filters apply) and says so in its header.
-enum CommitmentScreen {
+/// Drawing the commitments screen: every commitment of the period, with its type, how many accounts
+/// it covered, a utilization gauge, unused money and a daily utilization sparkline, and a total
+/// line. It shows the whole bill (only `:where` filters apply) and says so in its header.
+extension CommitmentsScreen {
     struct Columns {
         var id = 0, type = 12, scope = 11, termEnd = 8, bar = 10, unused = 12, daily = 30
         var compact = false
@@ -33,11 +33,13 @@ enum CommitmentScreen {
         return columns
     }
 
-    static func render(_ explorer: Explorer, selected: Int, into grid: inout CellGrid, unicode: Bool) {
-        let glyphs = Glyphs.forTerminal(unicode: unicode)
-        let list = explorer.data.commitmentList
+    /// Rows of commitments shown at once at a terminal height (header, titles, total, status take 5).
+    static func visibleRows(height: Int) -> Int { max(1, height - 5) }
+
+    func render(into grid: inout CellGrid, context: ScreenContext) {
+        let (glyphs, unicode, selected) = (context.glyphs, context.unicode, selection)
         let rows = list?.rows ?? []
-        let currency = list?.currency ?? explorer.data.currency
+        let currency = list?.currency ?? context.data.currency
         let symbol = Formatting.symbol(currency, unicode: unicode)
         let dash = unicode ? "—" : "-"
         let dot = unicode ? " · " : " | "
@@ -45,8 +47,8 @@ enum CommitmentScreen {
 
         // Header: what the list is, and that it is the whole bill rather than the drill path.
         grid.fill(x: 0, y: 0, width: width, height: 2, role: .header)
-        let period = list.map { "\($0.period)" } ?? "\(explorer.data.period)"
-        grid.putData(" costtop  commitments  period \(period) (\(ExplorerRenderer.periodName(explorer.state.period)))",
+        let period = list.map { "\($0.period)" } ?? "\(context.data.period)"
+        grid.putData(" costtop  commitments  period \(period) (\(BrowseText.periodName(context.state.period)))",
                      x: 0, y: 0, role: .header, maxWidth: width, unicode: unicode)
         grid.putRight("\(currency ?? dash) ", right: width, y: 0, role: .header)
         var scope = " " + (rows.count == 1 ? "1 commitment" : "\(rows.count) commitments")
@@ -57,7 +59,7 @@ enum CommitmentScreen {
         grid.putData(scope, x: 0, y: 1, role: .header, maxWidth: width, unicode: unicode)
 
         // Column titles.
-        let columns = layout(width: width, longestID: rows.map { DisplayWidth.of(TerminalSanitizer.sanitize($0.id)) }.max() ?? 0)
+        let columns = Self.layout(width: width, longestID: rows.map { DisplayWidth.of(TerminalSanitizer.sanitize($0.id)) }.max() ?? 0)
         let titleY = 2
         var titles = ColumnTitles(grid: &grid, x: 0, y: titleY, width: width)
         titles.add("ID", width: columns.id, into: &grid)
@@ -72,30 +74,29 @@ enum CommitmentScreen {
         let top = titleY + 1
         let totalY = grid.height - 2
         let visible = max(1, totalY - top)
-        let scroll = ListNavigation.scroll(current: explorer.state.commitmentScroll, selected: selected, count: rows.count,
-                                           visible: visible)
-        explorer.setCommitmentScroll(scroll)
+        // Computed here without writing back: `settle` keeps the stored position for the terminal's size.
+        let scroll = ListNavigation.scroll(current: self.scroll, selected: selected, count: rows.count, visible: visible)
         if rows.isEmpty {
             grid.put("no commitments in this period", x: 2, y: top, role: .muted, maxWidth: width - 2)
         }
-        let thresholds = explorer.gaugeThresholds
+        let thresholds = context.gaugeThresholds
         for (offset, row) in rows[scroll..<min(rows.count, scroll + visible)].enumerated() {
             let y = top + offset
-            drawLine(id: row.id, type: row.type.isEmpty ? dash : row.type, scope: scopeText(row.accountsCovered),
+            Self.drawLine(id: row.id, type: row.type.isEmpty ? dash : row.type, scope: Self.scopeText(row.accountsCovered),
                      utilization: row.utilization, unused: row.unused, committed: row.totalCommitment != 0,
                      daily: row.dailyUtilization, y: y, columns: columns, thresholds: thresholds, symbol: symbol,
                      glyphs: glyphs, unicode: unicode, into: &grid)
             if scroll + offset == selected { grid.paint(x: 0, y: y, width: width, role: .selection) }
         }
         if let list, !rows.isEmpty {
-            drawLine(id: "TOTAL", type: "", scope: "", utilization: list.utilization, unused: list.totalCommitment - list.used,
-                     committed: list.totalCommitment != 0, daily: dailyTotal(rows), y: totalY, columns: columns,
+            Self.drawLine(id: "TOTAL", type: "", scope: "", utilization: list.utilization, unused: list.totalCommitment - list.used,
+                     committed: list.totalCommitment != 0, daily: Self.dailyTotal(rows), y: totalY, columns: columns,
                      thresholds: thresholds, symbol: symbol, glyphs: glyphs, unicode: unicode, into: &grid, isTotal: true)
             if rows.count > visible {
                 grid.putRight("\(selected + 1)/\(rows.count)", right: width, y: totalY, role: .muted)
             }
         }
-        drawStatus(explorer, y: grid.height - 1, into: &grid, unicode: unicode)
+        drawStatus(context, y: grid.height - 1, into: &grid)
     }
 
     /// `1 account`, `11 accounts`, or `none` when it covered no usage in the period.
@@ -148,25 +149,19 @@ enum CommitmentScreen {
         }
     }
 
-    private static func drawStatus(_ explorer: Explorer, y: Int, into grid: inout CellGrid, unicode: Bool) {
+    private func drawStatus(_ context: ScreenContext, y: Int, into grid: inout CellGrid) {
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .status)
-        if let message = explorer.state.message {
-            grid.putData(" " + message, x: 0, y: y, role: .status, unicode: unicode)
+        if let message = context.state.message {
+            grid.putData(" " + message, x: 0, y: y, role: .status, unicode: context.unicode)
             return
         }
-        let keys = explorer.keyMap
-        let move = [keys.keys(for: .moveUp).first, keys.keys(for: .moveDown).first].compactMap { $0?.name }
-        let hints: [(String?, String)] = [
-            (keys.keys(for: .drillDown).first?.name, "what it covered"),
-            ("Esc", "back"),
+        let keys = context.keyMap
+        let move = [keys.key(for: .moveUp), keys.key(for: .moveDown)].compactMap { $0 }
+        StatusHints.draw([
+            (keys.key(for: .showCovered), "what it covered"),
+            (keys.key(for: .closeCommitments), "back"),
             (move.isEmpty ? nil : move.joined(separator: "/"), "move"),
-            (keys.keys(for: .quit).first?.name, "quit"),
-        ]
-        var column = 1
-        for case let (key?, label) in hints {
-            guard column + key.count + label.count + 2 < grid.width else { break }
-            column += grid.put(key, x: column, y: y, role: .statusKey)
-            column += grid.put(" " + label + "  ", x: column, y: y, role: .status)
-        }
+            (keys.key(for: .quit), "quit"),
+        ], y: y, end: grid.width, into: &grid)
     }
 }

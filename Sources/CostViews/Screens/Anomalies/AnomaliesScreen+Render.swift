@@ -1,10 +1,10 @@
 import CostEngine
 import CostModel
 
-/// The anomalies screen: every anomaly detected in the last 90 days of data, largest impact first,
-/// with its days, kind, path, impact, top root cause and verdict. Like the commitments screen it
-/// covers the whole bill: the drill path and filters do not apply.
-enum AnomalyScreen {
+/// Drawing the anomalies screen: every anomaly detected in the last 90 days of data, largest impact
+/// first, with its days, kind, path, impact, top root cause and verdict. Like the commitments screen
+/// it covers the whole bill: the drill path and filters do not apply.
+extension AnomaliesScreen {
     struct Columns {
         var first = 10, last = 10, kind = 7, path = 0, impact = 12, percent = 7, cause = 0, verdict = 8
         /// Days as `MM-DD`.
@@ -37,34 +37,35 @@ enum AnomalyScreen {
         return columns
     }
 
-    static func render(_ explorer: Explorer, selected: Int, into grid: inout CellGrid, unicode: Bool) {
-        let glyphs = Glyphs.forTerminal(unicode: unicode)
+    /// Anomalies shown at once at a terminal height (header, titles and status take 4 rows).
+    static func visibleRows(height: Int) -> Int { max(1, height - 4) }
+
+    func render(into grid: inout CellGrid, context: ScreenContext) {
+        let (glyphs, unicode, selected) = (context.glyphs, context.unicode, selection)
         let width = grid.width
-        let symbol = Formatting.symbol(explorer.data.currency, unicode: unicode)
-        let findings = explorer.findings
+        let symbol = Formatting.symbol(context.data.currency, unicode: unicode)
+        let findings = context.findings
         let entries = findings?.entries ?? []
         let dot = unicode ? " · " : " | "
 
         // Header: what is listed, on which metric, and what is hidden.
         grid.fill(x: 0, y: 0, width: width, height: 2, role: .header)
-        var heading = " costtop  anomalies  \((findings?.metric ?? explorer.state.metric).rawValue) cost"
-        if let data = explorer.cache.dayRange {
-            heading += dot + "window \(max(data.from, data.to.adding(days: -89)))..\(data.to) (the last 90 days of data)"
-        }
+        var heading = " costtop  anomalies  \((findings?.metric ?? context.state.metric).rawValue) cost"
+        heading += dot + "window \(context.queries.anomalyWindow) (the last 90 days of data)"
         grid.putData(heading, x: 0, y: 0, role: .header, maxWidth: width, unicode: unicode)
         var summary = " " + (entries.count == 1 ? "1 anomaly" : "\(entries.count) anomalies")
             + ", largest impact first, whole bill"
         if let findings {
             if findings.hiddenExpected > 0 {
                 summary += dot + "\(findings.hiddenExpected) marked expected hidden (x shows)"
-            } else if explorer.state.showExpectedAnomalies {
+            } else if context.state.showExpectedAnomalies {
                 summary += dot + "showing those marked expected (x hides)"
             }
         }
         grid.putData(summary, x: 0, y: 1, role: .header, maxWidth: width, unicode: unicode)
 
         // Column titles.
-        let columns = layout(width: width)
+        let columns = Self.layout(width: width)
         let titleY = 2
         var titles = ColumnTitles(grid: &grid, x: 0, y: titleY, width: width)
         titles.add(columns.shortDates ? "FIRST" : "FIRST DAY", width: columns.first, into: &grid)
@@ -80,26 +81,25 @@ enum AnomalyScreen {
         let top = titleY + 1
         let statusY = grid.height - 1
         let visible = max(1, statusY - top)
-        let scroll = ListNavigation.scroll(current: explorer.state.anomalyScroll, selected: selected, count: entries.count,
-                                           visible: visible)
-        explorer.setAnomalyScroll(scroll)
+        // Computed here without writing back: `settle` keeps the stored position for the terminal's size.
+        let scroll = ListNavigation.scroll(current: self.scroll, selected: selected, count: entries.count, visible: visible)
         if entries.isEmpty {
-            grid.put(emptyText(explorer, unicode: unicode), x: 2, y: top, role: .muted, maxWidth: width - 2, unicode: unicode)
+            grid.put(Self.emptyText(context.anomalies, unicode: unicode), x: 2, y: top, role: .muted, maxWidth: width - 2, unicode: unicode)
         }
         for (offset, entry) in entries.dropFirst(scroll).prefix(visible).enumerated() {
             let y = top + offset
-            drawLine(entry, y: y, columns: columns, symbol: symbol, glyphs: glyphs, unicode: unicode, into: &grid)
+            Self.drawLine(entry, y: y, columns: columns, symbol: symbol, glyphs: glyphs, unicode: unicode, into: &grid)
             if scroll + offset == selected { grid.paint(x: 0, y: y, width: width, role: .selection) }
         }
         if entries.count > visible {
             grid.putRight("\(selected + 1)/\(entries.count) ", right: width, y: 1, role: .header)
         }
-        drawStatus(explorer, y: statusY, into: &grid, unicode: unicode)
+        drawStatus(context, y: statusY, into: &grid)
     }
 
     /// What the empty list means: still looking, nothing found, or detection failed.
-    private static func emptyText(_ explorer: Explorer, unicode: Bool) -> String {
-        switch explorer.anomalies {
+    private static func emptyText(_ anomalies: AnomalyStatus, unicode: Bool) -> String {
+        switch anomalies {
         case .idle, .searching: return unicode ? "looking for anomalies…" : "looking for anomalies..."
         case .failed(let reason): return "anomaly detection failed: \(TerminalSanitizer.sanitize(reason))"
         case .found(let findings):
@@ -150,25 +150,20 @@ enum AnomalyScreen {
         }
     }
 
-    private static func drawStatus(_ explorer: Explorer, y: Int, into grid: inout CellGrid, unicode: Bool) {
+    private func drawStatus(_ context: ScreenContext, y: Int, into grid: inout CellGrid) {
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .status)
-        if let message = explorer.state.message {
-            grid.putData(" " + message, x: 0, y: y, role: .status, unicode: unicode)
+        if let message = context.state.message {
+            grid.putData(" " + message, x: 0, y: y, role: .status, unicode: context.unicode)
             return
         }
-        let keys = explorer.keyMap
-        let hints: [(String?, String)] = [
-            (keys.keys(for: .drillDown).first?.name, "go to"),
-            ("E", "expected"), ("P", "planned"), ("R", "problem"), ("0", "clear"),
-            ("x", explorer.state.showExpectedAnomalies ? "hide expected" : "show expected"),
-            ("Esc", "back"),
-            (keys.keys(for: .quit).first?.name, "quit"),
-        ]
-        var column = 1
-        for case let (key?, label) in hints {
-            guard column + key.count + label.count + 2 < grid.width else { break }
-            column += grid.put(key, x: column, y: y, role: .statusKey)
-            column += grid.put(" " + label + "  ", x: column, y: y, role: .status)
-        }
+        let keys = context.keyMap
+        StatusHints.draw([
+            (keys.key(for: .goToAnomaly), "go to"),
+            (keys.key(for: .markExpected), "expected"), (keys.key(for: .markPlanned), "planned"),
+            (keys.key(for: .markProblem), "problem"), (keys.key(for: .clearVerdict), "clear"),
+            (keys.key(for: .toggleExpected), context.state.showExpectedAnomalies ? "hide expected" : "show expected"),
+            (keys.key(for: .closeAnomalies), "back"),
+            (keys.key(for: .quit), "quit"),
+        ], y: y, end: grid.width, into: &grid)
     }
 }

@@ -1,0 +1,170 @@
+import CostCache
+import CostEngine
+import CostModel
+
+/// The one place the explorer's screens ask the engine: the level's table, the detail pane's
+/// three queries, commitment figures, and the period arithmetic (comparison ranges, the days
+/// around an anomaly). Screens call this; none of them builds a `QuerySpec` or counts days itself.
+final class ExplorerQueries {
+    let cache: CacheFile
+    private let engine: QueryEngine
+    /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
+    private(set) var commitmentFigures: CommitmentFigures
+
+    init(cache: CacheFile) {
+        self.cache = cache
+        engine = QueryEngine(cache: cache)
+        commitmentFigures = CommitmentFigures(cache: cache)
+    }
+
+    /// The days of the cache (a cache without rows never reaches the explorer).
+    var dataRange: DayRange { cache.dayRange! }
+
+    // MARK: - Paths and dimensions
+
+    /// The default drill order; the tag level uses the chosen tag key, resources only when kept.
+    func defaultPath(tagKey: String?) -> [CostDimension] {
+        var path: [CostDimension] = [.fixed(.account), .fixed(.service), .fixed(.usageType)]
+        if let tagKey { path.append(.tag(tagKey)) }
+        if cache.footer.settings.keepResources { path.append(.fixed(.resource)) }
+        return path
+    }
+
+    /// Every dimension the regroup chooser offers.
+    var groupChoices: [CostDimension] {
+        [.fixed(.account), .fixed(.service), .fixed(.usageType), .fixed(.region), .fixed(.chargeCategory),
+         .fixed(.pricingCategory), .fixed(.provider), .fixed(.billingAccount), .fixed(.commitment)]
+            + (cache.footer.settings.keepResources ? [.fixed(.resource)] : [])
+            + cache.tagKeys.map { .tag($0) } + [.day]
+    }
+
+    /// The dimension drilling from the current level goes to, or nil at the end of the path.
+    func nextDimension(_ state: ExplorerState) -> CostDimension? {
+        let used = Set(state.steps.map(\.dimension.description) + [state.level.groupBy.description])
+        let path = defaultPath(tagKey: state.tagKey)
+        let start: Int
+        if !state.level.regrouped, let index = path.firstIndex(of: state.level.groupBy) {
+            start = index + 1
+        } else {
+            start = 1
+        }
+        return path[min(start, path.count)...].first { !used.contains($0.description) }
+            ?? path.first { !used.contains($0.description) && $0 != .day }
+    }
+
+    /// The account name for an account step, as the table shows it (from the cache's labels).
+    func displayName(_ dimension: CostDimension, _ key: String) -> String? {
+        guard case .fixed(let fixed) = dimension, let labels = cache.labels(fixed),
+              let code = cache.dictionary(fixed).index(of: key), code < labels.count, !labels[code].isEmpty else { return nil }
+        return labels[code]
+    }
+
+    // MARK: - Periods
+
+    /// The period and comparison ranges of a state.
+    func ranges(_ state: ExplorerState) -> (period: DayRange, comparison: DayRange?) {
+        let period = state.period.resolve(in: dataRange)
+        switch state.comparison {
+        case .previous: return (period, state.period.previous(of: period))
+        case .lastMonth: return (period, Self.shiftedOneMonthBack(period))
+        case .none: return (period, nil)
+        }
+    }
+
+    /// The same days one month earlier (days past the end of a shorter month are clipped).
+    static func shiftedOneMonthBack(_ range: DayRange) -> DayRange {
+        func back(_ day: Day) -> Day {
+            let (year, month, dayOfMonth) = day.components
+            let (targetYear, targetMonth) = month == 1 ? (year - 1, 12) : (year, month - 1)
+            return Day(year: targetYear, month: targetMonth,
+                       day: min(dayOfMonth, Day.daysInMonth(year: targetYear, month: targetMonth)))!
+        }
+        return DayRange(from: back(range.from), to: back(range.to))
+    }
+
+    /// The days anomaly detection looks at: the last 90 days of data.
+    var anomalyWindow: DayRange { DayRange(from: max(dataRange.from, dataRange.to.adding(days: -89)), to: dataRange.to) }
+
+    /// The period that shows an anomaly against its usual level: 14 days before its first day to 7
+    /// after its last, clipped to the data.
+    func periodAround(_ anomaly: Anomaly) -> DayRange {
+        DayRange(from: max(dataRange.from, anomaly.start.adding(days: -14)), to: min(dataRange.to, anomaly.end.adding(days: 7)))
+    }
+
+    // MARK: - The table
+
+    /// The level's figures for `state`: rows sorted and `/`-filtered, totals, series and the
+    /// commitment gauges (remembered by question, so only a new period, currency or filter scans).
+    /// - Parameter currency: the currency shown so far (nil: the engine picks the main one).
+    /// - Returns: the figures, and a message when the gauges could not be computed.
+    func table(_ state: ExplorerState, currency: String?) throws -> (data: ExplorerData, message: String?) {
+        let (period, comparison) = ranges(state)
+        var spec = QuerySpec(groupBy: state.level.groupBy, filters: state.activeFilters, period: period,
+                             comparison: comparison, metric: state.metric, currency: currency)
+        spec.includeSeries = true
+        let result = try engine.run(spec)
+        let report = QueryReport(result, sort: state.level.groupBy == .day && state.sort == .cost ? .name : state.sort, limit: nil)
+        let order = Dictionary(uniqueKeysWithValues: report.lines.enumerated().map { ($1.key, $0) })
+        var rows = result.rows.sorted { (order[$0.key] ?? 0) < (order[$1.key] ?? 0) }
+        let unfiltered = rows.count
+        if !state.rowFilter.isEmpty { rows = rows.filter { RowFilter.matches($0, state.rowFilter) } }
+        var summary: CommitmentSummary?
+        var message: String?
+        do {
+            summary = try commitmentFigures.summary(filters: state.activeFilters, period: period, currency: result.currency)
+        } catch {
+            message = "commitment gauges: \(error)"
+        }
+        let data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
+                                otherCurrencies: result.otherCurrencies, total: result.total,
+                                previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
+                                commitmentSummary: summary)
+        return (data, message)
+    }
+
+    /// The detail pane's figures for `row` of the level: its days in the comparison period, its
+    /// largest children one level down, and how much of it carries the chosen tag key.
+    func detail(_ row: QueryRow, state: ExplorerState, data: ExplorerData) -> RowDetail {
+        var detail = RowDetail(row: row, comparisonSeries: [], childDimension: nil, children: [],
+                               shareOfParent: data.total == 0 ? nil : Double(row.cost) / Double(data.total) * 100,
+                               tagCoverage: nil)
+        guard state.level.groupBy != .day else { return detail }
+        let filters = state.activeFilters + [Filter(dimension: state.level.groupBy, value: row.key, exclude: false)]
+        if let comparison = data.comparison {
+            // The row's days in the comparison period, aligned by offset from its first day.
+            let spec = QuerySpec(groupBy: .day, filters: filters, period: comparison, comparison: nil,
+                                 metric: state.metric, currency: data.currency)
+            if let result = try? engine.run(spec) {
+                var series = [Int128](repeating: 0, count: comparison.dayCount)
+                for dayRow in result.rows {
+                    if let day = Day(dayRow.key) { series[Int(day.index - comparison.from.index)] = dayRow.cost }
+                }
+                detail.comparisonSeries = series
+            }
+        }
+        if let next = nextDimension(state) {
+            let spec = QuerySpec(groupBy: next, filters: filters, period: data.period, comparison: data.comparison,
+                                 metric: state.metric, currency: data.currency)
+            if let result = try? engine.run(spec) {
+                detail.childDimension = next
+                detail.children = Array(result.rows.sorted { $0.cost > $1.cost }.prefix(5))
+            }
+        }
+        if let tagKey = state.tagKey, state.level.groupBy != .tag(tagKey) {
+            let spec = QuerySpec(groupBy: .tag(tagKey), filters: filters, period: data.period, comparison: nil,
+                                 metric: state.metric, currency: data.currency)
+            if let result = try? engine.run(spec), result.total != 0 {
+                let untagged = result.rows.first { $0.isMissing }?.cost ?? 0
+                detail.tagCoverage = Double(result.total - untagged) / Double(result.total) * 100
+            }
+        }
+        return detail
+    }
+
+    // MARK: - Commitments
+
+    /// Every commitment with cost in the period within `filters` (the commitments screen's list).
+    func commitmentList(filters: [Filter], period: DayRange, currency: String?) throws -> CommitmentList {
+        try commitmentFigures.list(filters: filters, period: period, currency: currency)
+    }
+}
