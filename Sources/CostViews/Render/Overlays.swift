@@ -13,7 +13,7 @@ enum HelpOverlay {
             y += 1
         }
         if y < grid.height - 1 {
-            grid.put("Rebind keys in $XDG_CONFIG_HOME/costtop/config.toml ([keys] long-name = \"key\").", x: 2, y: y + 1,
+            grid.put("Rebind keys in $XDG_CONFIG_HOME/costtop/config.yaml (keys: then long-name: key).", x: 2, y: y + 1,
                      role: .muted, unicode: unicode)
         }
     }
