@@ -33,27 +33,6 @@ struct NodeLocator {
         }
         return fallback
     }
-
-    /// The first key that appears twice in one mapping, anywhere in the document: YAML forbids
-    /// them, libyaml lets them through, and the decoder would silently keep one of the two values.
-    func duplicateKey() -> (key: String, mark: Mark?)? {
-        var pending = [root]
-        while let node = pending.popLast() {
-            switch node {
-            case .mapping(let mapping):
-                var seen = Set<String>()
-                for (key, value) in mapping {
-                    if let name = key.string, !seen.insert(name).inserted { return (name, key.mark) }
-                    pending.append(value)
-                }
-            case .sequence(let sequence):
-                pending.append(contentsOf: sequence)
-            case .scalar, .alias:
-                break
-            }
-        }
-        return nil
-    }
 }
 
 extension NodeLocator {
@@ -77,7 +56,7 @@ extension NodeLocator {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            return node.null != nil ? "nothing" : "\"\(YAMLFile.clean(scalar.string))\""
+            return node.null != nil ? "nothing" : "\"\(scalar.string)\""
         }
     }
 }

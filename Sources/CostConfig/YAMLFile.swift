@@ -5,8 +5,9 @@ import Yams
 /// The one way costtop reads a YAML file (config, themes, rules) into a `Decodable` type.
 ///
 /// Every failure is a `ConfigError` naming the file, line and column: YAML syntax (from the
-/// scanner's or parser's mark), a value of the wrong type, a missing value, an unknown key (types
-/// reject them with `Decoder.rejectUnknownKeys`), an out-of-range value, a key written twice.
+/// scanner's or parser's mark), a key written twice in one mapping, a value of the wrong type, a
+/// missing value, an unknown key (types reject them with `Decoder.rejectUnknownKeys`), an
+/// out-of-range value.
 public enum YAMLFile {
     /// Reads and decodes the file at `path`.
     /// - Throws: `ConfigError`, also when the file cannot be read.
@@ -32,10 +33,6 @@ public enum YAMLFile {
             throw syntaxError(error, text: text, file: file)
         }
         let locator = NodeLocator(root: root)
-        if let duplicate = locator.duplicateKey() {
-            throw positioned(duplicate.mark, file: file,
-                             reason: "\"\(clean(duplicate.key))\" is written twice in the same mapping; keep one")
-        }
         do {
             return try YAMLDecoder().decode(type, from: root)
         } catch let problem as ConfigProblem {
@@ -65,9 +62,13 @@ public enum YAMLFile {
             let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let column = (String(decoding: prefix.reversed().prefix { $0 != UInt8(ascii: "\n") }.reversed(), as: UTF8.self)
                 .unicodeScalars.count) + 1
-            return ConfigError(file: file, line: line, column: column, reason: "invalid YAML: " + problem)
+            return failure(file: file, line: line, column: column, reason: "invalid YAML: " + problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // YAML forbids a key twice in one mapping; Yams reports the first place of the first one.
+            let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return positioned(context.mark, file: file, reason: "\(names) written more than once in the same mapping; keep one")
         default:
-            return ConfigError(file: file, line: nil, column: nil, reason: "invalid YAML: \(error)")
+            return failure(file: file, line: nil, column: nil, reason: "invalid YAML: \(error)")
         }
     }
 
@@ -97,7 +98,13 @@ public enum YAMLFile {
     }
 
     private static func positioned(_ mark: Mark?, file: String, reason: String) -> ConfigError {
-        ConfigError(file: file, line: mark?.line, column: mark?.column, reason: reason)
+        failure(file: file, line: mark?.line, column: mark?.column, reason: reason)
+    }
+
+    /// Every error from a file's contents is made here. Messages quote the file's text (keys,
+    /// values), and they go to a terminal: anything that could control it is escaped.
+    private static func failure(file: String, line: Int?, column: Int?, reason: String) -> ConfigError {
+        ConfigError(file: file, line: line, column: column, reason: TerminalSanitizer.sanitize(reason))
     }
 
     /// What a decoder expected, in a user's words rather than a Swift type's name.
@@ -115,18 +122,16 @@ public enum YAMLFile {
     }
 
     /// A coding path as a user would write it: `keys.move-down[1]`.
-    static func pathText(_ path: [AnyCodingKey]) -> String {
+    private static func pathText(_ path: [AnyCodingKey]) -> String {
         var text = ""
         for element in path {
             if let index = element.intValue {
                 text += "[\(index)]"
             } else {
-                text += (text.isEmpty ? "" : ".") + clean(element.stringValue)
+                text += (text.isEmpty ? "" : ".") + element.stringValue
             }
         }
         return text
     }
 
-    /// File text quoted in a message goes to a terminal: escape anything that could control it.
-    static func clean(_ text: String) -> String { TerminalSanitizer.sanitize(text) }
 }
