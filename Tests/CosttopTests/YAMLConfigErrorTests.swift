@@ -41,6 +41,8 @@ struct YAMLConfigErrorTests {
              reason: "gauges: unknown setting \"utilisation_warn\" (settings: utilization_warn, utilization_alarm, coverage_warn, coverage_alarm)"),
         Case(kind: "unknown command", text: "keys:\n  quit: q\n  fly: f\n", line: 3, column: 3,
              reason: "keys: no such command \"fly\" (see ? in the explorer for the list)"),
+        Case(kind: "no key: an unquoted # starts a comment", text: "keys:\n  quit: q\n  help: #\n", line: 3, column: 8,
+             reason: "keys.help: no key given (quote keys that are YAML punctuation: \"#\", \"?\", \":\")"),
         Case(kind: "unknown key name", text: "keys:\n  quit: Dwn\n", line: 2, column: 9,
              reason: "keys.quit: unknown key \"Dwn\" for quit"),
         Case(kind: "unknown key name inside a list", text: "keys:\n  move-down: [j, Dwn, n]\n", line: 2, column: 18,

@@ -23,7 +23,11 @@ struct KeyBindings: Decodable {
             }
             let isList = (try? container.nestedUnkeyedContainer(forKey: key)) != nil
             let names: [String]
-            if isList, let list = try? container.decode([String].self, forKey: key) {
+            if try container.decodeNil(forKey: key) {
+                // `help: #` is a comment, `help: |` a block scalar: YAML's own punctuation needs quotes.
+                throw ConfigProblem(at: decoder.codingPath + [key],
+                                    "no key given (quote keys that are YAML punctuation: \"#\", \"?\", \":\")")
+            } else if isList, let list = try? container.decode([String].self, forKey: key) {
                 names = list
             } else if !isList, let name = try? container.decode(String.self, forKey: key) {
                 names = [name]
