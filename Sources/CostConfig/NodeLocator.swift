@@ -14,49 +14,44 @@ struct NodeLocator {
 
     /// The position of the value at `path`, or of the key that ends it with `target: .key`.
     func mark(at path: [AnyCodingKey], target: ConfigProblem.Target = .value) -> Mark? {
-        var node = root
-        var fallback = root.mark
-        for (index, element) in path.enumerated() {
-            switch node {
-            case .mapping(let mapping):
-                guard let pair = mapping.first(where: { $0.key.string == element.stringValue }) else { return fallback }
-                if target == .key && index == path.count - 1 { return pair.key.mark ?? fallback }
-                node = pair.value
-            case .sequence(let sequence):
-                guard let position = element.intValue, sequence.indices.contains(position) else { return fallback }
-                node = sequence[position]
-            case .scalar, .alias:
-                return fallback
-            }
-            // An empty value (`key:`) may have no mark of its own; its key's place is the next best.
-            fallback = node.mark ?? fallback
-        }
-        return fallback
+        let walked = walk(path)
+        if target == .key, walked.node != nil, let key = walked.lastKey?.mark { return key }
+        return walked.mark
     }
-}
 
-extension NodeLocator {
     /// What the file holds at `path`, for "expected X, found Y" messages.
     func found(at path: [AnyCodingKey]) -> String {
-        var node = root
-        for element in path {
-            switch node {
-            case .mapping(let mapping):
-                guard let value = mapping.first(where: { $0.key.string == element.stringValue })?.value else { return "nothing" }
-                node = value
-            case .sequence(let sequence):
-                guard let position = element.intValue, sequence.indices.contains(position) else { return "nothing" }
-                node = sequence[position]
-            case .scalar, .alias:
-                return "nothing"
-            }
-        }
+        guard let node = walk(path).node, node.null == nil else { return "nothing" }
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        case .scalar(let scalar):
-            return node.null != nil ? "nothing" : "\"\(scalar.string)\""
+        case .scalar(let scalar): return "\"\(scalar.string)\""
         }
+    }
+
+    /// Follows `path` from the root: the node it reaches (nil when the path leaves the document),
+    /// the key node of its last mapping step, and the mark of the deepest node on the way that has
+    /// one (an empty value, `key:`, may have none; its parent's place is the next best).
+    private func walk(_ path: [AnyCodingKey]) -> (node: Node?, lastKey: Node?, mark: Mark?) {
+        var node = root
+        var lastKey: Node?
+        var mark = root.mark
+        for element in path {
+            switch node {
+            case .mapping(let mapping):
+                guard let pair = mapping.first(where: { $0.key.string == element.stringValue }) else { return (nil, nil, mark) }
+                lastKey = pair.key
+                node = pair.value
+            case .sequence(let sequence):
+                guard let position = element.intValue, sequence.indices.contains(position) else { return (nil, nil, mark) }
+                lastKey = nil
+                node = sequence[position]
+            case .scalar, .alias:
+                return (nil, nil, mark)
+            }
+            mark = node.mark ?? mark
+        }
+        return (node, lastKey, mark)
     }
 }

@@ -133,5 +133,4 @@ public enum YAMLFile {
         }
         return text
     }
-
 }
