@@ -1,7 +1,9 @@
 /// A coding key for any name or index: what a mapping's keys are before they are known to be valid,
 /// so that unknown ones can be found and reported.
 public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+    /// The key as written in the file (for an index, its digits).
     public var stringValue: String
+    /// The position in a sequence; nil for a mapping key.
     public var intValue: Int?
 
     /// A mapping key.

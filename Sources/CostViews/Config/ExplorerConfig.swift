@@ -17,7 +17,9 @@ import Foundation
 ///   coverage_alarm: 40
 /// ```
 public struct ExplorerConfig: Sendable, Decodable {
+    /// The theme to start with (`--theme` wins); nil: the default theme.
     public var theme: String?
+    /// The default key map with the file's `keys:` applied.
     public var keyMap = KeyMap()
     /// When the commitment gauges warn and alarm.
     public var gauges = GaugeThresholds()
