@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Config, themes and rules files are YAML read into Codable types (CostConfig).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // zlib, for gzip streams and CRC-32 (Debian: zlib1g-dev).
@@ -25,6 +27,8 @@ let package = Package(
         .target(name: "CSVScan"),
         .target(name: "CostModel"),
         .target(name: "CostCache", dependencies: ["CostModel"], swiftSettings: hotLoops),
+        // The one way to read a YAML file into a Codable type, with errors at file:line:column.
+        .target(name: "CostConfig", dependencies: ["CostModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams", "CSVScan"],
                 swiftSettings: hotLoops),
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
@@ -33,13 +37,13 @@ let package = Package(
         .target(name: "CostReports", dependencies: ["CostModel", "CostEngine"]),
         // The explorer: views render into a cell grid (testable without a terminal); only
         // CostTerminal talks to ncurses (Debian: libncurses-dev).
-        .target(name: "CostViews", dependencies: ["CostModel", "CostCache", "CostEngine", "CostReports"]),
+        .target(name: "CostViews", dependencies: ["CostModel", "CostCache", "CostEngine", "CostReports", "CostConfig"]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CostTerminal", dependencies: ["CostViews", "CNcurses"]),
         .executableTarget(
             name: "costtop",
             dependencies: [
-                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostViews", "CostTerminal",
+                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostConfig", "CostViews", "CostTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +59,8 @@ let package = Package(
         .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
         .testTarget(
             name: "CosttopTests",
-            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostViews", "CostTerminal", "ByteStreams"],
+            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostConfig", "CostViews", "CostTerminal",
+                           "ByteStreams"],
             exclude: ["Snapshots"]
         ),
     ],

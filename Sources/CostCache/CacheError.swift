@@ -8,6 +8,8 @@ public enum CacheError: Error, CustomStringConvertible, Equatable {
     case unsupportedVersion(path: String, found: UInt32, supported: ClosedRange<UInt32>)
     /// A system call failed.
     case io(path: String, reason: String)
+    /// The cache holds no line items (written with `ingest --allow-empty`): nothing to explore.
+    case empty(path: String)
     /// Another ingest holds the cache's lock (and the caller asked not to wait).
     case locked(path: String, holder: Int32?)
 
@@ -22,6 +24,8 @@ public enum CacheError: Error, CustomStringConvertible, Equatable {
                 + "(reads \(supported.lowerBound)...\(supported.upperBound)); rebuild it with `costtop ingest --fresh PATH...`"
         case .io(let path, let reason):
             return "\(path): \(reason)"
+        case .empty(let path):
+            return "\(path): the cache holds no line items; run `costtop ingest PATH...` with exports first"
         case .locked(let path, let holder):
             return "\(path): locked by \(holder.map { "pid \($0)" } ?? "another process") (an ingest is writing it); "
                 + "try again when it is done, or leave out --no-wait to wait for it"

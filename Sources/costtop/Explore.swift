@@ -15,7 +15,7 @@ struct Explore: ParsableCommand {
             With no cache it builds one from the bundled sample-data/ first. When stdin or stdout is not a \
             terminal it prints the top-level table instead, like `costtop overview`.
 
-            Keys can be rebound and a theme chosen in $XDG_CONFIG_HOME/costtop/config.toml (docs/explorer.md).
+            Keys can be rebound and a theme chosen in $XDG_CONFIG_HOME/costtop/config.yaml (docs/explorer.md).
 
             Examples:
               costtop
@@ -53,9 +53,6 @@ struct Explore: ParsableCommand {
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, state: state)
-        } catch let error as ConfigError {
-            FileHandle.standardError.write(Data("costtop: error: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.usage)
         } catch {
             throw reportFailure(error)
         }

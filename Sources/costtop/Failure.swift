@@ -1,6 +1,7 @@
 import ArgumentParser
 import ByteStreams
 import CostCache
+import CostConfig
 import CostEngine
 import CostIngest
 import CostModel
@@ -27,7 +28,7 @@ func reportFailure(_ error: Error) -> ExitCode {
         }
     case let error as CacheError:
         switch error {
-        case .missing: (message, code) = (error.description, ExitStatus.noInput)
+        case .missing, .empty: (message, code) = (error.description, ExitStatus.noInput)
         case .io: (message, code) = (error.description, ExitStatus.ioError)
         case .locked: (message, code) = (error.description, ExitStatus.temporaryFailure)
         default: (message, code) = (error.description, ExitStatus.dataError)
@@ -35,6 +36,8 @@ func reportFailure(_ error: Error) -> ExitCode {
     case let error as CSVError: (message, code) = (error.description, ExitStatus.dataError)
     case let error as ByteStreamError: (message, code) = (error.description, ExitStatus.dataError)
     case let error as QueryError: (message, code) = (error.description, ExitStatus.usage)
+    // A broken config or theme file is a usage error, like a bad option: the user fixes the file.
+    case let error as ConfigError: (message, code) = (error.description, ExitStatus.usage)
     default: (message, code) = ("\(error)", 1)
     }
     // Messages quote values from billing files: escape control characters before they reach a terminal.

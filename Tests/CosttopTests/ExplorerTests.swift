@@ -1,4 +1,5 @@
 import CostCache
+import CostConfig
 import CostEngine
 import CostModel
 import Foundation
@@ -215,14 +216,14 @@ struct ExplorerTests {
     @Test("config: key rebinding and theme choice; themes in themes/ all load")
     func config() throws {
         let folder = Support.temporaryFolder()
-        let path = Support.write("theme = \"light\"\n[keys]\nmove-down = [\"n\", \"Down\"]\nquit = \"Q\"\n", to: folder, "config.toml")
+        let path = Support.write("theme: light\nkeys:\n  move-down: [n, Down]\n  quit: Q\n", to: folder, "config.yaml")
         let config = try ExplorerConfig.load(path: path)
         #expect(config.theme == "light")
         #expect(config.keyMap.command(for: .character("n")) == .moveDown)
         #expect(config.keyMap.command(for: .character("j")) == nil)
         #expect(config.keyMap.command(for: .character("Q")) == .quit)
-        let broken = Support.write("[keys]\nfly = \"f\"\n", to: folder, "broken.toml")
-        #expect(throws: ConfigError.self) { try ExplorerConfig.load(path: broken) }
+        let broken = Support.write("keys:\n  fly: f\n", to: folder, "broken.yaml")
+        #expect(throws: CostConfig.ConfigError.self) { try ExplorerConfig.load(path: broken) }
         let themes = Support.repository + "/themes"
         let names = Theme.availableNames(searchFolders: [themes])
         #expect(Set(["default", "light", "high-contrast", "colorblind", "monochrome"]).isSubset(of: Set(names)))

@@ -116,8 +116,8 @@ struct GaugeTests {
     @Test("thresholds from the config file change the role")
     func thresholdsFromConfig() throws {
         let folder = Support.temporaryFolder()
-        let path = Support.write("[gauges]\nutilization_warn = 80\nutilization_alarm = 60\ncoverage_warn = 30\ncoverage_alarm = 20\n",
-                                 to: folder, "config.toml")
+        let path = Support.write("gauges:\n  utilization_warn: 80\n  utilization_alarm: 60\n  coverage_warn: 30\n  coverage_alarm: 20\n",
+                                 to: folder, "config.yaml")
         let config = try ExplorerConfig.load(path: path)
         #expect(config.gauges.utilizationWarn == 80 && config.gauges.coverageAlarm == 20)
         let value = summary(coverage: 35, utilization: 75)
@@ -128,7 +128,7 @@ struct GaugeTests {
         #expect(role(of: "55.0%", in: strip(summary(coverage: 35, utilization: 55), width: 80, thresholds: config.gauges))
                 == .gaugeAlarm)
         // Missing settings keep their defaults.
-        let partial = try ExplorerConfig.load(path: Support.write("[gauges]\ncoverage_warn = 50\n", to: folder, "partial.toml"))
+        let partial = try ExplorerConfig.load(path: Support.write("gauges:\n  coverage_warn: 50\n", to: folder, "partial.yaml"))
         #expect(partial.gauges.coverageWarn == 50 && partial.gauges.utilizationWarn == 90 && partial.gauges.coverageAlarm == 40)
     }
 
@@ -192,14 +192,14 @@ struct GaugeTests {
     func configErrors() {
         let folder = Support.temporaryFolder()
         let cases = [
-            ("[gauges]\nutilization_warn = 120\n", "utilization_warn: expected a whole percentage from 0 to 100"),
-            ("[gauges]\ncoverage_alarm = \"low\"\n", "coverage_alarm: expected a whole percentage from 0 to 100"),
-            ("[gauges]\nutilisation_warn = 80\n", "utilisation_warn: unknown setting"),
-            ("[gauges]\ncoverage_warn = 30\ncoverage_alarm = 50\n", "coverage_alarm (50) is above coverage_warn (30)"),
-            ("[gauge]\ncoverage_warn = 30\n", "unknown table [gauge]"),
+            ("gauges:\n  utilization_warn: 120\n", "utilization_warn: expected a whole percentage from 0 to 100"),
+            ("gauges:\n  coverage_alarm: low\n", "coverage_alarm: expected a whole percentage from 0 to 100"),
+            ("gauges:\n  utilisation_warn: 80\n", "unknown setting \"utilisation_warn\""),
+            ("gauges:\n  coverage_warn: 30\n  coverage_alarm: 50\n", "coverage_alarm (50) is above coverage_warn (30)"),
+            ("gauge:\n  coverage_warn: 30\n", "unknown setting \"gauge\" (settings: theme, keys, gauges)"),
         ]
         for (index, (text, message)) in cases.enumerated() {
-            let path = Support.write(text, to: folder, "config-\(index).toml")
+            let path = Support.write(text, to: folder, "config-\(index).yaml")
             do {
                 _ = try ExplorerConfig.load(path: path)
                 Issue.record("no error for \(text)")

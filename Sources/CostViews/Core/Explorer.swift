@@ -49,7 +49,7 @@ public final class Explorer {
     ///   - gauges: the thresholds of the commitment gauges.
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
                 gauges: GaugeThresholds = GaugeThresholds(), state: ExplorerState = ExplorerState()) throws {
-        guard let range = cache.dayRange else { throw ConfigError("the cache \(cache.path) holds no rows") }
+        guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
         self.keyMap = keyMap

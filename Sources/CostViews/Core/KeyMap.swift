@@ -1,3 +1,4 @@
+import CostConfig
 /// Which key runs which command on each screen: the defaults from the command table, with user
 /// overrides from the config file's `[keys]` (`long-name = "key"` or `long-name = ["key", "key"]`).
 ///
@@ -52,10 +53,4 @@ public struct KeyMap: Sendable {
 
     /// The first key of `command`'s, by name, for hints (`Enter`, `q`).
     public func key(for command: ExplorerCommand) -> String? { keys(for: command).first?.name }
-}
-
-/// A problem in the config file or a theme, in words a user can act on.
-public struct ConfigError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

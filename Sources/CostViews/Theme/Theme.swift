@@ -1,6 +1,7 @@
+import CostConfig
 import Foundation
 
-/// A colour theme: a style for each semantic role. Themes are TOML files in `themes/` (one table
+/// A colour theme: a style for each semantic role. Themes are YAML files in `themes/` (one mapping
 /// per role: `fg`, `bg` as 256-colour indexes, `bold`, `underline`, `reverse`); roles a theme leaves
 /// out fall back to the built-in default theme.
 public struct Theme: Sendable {
@@ -31,51 +32,41 @@ public struct Theme: Sendable {
         .error: Style(foreground: ThemeColor(231), background: ThemeColor(160), bold: true),
     ])
 
-    /// Parses a theme file; unknown roles or keys are errors naming the file and the table.
+    /// Parses a theme file; roles it leaves out come from the built-in theme.
+    /// - Throws: `CostConfig.ConfigError` naming the file, line and column (unknown role or key, a
+    ///   colour outside 0-255, YAML syntax).
     public static func parse(_ text: String, name: String, file: String) throws -> Theme {
-        let tables = try SimpleTOML.parse(text, file: file)
-        var styles = builtIn.styles
-        for (table, values) in tables where !table.isEmpty {
-            guard let role = StyleRole(rawValue: table) else {
-                throw ConfigError("\(file): unknown role [\(table)]; roles are \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            var style = Style()
-            for (key, value) in values {
-                switch (key, value) {
-                case ("fg", .integer(let index)) where (0...255).contains(index): style.foreground = ThemeColor(UInt8(index))
-                case ("bg", .integer(let index)) where (0...255).contains(index): style.background = ThemeColor(UInt8(index))
-                case ("bold", .boolean(let flag)): style.bold = flag
-                case ("underline", .boolean(let flag)): style.underline = flag
-                case ("reverse", .boolean(let flag)): style.reverse = flag
-                default:
-                    throw ConfigError("\(file): [\(table)] \(key): expected fg/bg 0-255 or bold/underline/reverse true/false")
-                }
-            }
-            styles[role] = style
-        }
-        return Theme(name: name, styles: styles)
+        let themeFile = try YAMLFile.decode(ThemeFile.self, from: text, file: file)
+        return Theme(name: name, styles: builtIn.styles.merging(themeFile.styles) { _, fromFile in fromFile })
     }
 
-    /// Finds and loads theme `name`: `$XDG_CONFIG_HOME/costtop/themes/NAME.toml`, then the bundled
+    /// Finds and loads theme `name`: `$XDG_CONFIG_HOME/costtop/themes/NAME.yaml`, then the bundled
     /// `themes/` folders given; "default" without a file is the built-in theme.
+    /// - Throws: `CostConfig.ConfigError` for a broken file or a name with no file.
     public static func load(_ name: String, searchFolders: [String]) throws -> Theme {
         for folder in searchFolders {
-            let path = folder + "/" + name + ".toml"
+            let path = folder + "/" + name + Theme.fileExtension
             if let text = try? String(contentsOfFile: path, encoding: .utf8) {
                 return try parse(text, name: name, file: path)
             }
         }
         if name == "default" { return builtIn }
         let known = availableNames(searchFolders: searchFolders).joined(separator: ", ")
-        throw ConfigError("no theme \"\(name)\" (available: \(known))")
+        // Themes used to be TOML: say so when that is why the name is not found.
+        let oldFiles = searchFolders.map { $0 + "/" + name + ".toml" }.filter { FileManager.default.fileExists(atPath: $0) }
+        let hint = oldFiles.first.map { "; \($0) is TOML, which costtop no longer reads: convert it to \(name).yaml" } ?? ""
+        throw CostConfig.ConfigError("no theme \"\(name)\" (available: \(known))" + hint)
     }
+
+    /// Theme files are `NAME.yaml`.
+    static let fileExtension = ".yaml"
 
     /// Theme names found in the folders (always including "default").
     public static func availableNames(searchFolders: [String]) -> [String] {
         var names: Set<String> = ["default"]
         for folder in searchFolders {
-            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".toml") {
-                names.insert(String(file.dropLast(5)))
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(fileExtension) {
+                names.insert(String(file.dropLast(fileExtension.count)))
             }
         }
         return names.sorted()

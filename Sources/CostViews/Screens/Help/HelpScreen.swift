@@ -69,7 +69,7 @@ final class HelpScreen: Screen {
             }
         }
         lines.append(.blank)
-        lines.append(.note("Rebind keys in $XDG_CONFIG_HOME/costtop/config.toml ([keys] long-name = \"key\")."))
+        lines.append(.note("Rebind keys in $XDG_CONFIG_HOME/costtop/config.yaml (keys: then long-name: key)."))
         return lines
     }
 

@@ -1,0 +1,68 @@
+import CostConfig
+import Foundation
+
+/// The user's config file, `$XDG_CONFIG_HOME/costtop/config.yaml` (else `~/.config/costtop/config.yaml`):
+///
+/// ```yaml
+/// theme: light
+///
+/// keys:
+///   move-down: [j, Down]
+///   quit: q
+///
+/// gauges:
+///   utilization_warn: 90
+///   utilization_alarm: 70
+///   coverage_warn: 60
+///   coverage_alarm: 40
+/// ```
+public struct ExplorerConfig: Sendable, Decodable {
+    /// The theme to start with (`--theme` wins); nil: the default theme.
+    public var theme: String?
+    /// The default key map with the file's `keys:` applied.
+    public var keyMap = KeyMap()
+    /// When the commitment gauges warn and alarm.
+    public var gauges = GaugeThresholds()
+
+    /// The defaults: no theme chosen, the default keys and gauge thresholds.
+    public init() {}
+
+    /// The config file's path for this environment.
+    public static func path(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/costtop/config.yaml" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/costtop/config.yaml"
+    }
+
+    /// Loads the file; a missing file is the defaults, a broken one an error naming the file, line
+    /// and column.
+    ///
+    /// The file used to be `config.toml`. One left beside a missing `config.yaml` is an error like
+    /// any broken config (the explorer does not start): starting with the defaults would drop the
+    /// user's key bindings without a word, the outcome strict config reading exists to prevent.
+    /// - Throws: `CostConfig.ConfigError`.
+    public static func load(path: String) throws -> ExplorerConfig {
+        guard FileManager.default.fileExists(atPath: path) else {
+            let old = (path as NSString).deletingLastPathComponent + "/config.toml"
+            if FileManager.default.fileExists(atPath: old) {
+                throw CostConfig.ConfigError(file: old, line: nil, column: nil, reason: "config.toml is no longer read; "
+                    + "costtop reads \(path) (YAML, see docs/explorer.md): convert the file, or remove it to use the defaults")
+            }
+            return ExplorerConfig()
+        }
+        return try YAMLFile.decode(ExplorerConfig.self, path: path)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case theme, keys, gauges
+    }
+
+    /// Decodes the file's mapping; settings left out keep their defaults.
+    /// - Throws: `ConfigProblem` or `DecodingError`, which `YAMLFile` places in the file.
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        theme = try container.decodeIfPresent(String.self, forKey: .theme)
+        keyMap = try container.decodeIfPresent(KeyBindings.self, forKey: .keys)?.keyMap ?? KeyMap()
+        gauges = try container.decodeIfPresent(GaugeThresholds.self, forKey: .gauges) ?? GaugeThresholds()
+    }
+}
