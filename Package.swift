@@ -56,13 +56,25 @@ let package = Package(
         ),
         // Query latency measurement for scripts/bench.py; not part of the test suite.
         .executableTarget(name: "costtop-bench", dependencies: ["CostModel", "CostCache", "CostEngine"]),
+        // Tests: one target per module, one for the built binary end to end (tmux, processes), and
+        // the helpers they share.
+        .target(name: "CosttopTestSupport",
+                dependencies: ["ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine"],
+                path: "Tests/TestSupport"),
         .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
-        .testTarget(
-            name: "CosttopTests",
-            dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostConfig", "CostViews", "CostTerminal",
-                           "ByteStreams"],
-            exclude: ["Snapshots"]
-        ),
+        .testTarget(name: "CostCacheTests", dependencies: ["CostModel", "CostCache", "CosttopTestSupport"]),
+        .testTarget(name: "CostIngestTests",
+                    dependencies: ["ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CosttopTestSupport"]),
+        .testTarget(name: "CostEngineTests",
+                    dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CosttopTestSupport"]),
+        .testTarget(name: "CostReportsTests",
+                    dependencies: ["CostModel", "CostCache", "CostEngine", "CostReports", "CostViews", "CosttopTestSupport"]),
+        .testTarget(name: "CostViewsTests",
+                    dependencies: ["CostModel", "CostCache", "CostEngine", "CostConfig", "CostViews", "CosttopTestSupport"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "CostTerminalTests", dependencies: ["CostViews", "CostTerminal", "CosttopTestSupport"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CosttopTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
