@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Compares rendered text with a recorded snapshot in Tests/CosttopTests/Snapshots/NAME.txt.
+/// Compares rendered text with a recorded snapshot in Tests/CostViewsTests/Snapshots/NAME.txt.
 /// Snapshots are recorded on purpose only: run with COSTTOP_RECORD_SNAPSHOTS=1 and review the diff.
 enum Snapshot {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Snapshots"
