@@ -28,7 +28,7 @@ struct Commitments: ParsableCommand {
     func run() throws {
         do {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
-            guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
+            let data = cache.daysOrToday
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let analysis = CommitmentAnalysis(cache: cache)
             let rows = try analysis.commitments(filters: selection.filters, period: range, currency: selection.currency)

@@ -31,7 +31,7 @@ struct Coverage: ParsableCommand {
     func run() throws {
         do {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
-            guard let data = cache.dayRange else { throw QueryError("the cache \(cache.path) holds no rows") }
+            let data = cache.daysOrToday
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let dimension = by
             let analysis = CommitmentAnalysis(cache: cache)

@@ -33,7 +33,7 @@ struct Overview: ParsableCommand {
                 FileHandle.standardError.write(Data("costtop: \(notice)\n".utf8))
             }
             let cache = try CacheFile(path: path)
-            guard let data = cache.dayRange else { throw QueryError("the cache \(path) holds no rows") }
+            let data = cache.daysOrToday
             let period = PeriodSpec.last30Days
             let range = period.resolve(in: data)
             let spec = QuerySpec(groupBy: .fixed(.account), period: range, comparison: period.previous(of: range))

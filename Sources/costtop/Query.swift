@@ -40,7 +40,8 @@ struct Query: ParsableCommand {
     @Option(help: "Row order (default: cost; name, i.e. chronological, for day and month).")
     var sort: RowOrder?
 
-    @Option(help: "Show at most N rows; the rest are folded into one (other) row.")
+    // Unconditional, so `--limit -1` reaches validate() and its message instead of "missing value".
+    @Option(parsing: .unconditional, help: "Show at most N rows; the rest are folded into one (other) row.")
     var limit: Int?
 
     func validate() throws {
@@ -50,9 +51,7 @@ struct Query: ParsableCommand {
     func run() throws {
         do {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
-            guard let data = cache.dayRange else {
-                throw QueryError("the cache \(cache.path) holds no rows; ingest some exports first")
-            }
+            let data = cache.daysOrToday
             let (periodSpec, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let spec = QuerySpec(
                 groupBy: by, filters: selection.filters, period: range,
@@ -64,6 +63,10 @@ struct Query: ParsableCommand {
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
             print(QueryOutput(report).render(as: selection.format, sanitize: toTerminal), terminator: "")
+            if spec.groupBy == .fixed(.resource) && !cache.footer.settings.keepResources {
+                FileHandle.standardError.write(Data(("costtop: note: this cache was ingested without --resources, so every "
+                    + "cost is (none); re-ingest with `costtop ingest --fresh --resources PATH...` to keep resource ids\n").utf8))
+            }
             // Tables and Markdown carry this note themselves.
             if !result.otherCurrencies.isEmpty && (selection.format == .csv || selection.format == .json) {
                 FileHandle.standardError.write(Data(("costtop: note: costs in \(result.otherCurrencies.joined(separator: ", ")) "

@@ -138,6 +138,41 @@ struct HardeningTests {
     }
 }
 
+@Suite("Hardening: clear answers at the edges")
+struct EdgeAnswerTests {
+    @Test("a cache with no line items answers every report with an empty result, exit 0")
+    func emptyCache() throws {
+        let folder = Support.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/none", withIntermediateDirectories: true)
+        let cache = folder + "/c.ctc"
+        #expect(Support.costtop(["ingest", "--quiet", "--allow-empty", "--cache", cache, folder + "/none"]).status == 0)
+        for command in ["query", "overview", "coverage", "commitments", "anomalies"] {
+            let result = Support.costtop([command, "--cache", cache] + (command == "overview" ? [] : ["--format", "json"]))
+            #expect(result.status == 0, "\(command): \(result.err)")
+        }
+    }
+
+    @Test("bad option values say what is wrong: --limit -1, an empty --cache")
+    func optionMessages() {
+        let limit = Support.costtop(["query", "--limit", "-1"])
+        #expect(limit.status == 64 && limit.err.contains("--limit must be 0 or more"))
+        let cache = Support.costtop(["query", "--cache", ""])
+        #expect(cache.status == 64 && cache.err.contains("--cache needs a file name"))
+    }
+
+    @Test("--by resource on a cache ingested without --resources says why everything is (none)")
+    func resourceHint() throws {
+        let folder = Support.temporaryFolder()
+        let input = Support.write(minimalCUR, to: folder, "cur.csv")
+        let cache = folder + "/c.ctc"
+        #expect(Support.costtop(["ingest", "--quiet", "--cache", cache, input]).status == 0)
+        let plain = Support.costtop(["query", "--cache", cache, "--by", "resource", "--period", "all"])
+        #expect(plain.status == 0 && plain.err.contains("ingested without --resources"))
+        #expect(Support.costtop(["ingest", "--quiet", "--fresh", "--resources", "--cache", cache, input]).status == 0)
+        #expect(!Support.costtop(["query", "--cache", cache, "--by", "resource", "--period", "all"]).err.contains("without --resources"))
+    }
+}
+
 /// Results gathered from several threads.
 final class StatusBox: @unchecked Sendable {
     private let lock = NSLock()
