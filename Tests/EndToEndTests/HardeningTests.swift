@@ -117,6 +117,28 @@ struct HardeningTests {
         #expect(left.isEmpty, "leftovers: \(left), outcomes \(outcomes)")
     }
 
+    @Test("queries while ingests replace the cache always answer, with the old or the new figures")
+    func queriesDuringReplacement() throws {
+        let folder = Support.temporaryFolder()
+        let cache = folder + "/c.ctc"
+        let a = Support.write(minimalCUR, to: folder, "a/cur.csv")
+        let b = Support.write(minimalCUR.replacingOccurrences(of: "0.096", with: "0.500"), to: folder, "b/cur.csv")
+        #expect(Support.costtop(["ingest", "--quiet", "--cache", cache, a]).status == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "for i in 1 2 3 4 5 6 7 8; do '\(Support.binary)' ingest --quiet --fresh --cache '\(cache)' '\(b)'; "
+                            + "'\(Support.binary)' ingest --quiet --fresh --cache '\(cache)' '\(a)'; done"]
+        try writer.run()
+        var answers = 0
+        while writer.isRunning || answers == 0 {
+            let result = Support.costtop(["query", "--cache", cache, "--by", "service", "--period", "all", "--format", "csv"])
+            #expect(result.status == 0, "\(result.err)")
+            #expect(result.out.contains("AmazonEC2,,0.19") || result.out.contains("AmazonEC2,,1.00"), "\(result.out)")
+            answers += 1
+        }
+        #expect(answers > 3)
+    }
+
     @Test("the next ingest removes a dead writer's temporary file and keeps a live one's")
     func leftoversRemoved() throws {
         let folder = Support.temporaryFolder()
