@@ -20,6 +20,12 @@ let package = Package(
         // zlib, for gzip streams and CRC-32 (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ByteStreams", dependencies: ["CZlib"]),
+        // Parquet codecs from Debian (libsnappy-dev, libzstd-dev, liblz4-dev); GZIP reuses CZlib.
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+        .systemLibrary(name: "CLZ4", path: "Sources/CLZ4"),
+        // Our own Parquet decoder: no Swift Parquet library is among our dependencies (docs/parquet.md).
+        .target(name: "Parquet", dependencies: ["CZlib", "CSnappy", "CZstd", "CLZ4"], swiftSettings: hotLoops),
         // The CSV reader's SSE2 record scan (Swift has no movemask); everything else is Swift.
         .target(name: "CSVScan"),
         .target(name: "CostModel"),
@@ -47,8 +53,11 @@ let package = Package(
             ]
         ),
         // Query latency measurement for scripts/bench.py; not part of the test suite.
+        // Parquet decoder inspection and throughput measurement; not part of the test suite.
+        .executableTarget(name: "parquet-tool", dependencies: ["Parquet"], swiftSettings: hotLoops),
         .executableTarget(name: "costtop-bench", dependencies: ["CostModel", "CostCache", "CostEngine"]),
         .testTarget(name: "ByteStreamsTests", dependencies: ["ByteStreams"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
         .testTarget(
             name: "CosttopTests",
             dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CostTerminal", "ByteStreams"],
