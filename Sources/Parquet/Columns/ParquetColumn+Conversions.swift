@@ -50,6 +50,17 @@ extension ParquetColumn {
         return try rescale(unscaled, from: scale, to: digits)
     }
 
+    /// The unscaled integer of a DECIMAL value of any physical type (wide FIXED decimals up to 128 bits).
+    func unscaledDecimal(_ index: Int) throws -> Int128 {
+        guard descriptor.decimalScale != nil else { throw conversionError("not a DECIMAL column") }
+        switch descriptor.physicalType {
+        case .int32: return Int128(values.int32s[index])
+        case .int64: return Int128(values.int64s[index])
+        case .byteArray, .fixedLenByteArray: return try withBytes(index) { try bigEndianInteger($0) }
+        default: throw conversionError("DECIMAL on \(descriptor.physicalType)")
+        }
+    }
+
     /// A TIMESTAMP, DATE or INT96 value as microseconds since 1970-01-01 00:00 UTC.
     ///
     /// Timestamps not adjusted to UTC (local wall-clock time) are taken as UTC: bills carry no zone.
