@@ -2,6 +2,8 @@
 public struct ColumnChunkMetaData: Sendable {
     /// The physical type the writer recorded for the chunk.
     public var physicalType: Int32 = -1
+    /// The encodings' Thrift values used by the chunk's pages, as the writer listed them.
+    public var encodings: [Int32] = []
     /// Path of the leaf column in the schema.
     public var pathInSchema: [String] = []
     /// The codec's Thrift value (see `CompressionCodec`).
@@ -46,6 +48,11 @@ public struct ColumnChunkMetaData: Sendable {
         try reader.readStruct { reader, id, type in
             switch (id, type) {
             case (1, .i32): physicalType = try reader.readI32()
+            case (2, .list):
+                encodings = try reader.readList { reader, elementType in
+                    guard elementType == .i32 else { throw DecodeFailure.metadata("encodings are not a list of i32") }
+                    return try reader.readI32()
+                }
             case (3, .list):
                 pathInSchema = try reader.readList { reader, elementType in
                     guard elementType == .binary else { throw DecodeFailure.metadata("path_in_schema is not a list of strings") }

@@ -89,6 +89,8 @@ struct ColumnChunkReader {
         guard chunk.numValues <= Int64(limits.maxEntriesPerColumnChunk) else {
             throw DecodeFailure(.limitExceeded, "column \(descriptor.dottedPath) declares \(chunk.numValues) values, above the limit of \(limits.maxEntriesPerColumnChunk)")
         }
+        // An empty chunk (a file of zero rows) is never read, and writers leave its offsets at 0.
+        if chunk.numValues == 0 { return (codec, 0..<0, 0) }
         let start = chunk.chunkStart
         let (end, overflow) = start.addingReportingOverflow(chunk.totalCompressedSize)
         guard start >= Int64(dataRegion.lowerBound), chunk.totalCompressedSize >= 0, !overflow, end <= Int64(dataRegion.upperBound) else {
