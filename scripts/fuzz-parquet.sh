@@ -25,9 +25,17 @@ build() {
 
 seed() {
   samples=../shared/samples/parquet-testing
-  [ -d "$samples" ] || return 0
   # Seeds up to 64 KiB: larger files mutate slowly and add no new code paths.
-  find "$samples/data" "$samples/bad_data" -name '*.parquet' -size -64k -exec cp -n {} "$out/corpus/" \;
+  if [ -d "$samples" ]; then
+    find "$samples/data" "$samples/bad_data" -name '*.parquet' -size -64k -exec cp -n {} "$out/corpus/" \;
+  fi
+  # The files the tests write with pyarrow and DuckDB (every codec, encoding and page version).
+  if [ ! -d "$out/generated" ] && python3 -c "import pyarrow, duckdb" 2>/dev/null; then
+    python3 scripts/parquet_fixtures.py generate "$out/generated" >/dev/null
+  fi
+  if [ -d "$out/generated" ]; then
+    find "$out/generated" -name '*.parquet' -size -64k -exec cp -n {} "$out/corpus/" \;
+  fi
 }
 
 if [ "${1:-}" = build ]; then build; exit 0; fi

@@ -42,7 +42,8 @@ struct GeneratedFileTests {
         var physical = Set<PhysicalType>()
         var nested = 0
         for name in try Self.files() {
-            let file = try ParquetFixture(path: directory + "/" + name).open()
+            let fixture = try ParquetFixture(path: directory + "/" + name)  // keeps the bytes alive while `file` is used
+            let file = try fixture.open()
             for group in file.rowGroups {
                 for chunk in group.columns {
                     codecs.insert(CompressionCodec(rawValue: chunk.codec)!)

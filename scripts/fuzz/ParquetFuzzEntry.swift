@@ -13,9 +13,14 @@ public func parquetFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -
     for index in file.rowGroups.indices {
         guard let group = try? file.readRowGroup(index, columns: columns) else { continue }
         for column in group.columns {
+            var converted = 0
             for row in 0..<column.rowCount {
                 for entry in column.entries(ofRow: row) {
                     guard let value = column.valueIndex(entry: entry) else { continue }
+                    // Conversions of the first values only: most throw for a given type, and building
+                    // thousands of error messages per input would slow the fuzzer tenfold.
+                    converted += 1
+                    if converted > 64 { continue }
                     _ = try? column.fixedPoint(value, digits: 9)
                     _ = try? column.timestampMicros(value)
                     _ = try? column.dayNumber(value)

@@ -75,17 +75,19 @@ extension ParquetColumn {
                 guard !overflow else { throw conversionError("timestamp \(raw) ms is out of range") }
                 return micros
             case .micros: return raw
-            case .nanos: return raw >= 0 ? raw / 1000 : (raw - 999) / 1000
+            case .nanos: return floorDivide(raw, 1000)
             }
         case (.int32, .date):
-            return Int64(values.int32s[index]) * 86_400_000_000
+            let (micros, overflow) = Int64(values.int32s[index]).multipliedReportingOverflow(by: 86_400_000_000)
+            guard !overflow else { throw conversionError("date \(values.int32s[index]) is out of range") }
+            return micros
         case (.int96, _):
             return try withBytes(index) { bytes in
                 let nanos = Int64(bitPattern: bytes.loadUnaligned(as: UInt64.self).littleEndian)
                 let julianDay = Int64(Int32(bitPattern: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian))
                 let days = julianDay - 2_440_588  // Julian day of 1970-01-01
                 let (dayMicros, overflow) = days.multipliedReportingOverflow(by: 86_400_000_000)
-                let (sum, overflow2) = dayMicros.addingReportingOverflow(nanos / 1000)
+                let (sum, overflow2) = dayMicros.addingReportingOverflow(floorDivide(nanos, 1000))
                 guard !overflow, !overflow2 else { throw conversionError("INT96 timestamp out of range") }
                 return sum
             }
@@ -98,12 +100,18 @@ extension ParquetColumn {
     public func dayNumber(_ index: Int) throws -> Int32 {
         if descriptor.physicalType == .int32, descriptor.logicalType == .date { return values.int32s[index] }
         let micros = try timestampMicros(index)
-        let day = micros >= 0 ? micros / 86_400_000_000 : (micros - 86_399_999_999) / 86_400_000_000
+        let day = floorDivide(micros, 86_400_000_000)
         guard let narrow = Int32(exactly: day) else { throw conversionError("day \(day) is out of range") }
         return narrow
     }
 
     // MARK: - Helpers
+
+    /// Division rounding toward negative infinity, without the overflow of `(a - (b - 1)) / b`.
+    private func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let quotient = value / divisor
+        return value % divisor < 0 ? quotient - 1 : quotient
+    }
 
     private func conversionError(_ message: String) -> ParquetError {
         ParquetError(.conversion, path: path, "column \(descriptor.dottedPath): \(message)")
@@ -122,7 +130,10 @@ extension ParquetColumn {
 
     private func rescale(_ unscaled: Int128, from scale: Int, to digits: Int) throws -> Int64 {
         var value = unscaled
+        if value == 0 { return 0 }
         if digits > scale {
+            // A file can declare any scale; more than 38 extra digits overflows whatever the value.
+            guard digits - scale <= 38 else { throw conversionError("value overflows at \(digits) decimal digits") }
             for _ in 0..<(digits - scale) {
                 let (next, overflow) = value.multipliedReportingOverflow(by: 10)
                 guard !overflow else { throw conversionError("value overflows at \(digits) decimal digits") }

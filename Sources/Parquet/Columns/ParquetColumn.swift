@@ -5,7 +5,7 @@
 /// value in `values`; a *row* is a top-level record. For a flat required column the three coincide.
 public struct ParquetColumn: Sendable {
     /// The column this data belongs to.
-    public let descriptor: ColumnDescriptor
+    public internal(set) var descriptor: ColumnDescriptor
     /// The file it was read from, named in conversion errors.
     public internal(set) var path = ""
     /// The non-null values.
