@@ -23,6 +23,12 @@ let package = Package(
         // zlib, for gzip streams and CRC-32 (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ByteStreams", dependencies: ["CZlib"]),
+        // Parquet codecs from Debian (libsnappy-dev, libzstd-dev, liblz4-dev); GZIP reuses CZlib.
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+        .systemLibrary(name: "CLZ4", path: "Sources/CLZ4"),
+        // Our own Parquet decoder: no Swift Parquet library is among our dependencies (docs/parquet.md).
+        .target(name: "Parquet", dependencies: ["CZlib", "CSnappy", "CZstd", "CLZ4"], swiftSettings: hotLoops),
         // The CSV reader's SSE2 record scan (Swift has no movemask); everything else is Swift.
         .target(name: "CSVScan"),
         .target(name: "CostModel"),
@@ -54,6 +60,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Parquet decoder inspection and throughput measurement; not part of the test suite.
+        .executableTarget(name: "parquet-tool", dependencies: ["Parquet"], swiftSettings: hotLoops),
         // Query latency measurement for scripts/bench.py; not part of the test suite.
         .executableTarget(name: "costtop-bench", dependencies: ["CostModel", "CostCache", "CostEngine"]),
         // Tests: one target per module, one for the built binary end to end (tmux, processes), and
@@ -75,6 +83,7 @@ let package = Package(
         .testTarget(name: "CostTerminalTests", dependencies: ["CostViews", "CostTerminal", "CosttopTestSupport"]),
         .testTarget(name: "EndToEndTests",
                     dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CosttopTestSupport"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     ],
     swiftLanguageModes: [.v6]
 )
