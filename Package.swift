@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "CostCache", dependencies: ["CostModel"], swiftSettings: hotLoops),
         // The one way to read a YAML file into a Codable type, with errors at file:line:column.
         .target(name: "CostConfig", dependencies: ["CostModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams", "CSVScan"],
+        .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams", "CSVScan", "Parquet"],
                 swiftSettings: hotLoops),
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
         // Every output: results described once as a table and a JSON document, written as table,

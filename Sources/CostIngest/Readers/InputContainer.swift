@@ -33,6 +33,7 @@ public enum InputContainers {
     /// Every container costtop reads, in the order they are asked.
     public static let standard: [any InputContainer] = [
         CSVContainer(),
+        ParquetContainer(),
     ]
 
     /// The container that reads `path`, if any.

@@ -1,0 +1,58 @@
+import ByteStreams
+import Parquet
+
+/// Parquet exports (AWS Data Exports' CUR 2.0 and FOCUS, other clouds' and warehouses' extracts),
+/// read with costtop's own decoder (docs/parquet.md). A file is cut into units at row-group
+/// boundaries, so row groups spread over the threads; each unit decodes one row group at a time and
+/// only the columns the format adapter reads.
+public struct ParquetContainer: InputContainer {
+    public let fileNames = ".parquet"
+
+    public init() {}
+
+    public func reads(path: String) -> Bool { path.lowercased().hasSuffix(".parquet") }
+
+    public func isSplittable(path: String) -> Bool { true }
+
+    public func open(path: String, size: Int64, options: IngestOptions) throws -> any OpenedInput {
+        try OpenedParquet(path: path)
+    }
+}
+
+/// An opened Parquet file: its mapping, footer and the flat columns adapters see.
+final class OpenedParquet: OpenedInput, @unchecked Sendable {
+    let columnNames: [String]
+    let headerLine: Int? = nil
+    let path: String
+    /// Keeps the bytes `file` reads alive.
+    private let mapping: MappedFile
+    let file: ParquetFile
+    let columns: [ParquetColumnMap.Column]
+    /// Row groups in file order, each with the offset where its first page starts: the positions
+    /// units are cut at.
+    let groups: [(index: Int, start: Int64)]
+
+    /// - Throws: `ParquetError` naming the file (bad magic, footer out of bounds, metadata that does
+    ///   not decode, ...), `ByteStreamError` when it cannot be mapped.
+    init(path: String) throws {
+        self.path = path
+        mapping = try MappedFile(path: path)
+        file = try ParquetFile(bytes: UnsafeRawBufferPointer(start: mapping.base, count: mapping.count), path: path)
+        let map = ParquetColumnMap(file.schema)
+        columnNames = map.names
+        columns = map.columns
+        groups = file.rowGroups.enumerated().map { ($0.offset, $0.element.byteRange.lowerBound) }
+            .sorted { ($0.start, $0.index) < ($1.start, $1.index) }
+    }
+
+    /// The start of the first row group at or after `guess` (the file's end when there is none).
+    func boundary(after guess: Int64) -> Int64 {
+        groups.first { $0.start >= guess }?.start ?? fileSize
+    }
+
+    var fileSize: Int64 { Int64(mapping.count) }
+
+    func records(from offset: Int64, first: Bool, settings: RecordSettings) throws -> any RecordSource {
+        ParquetRecordSource(input: self, from: first ? 0 : offset, columns: settings.columns)
+    }
+}
