@@ -57,12 +57,56 @@ def ensure_duckdb():
     subprocess.check_call([VENV_PYTHON, "-m", "pip", "install", "-q", "duckdb==2.0.0"])
 
 
+def parquet_section(rows, files, codecs, runs, cache, duck_db):
+    """CUR 2.0 Parquet: costtop and DuckDB build the same roll-up from the same files, interleaved;
+    costtop on the CSV files in the same loop, for the line items per second of both paths."""
+    lines = [f"## {rows:,} line items as CUR 2.0 Parquet\n",
+             "| ingest | codec | time (s) | line items/s | peak RSS (MiB) |", "|---|---|---|---|---|"]
+    csv_times, csv_rss = [], []
+    line_items = None
+    for codec in codecs:
+        folder = os.path.join(DATA, f"cur2-{rows}-{codec}")
+        if not os.path.exists(folder):
+            os.makedirs(folder + ".partial", exist_ok=True)
+            for index, source in enumerate(files):
+                subprocess.check_call([VENV_PYTHON, os.path.join(ROOT, "scripts", "cur-to-parquet.py"), source,
+                                       os.path.join(folder + ".partial", f"part-{index:03d}.parquet"), "--codec", codec])
+            os.rename(folder + ".partial", folder)
+        parquet_files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
+        ours, theirs = [], []
+        for _ in range(runs):
+            seconds, rss, out = run_measured([os.path.join(RELEASE, "costtop"), "ingest", "--fresh", "--cache", cache, folder])
+            ours.append((seconds, rss))
+            for line in out.splitlines():
+                if line.startswith("line items"):
+                    line_items = int(line.split()[2].replace(",", ""))
+            if os.path.exists(duck_db):
+                os.remove(duck_db)
+            theirs.append(run_measured([VENV_PYTHON, os.path.join(ROOT, "scripts", "duckdb_bench.py"), "rollup-parquet", duck_db]
+                                       + parquet_files)[:2])
+            seconds, rss, _ = run_measured([os.path.join(RELEASE, "costtop"), "ingest", "--fresh", "--cache", cache + ".csv"] + files)
+            csv_times.append(seconds)
+            csv_rss.append(rss)
+        our_time = statistics.median(s for s, _ in ours)
+        duck_time = statistics.median(s for s, _ in theirs)
+        our_rss = max(r for _, r in ours)
+        duck_rss = max(r for _, r in theirs)
+        lines.append(f"| costtop | {codec} | {our_time:.2f} | {line_items / our_time:,.0f} | {our_rss:,.0f} |")
+        lines.append(f"| DuckDB | {codec} | {duck_time:.2f} | {line_items / duck_time:,.0f} | {duck_rss:,.0f} |")
+        lines.append(f"| ratio | {codec} | **{duck_time / our_time:.2f}× DuckDB's throughput** | | **{our_rss / duck_rss:.2f}× DuckDB's RSS** |")
+    csv_time = statistics.median(csv_times)
+    lines.append(f"| costtop, the same bill as CSV | — | {csv_time:.2f} | {line_items / csv_time:,.0f} | {max(csv_rss):,.0f} |\n")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", default="1000000,5000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", help="another costtop binary to time on the same files, interleaved")
     parser.add_argument("--ingest-only", action="store_true", help="skip the query measurements")
+    parser.add_argument("--parquet", default="", help="also the same bill as CUR 2.0 Parquet with these codecs, e.g. snappy,zstd")
+    parser.add_argument("--parquet-only", action="store_true", help="only the Parquet measurements")
     args = parser.parse_args()
     os.makedirs(DATA, exist_ok=True)
     subprocess.check_call(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -78,6 +122,10 @@ def main():
         size = sum(os.path.getsize(f) for f in files)
         cache = os.path.join(DATA, f"bench-{rows}.ctc")
         duck_db = os.path.join(DATA, f"bench-{rows}.duckdb")
+        if args.parquet:
+            report += parquet_section(rows, files, [c for c in args.parquet.split(",") if c], args.runs, cache, duck_db)
+            if args.parquet_only:
+                continue
         ours, theirs, base = [], [], []
         line_items = None
         for _ in range(args.runs):

@@ -2,6 +2,7 @@
 """DuckDB side of scripts/bench.py (run with the venv's python).
 
   duckdb_bench.py rollup DB FILE...   builds the daily roll-up of CUR CSV files into table `rollup`
+  duckdb_bench.py rollup-parquet DB FILE...   the same roll-up from CUR 2.0 Parquet files
   duckdb_bench.py queries DB JSON     times the drill-down steps costtop-bench ran (JSON = its output)
 """
 import json, statistics, sys, time
@@ -47,6 +48,36 @@ def rollup(db, files):
     con.close()
 
 
+AMORTIZED_SNAKE = """CASE line_item_line_item_type
+    WHEN 'SavingsPlanCoveredUsage' THEN savings_plan_savings_plan_effective_cost
+    WHEN 'SavingsPlanRecurringFee' THEN savings_plan_total_commitment_to_date - savings_plan_used_commitment
+    WHEN 'SavingsPlanNegation' THEN 0 WHEN 'SavingsPlanUpfrontFee' THEN 0
+    WHEN 'DiscountedUsage' THEN reservation_effective_cost
+    WHEN 'RIFee' THEN reservation_unused_amortized_upfront_fee_for_billing_period + reservation_unused_recurring_fee
+    ELSE line_item_unblended_cost END"""
+
+
+def rollup_parquet(db, files):
+    """The same daily roll-up as `rollup`, from CUR 2.0 Parquet (snake_case names, a tag map)."""
+    con = duckdb.connect(db)
+    listing = ", ".join("'" + f + "'" for f in files)
+    con.execute(f"""
+        CREATE TABLE rollup AS
+        SELECT CAST(line_item_usage_start_date AS DATE) AS day, bill_payer_account_id AS payer,
+               line_item_usage_account_id AS account, line_item_product_code AS service,
+               line_item_usage_type AS usage_type, product_region_code AS region,
+               line_item_line_item_type AS line_item_type, pricing_term AS term,
+               coalesce(savings_plan_savings_plan_a_r_n, reservation_reservation_a_r_n) AS commitment,
+               line_item_currency_code AS currency,
+               resource_tags['user_team'] AS team, resource_tags['user_env'] AS env, resource_tags['user_app'] AS app,
+               sum(line_item_unblended_cost) AS billed, sum({AMORTIZED_SNAKE}) AS effective,
+               sum(pricing_public_on_demand_cost) AS list, sum(line_item_usage_amount) AS usage_quantity,
+               count(*) AS line_items
+        FROM read_parquet([{listing}])
+        GROUP BY ALL""")
+    con.close()
+
+
 def queries(db, spec):
     con = duckdb.connect(db, read_only=True)
     column = {"account": "account", "service": "service", "usage-type": "usage_type", "region": "region", "day": "day"}
@@ -77,7 +108,9 @@ def queries(db, spec):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "rollup":
+    if sys.argv[1] == "rollup-parquet":
+        rollup_parquet(sys.argv[2], sys.argv[3:])
+    elif sys.argv[1] == "rollup":
         rollup(sys.argv[2], sys.argv[3:])
     else:
         queries(sys.argv[2], json.loads(sys.argv[3]))
