@@ -51,10 +51,10 @@ def current_files(folder):
 
 
 def ensure_duckdb():
-    if os.path.exists(VENV_PYTHON) and subprocess.call([VENV_PYTHON, "-c", "import duckdb"]) == 0:
+    if os.path.exists(VENV_PYTHON) and subprocess.call([VENV_PYTHON, "-c", "import duckdb, pyarrow"]) == 0:
         return
     subprocess.check_call([sys.executable, "-m", "venv", os.path.join(DATA, "venv")])
-    subprocess.check_call([VENV_PYTHON, "-m", "pip", "install", "-q", "duckdb==2.0.0"])
+    subprocess.check_call([VENV_PYTHON, "-m", "pip", "install", "-q", "duckdb==2.0.0", "pyarrow"])
 
 
 def parquet_section(rows, files, codecs, runs, cache, duck_db):
