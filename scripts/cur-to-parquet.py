@@ -44,8 +44,11 @@ def convert(source, target, codec, row_group, dictionary, page_version):
         if name.endswith(("StartDate", "EndDate")) and "/" in name:
             values = pc.cast(pc.strptime(pc.replace_substring_regex(values, r"\.\d+Z$|Z$", ""), format="%Y-%m-%dT%H:%M:%S", unit="ms"),
                              pa.timestamp("ms", tz="UTC"))
-        elif AMOUNT.search(name.split("/")[-1]) and not name.endswith(("ARN", "Id", "Type", "Unit")):
-            values = pc.cast(values, pa.float64())
+        elif AMOUNT.search(name.split("/")[-1]) and not name.endswith(("ARN", "Id", "Type", "Unit", "Code")):
+            try:
+                values = pc.cast(values, pa.float64())
+            except pa.ArrowInvalid:
+                pass  # a text column whose name looks like an amount's: keep it as text
         columns.append(values)
         names.append(new)
     # resource_tags: MAP<string, string>, only the tags a line item has.

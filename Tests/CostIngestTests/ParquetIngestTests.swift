@@ -79,34 +79,9 @@ struct ParquetIngestTests {
     @Test("FOCUS in Parquet (decimal costs, timestamps, a Tags map) answers like the FOCUS CSV")
     func focusParquetMatchesCSV() throws {
         let folder = Support.temporaryFolder()
-        let script = """
-            import csv, glob, gzip, json, sys
-            import pyarrow as pa, pyarrow.csv as pacsv, pyarrow.compute as pc, pyarrow.parquet as pq
-            from decimal import Decimal
-            for index, source in enumerate(sorted(glob.glob(sys.argv[1] + "/*.csv.gz"))):
-                with gzip.open(source, "rt", newline="") as handle:
-                    header = next(csv.reader(handle))
-                table = pacsv.read_csv(source, convert_options=pacsv.ConvertOptions(
-                    column_types={n: pa.string() for n in header}, strings_can_be_null=True))
-                arrays, names = [], []
-                for name in table.column_names:
-                    values = table[name]
-                    if name in ("BilledCost", "EffectiveCost", "ListCost", "ContractedCost"):
-                        values = pa.array([None if v is None else Decimal(v) for v in values.to_pylist()], pa.decimal128(38, 10))
-                    elif name in ("ConsumedQuantity", "PricingQuantity"):
-                        values = pc.cast(values, pa.float64())
-                    elif name.endswith(("PeriodStart", "PeriodEnd")):
-                        values = pc.strptime(pc.replace_substring_regex(values, "Z$", ""), format="%Y-%m-%dT%H:%M:%S", unit="us")
-                    elif name == "Tags":
-                        maps = [None if v is None else list(json.loads(v).items()) for v in values.to_pylist()]
-                        values = pa.array(maps, pa.map_(pa.string(), pa.string()))
-                    arrays.append(values)
-                    names.append(name)
-                pq.write_table(pa.Table.from_arrays(arrays, names=names), f"{sys.argv[2]}/focus-{index}.parquet", row_group_size=4000)
-            """
-        let scriptPath = Support.write(script, to: folder, "focus.py")
-        try FileManager.default.createDirectory(atPath: folder + "/parquet", withIntermediateDirectories: true)
-        Self.python([scriptPath, Support.repository + "/sample-data/focus", folder + "/parquet"])
+        let sources = try FileManager.default.contentsOfDirectory(atPath: Support.repository + "/sample-data/focus")
+            .filter { $0.hasSuffix(".csv.gz") }.sorted().map { Support.repository + "/sample-data/focus/" + $0 }
+        Self.python([Support.repository + "/scripts/focus-to-parquet.py", folder + "/parquet"] + sources)
         let (_, parquet) = try Support.ingest([folder + "/parquet"])
         let (_, csv) = try Support.ingest([Support.repository + "/sample-data/focus"])
         // FOCUS costs as DECIMAL: exact, so identical to the nano-unit.
