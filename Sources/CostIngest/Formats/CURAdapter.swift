@@ -40,6 +40,8 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     private let tagKeyBytes: UnsafeRawBufferPointer
     /// CUR 2.0's `resource_tags` map column (JSON), if present.
     private let tagMap: Int?
+    /// CUR 2.0's `cost_category` map column, if present.
+    private let costCategoryMap: Int?
     let defaultedColumns: [String]
 
     init(header: HeaderIndex, snakeCase: Bool) throws(RowProblem) {
@@ -99,6 +101,7 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
         key.copyBytes(from: keyBytes)
         tagKeyBytes = UnsafeRawBufferPointer(key)
         tagMap = snakeCase ? header["resource_tags"] : nil
+        costCategoryMap = snakeCase ? header["cost_category"] : nil
         if tags.isEmpty && tagMap == nil { defaulted.append("resourceTags/* (no tags)") }
         defaultedColumns = defaulted
     }
@@ -181,6 +184,9 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
             }
         }
         try fields.entries(tagMap) { key, value in builder.addTag(key: CURAdapter.strippedMapKey(key), value: value) }
+        try fields.entries(costCategoryMap) { key, value in
+            CURAdapter.withCostCategoryKey(key) { builder.addTag(key: $0, value: value) }
+        }
     }
 
     private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: StaticString, status: StaticString?) {
@@ -215,6 +221,13 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     /// The tag key of a tag column, or nil: `resourceTags/user:team` → `team`,
     /// `resourceTags/aws:createdBy` → `aws:createdBy`, `resource_tags_user_team` → `team`.
     static func tagKey(column: String, snakeCase: Bool) -> String? {
+        // AWS Cost Categories become tags named `cost-category:<name>` (docs/formats.md).
+        if !snakeCase, column.hasPrefix("costCategory/") {
+            return costCategoryPrefix + column.dropFirst("costCategory/".count)
+        }
+        if snakeCase, column.hasPrefix("cost_category_") {
+            return costCategoryPrefix + column.dropFirst("cost_category_".count)
+        }
         if !snakeCase {
             guard column.hasPrefix("resourceTags/") else { return nil }
             let key = column.dropFirst("resourceTags/".count)
@@ -223,6 +236,19 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
         guard column.hasPrefix("resource_tags_") else { return nil }
         let key = column.dropFirst("resource_tags_".count)
         return key.hasPrefix("user_") ? String(key.dropFirst(5)) : String(key)
+    }
+
+    /// The tag-key prefix of AWS Cost Category values.
+    static let costCategoryPrefix = "cost-category:"
+
+    /// Calls `body` with `cost-category:<key>` (built on the stack: the adapter is shared by threads).
+    static func withCostCategoryKey(_ key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
+        let prefix = costCategoryPrefix.utf8
+        withUnsafeTemporaryAllocation(byteCount: prefix.count + key.count, alignment: 1) { buffer in
+            _ = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<prefix.count]).copyBytes(from: prefix)
+            UnsafeMutableRawBufferPointer(rebasing: buffer[prefix.count...]).copyMemory(from: key)
+            body(UnsafeRawBufferPointer(buffer))
+        }
     }
 
     /// CUR 2.0 map keys carry the `user_` prefix of user-defined tags; strip it like the columns.
