@@ -6,18 +6,21 @@ import Foundation
 /// `costtop ingest`: read raw exports into the cache.
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read billing exports (CSV, CSV.gz) into the cache.",
+        abstract: "Read billing exports (CSV, CSV.gz, Parquet) into the cache.",
         discussion: """
-            PATH is any mix of files and folders (searched recursively for .csv and .csv.gz). The format \
-            (AWS CUR, CUR 2.0 / Athena, FOCUS 1.0-1.2) is detected from each file's header. AWS manifests \
+            PATH is any mix of files and folders (searched recursively for .csv, .csv.gz and .parquet). The format \
+            (AWS CUR, CUR 2.0 / Athena, FOCUS 1.0-1.2) is detected from each file's columns (header or schema). AWS manifests \
             are honoured: only the latest assembly of a billing period counts. Unchanged files already in \
             the cache are not read again; changed ones replace their earlier rows.
 
-            Ingests of one cache take turns: a second one waits for the first (saying so on stderr), or             with --no-wait fails at once with exit status 75. A path that holds no export is an error             (exit status 66) that leaves the cache as it was, unless --allow-empty.
+            Ingests of one cache take turns: a second one waits for the first (saying so on stderr), or \
+            with --no-wait fails at once with exit status 75. A path that holds no export is an error \
+            (exit status 66) that leaves the cache as it was, unless --allow-empty.
 
             Examples:
               costtop ingest ~/cur/                          # a CUR folder with manifests
               costtop ingest focus-2024-09.csv --cache sep.ctc
+              costtop ingest my-export/data/                 # AWS Data Exports, CUR 2.0 in Parquet
               costtop ingest exports/ --keep-going           # reject bad rows into a rejects file
               costtop ingest exports/ --resources --tags team,env
               costtop ingest exports/ --fresh --timings      # where the time goes
