@@ -252,8 +252,12 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     }
 
     /// CUR 2.0 map keys carry the `user_` prefix of user-defined tags; strip it like the columns.
+    @inline(__always)
     static func strippedMapKey(_ key: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        if key.count > 5, key.starts(with: "user_".utf8) { return UnsafeRawBufferPointer(rebasing: key[5...]) }
+        // Five byte compares, not `starts(with:)`: this runs for every tag of every line item.
+        if key.count > 5, key[0] == 0x75, key[1] == 0x73, key[2] == 0x65, key[3] == 0x72, key[4] == 0x5F {
+            return UnsafeRawBufferPointer(rebasing: key[5...])
+        }
         return key
     }
 }

@@ -44,6 +44,8 @@ struct RowLoop {
     // Each (container, adapter) pair the ingest reads at speed gets a specialization here.
     @_specialize(where Record == CSVReader, Adapter == CURAdapter)
     @_specialize(where Record == CSVReader, Adapter == FOCUSAdapter)
+    @_specialize(where Record == ParquetRecordSource, Adapter == CURAdapter)
+    @_specialize(where Record == ParquetRecordSource, Adapter == FOCUSAdapter)
     private func readRows<Record: RecordSource, Adapter: ExportAdapter>(_ reader: Record, adapter: Adapter,
                                                                          builder: RollupBuilder) -> Result {
         var result = Result()

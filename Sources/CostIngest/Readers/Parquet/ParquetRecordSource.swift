@@ -9,13 +9,14 @@ import Parquet
 final class ParquetRecordSource: RecordSource {
     private let input: OpenedParquet
     /// The adapter's columns (indexes into `input.columns`), and the leaves they need.
-    private let wanted: Set<Int>
+    private let wanted: [Int]
     private let leaves: [Int]
     /// Positions in `input.groups` still to read.
     private var nextGroup: Int
-    private var group: ParquetRowGroup?
-    /// Decoded leaf columns of the current group, by leaf index.
-    private var decoded: [Int: ParquetColumn] = [:]
+    private var groupRows = 0
+    private var groupStarted = false
+    /// The current group's columns, by adapter column (nil for columns the adapter does not read).
+    private var slots: ContiguousArray<ParquetSlot?>
     private var row = -1
     private var rowsRead = 0
     /// Text of numbers, dates and maps, one buffer per column, valid until the next record.
@@ -24,16 +25,17 @@ final class ParquetRecordSource: RecordSource {
 
     init(input: OpenedParquet, from offset: Int64, columns: [Int]) {
         self.input = input
-        wanted = Set(columns)
-        leaves = Array(Set(columns.filter { input.columns.indices.contains($0) }.flatMap { input.columns[$0].leaves })).sorted()
+        wanted = columns.filter { input.columns.indices.contains($0) }
+        leaves = Array(Set(wanted.flatMap { input.columns[$0].leaves })).sorted()
         nextGroup = input.groups.firstIndex { $0.start >= offset } ?? input.groups.count
+        slots = ContiguousArray(repeating: nil, count: input.columns.count)
     }
 
     // MARK: - Walking rows
 
     func next() throws -> Bool {
         while true {
-            if let group, row + 1 < group.rowCount {
+            if groupStarted, row + 1 < groupRows {
                 row += 1
                 rowsRead += 1
                 return true
@@ -42,139 +44,155 @@ final class ParquetRecordSource: RecordSource {
             let (index, start) = input.groups[nextGroup]
             if let stopOffset, start >= stopOffset { return false }
             nextGroup += 1
-            // Free the previous group before decoding the next: one group's columns at a time.
-            group = nil
-            decoded = [:]
-            let read = try input.file.readRowGroup(index, columns: leaves)
-            for column in read.columns { decoded[column.descriptor.index] = column }
-            group = read
-            row = -1
+            try load(index)
         }
+    }
+
+    /// Decodes row group `index`'s leaves and lays the adapter's columns out for per-row reads.
+    private func load(_ index: Int) throws {
+        // Free the previous group before decoding the next: one group's columns at a time.
+        for column in slots.indices { slots[column] = nil }
+        let group = try input.file.readRowGroup(index, columns: leaves)
+        var byLeaf: [Int: ParquetColumn] = [:]
+        for column in group.columns { byLeaf[column.descriptor.index] = column }
+        for column in wanted {
+            switch input.columns[column] {
+            case .scalar(let leaf):
+                if let data = byLeaf[leaf] { slots[column] = ParquetSlot(scalar: data, rows: group.rowCount) }
+            case .map(let key, let value):
+                if let keys = byLeaf[key] { slots[column] = ParquetSlot(entries: keys, values: byLeaf[value], rows: group.rowCount) }
+            case .repeated(let leaf):
+                if let data = byLeaf[leaf] { slots[column] = ParquetSlot(entries: data, values: nil, rows: group.rowCount) }
+            }
+        }
+        groupRows = group.rowCount
+        groupStarted = true
+        row = -1
     }
 
     var fieldCount: Int { input.columnNames.count }
     var line: Int { rowsRead }
     var linesConsumed: Int { rowsRead }
     var nextRecordOffset: Int64 {
-        if let group, row + 1 < group.rowCount, nextGroup > 0 { return input.groups[nextGroup - 1].start }
+        if groupStarted, row + 1 < groupRows, nextGroup > 0 { return input.groups[nextGroup - 1].start }
         return nextGroup < input.groups.count ? input.groups[nextGroup].start : input.fileSize
     }
     var inputBytesConsumed: Int64 { nextGroup > 0 ? input.groups[nextGroup - 1].start : 0 }
 
     /// The adapter's columns of the current row as `name=value`, for the rejects file.
     var rawRecord: String {
-        "row \(rowsRead): " + wanted.sorted().map { column in
+        "row \(rowsRead): " + wanted.map { column in
             "\(input.columnNames[column])=\(String(decoding: text(column), as: UTF8.self))"
         }.joined(separator: ", ")
     }
 
     // MARK: - Fields
 
-    /// The decoded leaf and the current row's value index (nil for a null).
     @inline(__always)
-    private func scalar(_ column: Int) -> (ParquetColumn, Int?)? {
-        guard case .scalar(let leaf) = input.columns[column], let data = decoded[leaf] else { return nil }
-        return (data, data.valueIndex(row: row))
-    }
-
     func isNull(_ column: Int) -> Bool {
+        guard let slot = slots[column] else { return true }
         switch input.columns[column] {
         case .scalar:
-            guard let (_, value) = scalar(column) else { return true }
-            return value == nil
-        case .map(let key, _), .repeated(let key):
-            guard let data = decoded[key] else { return true }
-            return data.entries(ofRow: row).allSatisfy { data.isNull(entry: $0) }
+            return slot.rowIndex[row] < 0
+        case .map, .repeated:
+            for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) where slot.entryKey[entry] >= 0 { return false }
+            return true
         }
     }
 
+    @inline(__always)
     func text(_ column: Int) -> UnsafeRawBufferPointer {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        guard let slot = slots[column] else { return empty }
+        if case .scalar = input.columns[column] {
+            let value = Int(slot.rowIndex[row])
+            guard value >= 0 else { return empty }
+            // Strings are handed out in place: no copy per field.
+            if let text = slot.text { return text.value(value) }
+            return keep(column, Array(Self.describe(slot.column, value).utf8))
+        }
+        return slowText(column, slot)
+    }
+
+    /// Maps as JSON text (as CSV exports write them), lists joined by `;`.
+    private func slowText(_ column: Int, _ slot: ParquetSlot) -> UnsafeRawBufferPointer {
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        var pieces: [String] = []
+        for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) {
+            let key = Int(slot.entryKey[entry])
+            guard key >= 0 else { continue }
+            let keyText = Self.describe(slot.column, key)
+            if let values = slot.valueColumn {
+                let value = Int(slot.entryValue[entry])
+                pieces.append(Self.jsonString(keyText) + ":" + (value >= 0 ? Self.jsonString(Self.describe(values, value)) : "null"))
+            } else {
+                pieces.append(keyText)
+            }
+        }
+        if pieces.isEmpty { return empty }
+        let joined = slot.valueColumn == nil ? pieces.joined(separator: ";") : "{" + pieces.joined(separator: ",") + "}"
+        return keep(column, Array(joined.utf8))
+    }
+
+    @inline(__always)
+    func fixedPoint(_ column: Int, scaleDigits: Int) throws(FieldError) -> Int64 {
+        guard let slot = slots[column] else { return 0 }
         switch input.columns[column] {
         case .scalar:
-            guard let (data, value) = scalar(column), let value else { return empty }
-            let type = data.descriptor.physicalType
-            if (type == .byteArray || type == .fixedLenByteArray) && data.descriptor.decimalScale == nil {
-                // Strings are handed out in place: no copy per field.
-                let range = data.values.byteRange(value)
-                return data.values.bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[range]) }
+            if slot.text != nil {
+                // An amount written as text.
+                let field = text(column)
+                if field.isEmpty { return 0 }
+                do { return try DecimalParser.parseFixed(field, scaleDigits: scaleDigits) } catch { throw FieldError("\(error)") }
             }
-            return keep(column, Array(Self.describe(data, value).utf8))
-        case .map(let key, let valueLeaf):
-            // As JSON text, the way CSV exports write a map.
-            guard let keys = decoded[key], let values = decoded[valueLeaf] else { return empty }
-            var pairs: [String] = []
-            for entry in keys.entries(ofRow: row) {
-                guard let k = keys.valueIndex(entry: entry) else { continue }
-                let v = values.valueIndex(entry: entry).map { Self.describe(values, $0) }
-                pairs.append(Self.jsonString(Self.describe(keys, k)) + ":" + (v.map(Self.jsonString) ?? "null"))
+            return try slot.fixedPoint(row: row, digits: scaleDigits)
+        case .repeated:
+            // A repeated amount (BigQuery's credits.amount) is the sum of the row's values.
+            var sum: Int64 = 0
+            for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) {
+                let value = Int(slot.entryKey[entry])
+                guard value >= 0 else { continue }
+                let amount: Int64
+                do { amount = try slot.column.fixedPoint(value, digits: scaleDigits) } catch { throw FieldError("\(error)") }
+                let (next, overflow) = sum.addingReportingOverflow(amount)
+                guard !overflow else { throw FieldError("the sum of the values does not fit") }
+                sum = next
             }
-            return pairs.isEmpty ? empty : keep(column, Array(("{" + pairs.joined(separator: ",") + "}").utf8))
-        case .repeated(let leaf):
-            guard let data = decoded[leaf] else { return empty }
-            let items = data.entries(ofRow: row).compactMap { data.valueIndex(entry: $0).map { Self.describe(data, $0) } }
-            return items.isEmpty ? empty : keep(column, Array(items.joined(separator: ";").utf8))
+            return sum
+        case .map:
+            throw FieldError("a map is not an amount")
         }
     }
 
-    func fixedPoint(_ column: Int, scaleDigits: Int) throws(FieldError) -> Int64 {
-        do {
-            switch input.columns[column] {
-            case .scalar:
-                guard let (data, value) = scalar(column), let value else { return 0 }
-                if data.descriptor.physicalType == .byteArray && data.descriptor.decimalScale == nil {
-                    return try DecimalParser.parseFixed(text(column), scaleDigits: scaleDigits)
-                }
-                return try data.fixedPoint(value, digits: scaleDigits)
-            case .repeated(let leaf):
-                // A repeated amount (BigQuery's credits.amount) is the sum of the row's values.
-                guard let data = decoded[leaf] else { return 0 }
-                var sum: Int64 = 0
-                for entry in data.entries(ofRow: row) {
-                    guard let value = data.valueIndex(entry: entry) else { continue }
-                    let (next, overflow) = sum.addingReportingOverflow(try data.fixedPoint(value, digits: scaleDigits))
-                    guard !overflow else { throw FieldError("the sum of the values does not fit") }
-                    sum = next
-                }
-                return sum
-            case .map:
-                throw FieldError("a map is not an amount")
-            }
-        } catch let error as FieldError {
-            throw error
-        } catch {
-            throw FieldError("\(error)")
-        }
-    }
-
+    @inline(__always)
     func utcDay(_ column: Int) throws(FieldError) -> Day? {
-        guard let (data, value) = scalar(column) else {
-            if case .scalar = input.columns[column] { return nil }
-            throw FieldError("a list or map is not a date")
+        guard let slot = slots[column] else { return nil }
+        guard case .scalar = input.columns[column] else { throw FieldError("a list or map is not a date") }
+        if slot.text != nil {
+            let field = text(column)
+            if field.isEmpty { return nil }
+            do { return try TimestampParser.utcDay(field) } catch { throw FieldError(error.reason) }
         }
-        guard let value else { return nil }
-        do {
-            if data.descriptor.physicalType == .byteArray {
-                return try TimestampParser.utcDay(text(column))
-            }
-            return Day(index: try data.dayNumber(value))
-        } catch let error as TimestampParser.Failure {
-            throw FieldError(error.reason)
-        } catch {
-            throw FieldError("\(error)")
-        }
+        return try slot.day(row: row).map { Day(index: $0) }
     }
 
     func forEachEntry(_ column: Int, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws(FieldError) {
+        guard let slot = slots[column] else { return }
         switch input.columns[column] {
-        case .map(let key, let valueLeaf):
-            guard let keys = decoded[key], let values = decoded[valueLeaf] else { return }
-            for entry in keys.entries(ofRow: row) {
+        case .map:
+            guard let values = slot.valueColumn else { return }
+            for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) {
                 // A null value is an absent tag, as in a CSV export's JSON.
-                guard let k = keys.valueIndex(entry: entry), let v = values.valueIndex(entry: entry) else { continue }
-                let keyBytes = Array(Self.describe(keys, k).utf8)
-                let valueBytes = Array(Self.describe(values, v).utf8)
-                keyBytes.withUnsafeBytes { key in valueBytes.withUnsafeBytes { value in body(key, value) } }
+                let key = Int(slot.entryKey[entry])
+                let value = Int(slot.entryValue[entry])
+                guard key >= 0, value >= 0 else { continue }
+                if let keyText = slot.text, let valueText = slot.valueText {
+                    body(keyText.value(key), valueText.value(value))
+                } else {
+                    let keyBytes = Array(Self.describe(slot.column, key).utf8)
+                    let valueBytes = Array(Self.describe(values, value).utf8)
+                    keyBytes.withUnsafeBytes { key in valueBytes.withUnsafeBytes { value in body(key, value) } }
+                }
             }
         case .scalar:
             // A map written as JSON text in a string column.
