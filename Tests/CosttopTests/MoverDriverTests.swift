@@ -86,6 +86,13 @@ struct MoverDriverTests {
         #expect(drivers(window([1: (100, -10)]), window([1: (120, -15)])) == [.usage: -2, .rate: -3])
     }
 
+    @Test("the worked example of docs/movers.md: new +6.40, credits +5, mix +15, rate +1")
+    func workedExample() {
+        let before = window([1: (100, 10), 2: (100, 40)], credits: -5)
+        let now = window([1: (50, 6), 2: (150, 60), 3: (80, 6.4)])
+        #expect(drivers(before, now, family: { $0 == 3 ? 1 : 0 }) == [.mix: 15, .rate: 1, .credits: 5, .new: 6.4])
+    }
+
     @Test("cents: three thirds of a cent round to drivers that still add up to the printed delta")
     func cents() {
         let third = MoverDriver(kind: .usage, amount: 3_333_333)
