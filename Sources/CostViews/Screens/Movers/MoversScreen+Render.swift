@@ -56,11 +56,13 @@ extension MoversScreen {
             let path = mover.path.map(\.key).joined(separator: glyphs.separator)
             grid.putData(path, x: x, y: y, maxWidth: columns.path, unicode: unicode)
             x += columns.path + 1
-            for (value, columnWidth) in [(mover.cost, columns.now), (mover.previous, columns.before)] where columnWidth > 0 {
+            // The cent figures every output prints, so the list, the meeting layout and `costtop movers` agree.
+            let figures = MoversOutput.cents(mover), cent: Int128 = 10_000_000
+            for (value, columnWidth) in [(figures.cost * cent, columns.now), (figures.previous * cent, columns.before)] where columnWidth > 0 {
                 grid.putRight(Formatting.money(value, compact: true, symbol: symbol), right: x + columnWidth, y: y)
                 x += columnWidth + 1
             }
-            grid.putRight(Formatting.delta(mover.delta, glyphs: glyphs, compact: true, symbol: symbol), right: x + columns.delta, y: y,
+            grid.putRight(Formatting.delta(figures.delta * cent, glyphs: glyphs, compact: true, symbol: symbol), right: x + columns.delta, y: y,
                           role: mover.delta > 0 ? .deltaUp : .deltaDown)
             x += columns.delta + 1
             grid.put(DriverBar.text(MoversOutput.centDrivers(mover), width: columns.bar), x: x, y: y, role: .bar, maxWidth: columns.bar)
