@@ -13,6 +13,7 @@ extension ExplorerCommand {
     public static let nextMover = ExplorerCommand("next-mover")
     public static let previousMover = ExplorerCommand("previous-mover")
     public static let noteMover = ExplorerCommand("note-mover")
+    public static let copyMoversView = ExplorerCommand("copy-movers-view")
 }
 
 /// The movers screen (`M`): the largest changes between the explorer's period and its comparison,
@@ -30,6 +31,7 @@ final class MoversScreen: Screen {
         CommandRow(.nextMover, .movers, keys: [.character("n")], "next mover"),
         CommandRow(.previousMover, .movers, keys: [.character("N")], "previous mover"),
         CommandRow(.noteMover, .movers, keys: [.character("i")], "attach a note to the mover (empty removes it)"),
+        CommandRow(.copyMoversView, .movers, keys: [.character("y")], "copy the view that opens this screen (OSC 52) and show it"),
         CommandRow(.closeMovers, .movers, keys: [.escape, .left, .character("h"), .backspace, .character("M")],
                    "leave the meeting layout, or back to the table"),
     ]
@@ -96,6 +98,7 @@ final class MoversScreen: Screen {
         case .goToMover:
             guard let mover = selected else { return .close }
             return goTo(mover, context: context)
+        case .copyMoversView: return .session { .copy($0.currentView.text) }
         case .help: return .open(.help)
         case .quit: return .quit
         default: return .message("\(command.rawValue): not on this screen")
