@@ -57,18 +57,16 @@ enum DriverDecomposition {
     /// usage = (V₁ − V₀)·P₀, mix = Σ q₁·p₀ − V₁·P₀, rate = the rest (= Σ q₁·(p₁ − p₀) up to nano rounding),
     /// with V the summed quantity, P₀ = C₀ / V₀ the old average unit cost and p₀ each type's.
     static func volumeRateMix(_ priced: [(before: UsageFigures, now: UsageFigures)]) -> (usage: Int128, rate: Int128, mix: Int128) {
-        do {
-            let volumeBefore = priced.reduce(0.0) { $0 + $1.before.quantity }
-            let volumeNow = priced.reduce(0.0) { $0 + $1.now.quantity }
-            let costBefore = priced.reduce(Int128(0)) { $0 + $1.before.cost }
-            let costNow = priced.reduce(Int128(0)) { $0 + $1.now.cost }
-            let averageBefore = Double(costBefore) / volumeBefore
-            // Σ new volume × old unit cost, per usage type.
-            let nowAtOldRates = priced.reduce(0.0) { $0 + $1.now.quantity * (Double($1.before.cost) / $1.before.quantity) }
-            let usage = Int128(((volumeNow - volumeBefore) * averageBefore).rounded())
-            // One usage type has no mix (its formula gives 0 up to floating-point noise).
-            let mix = priced.count > 1 ? Int128((nowAtOldRates - volumeNow * averageBefore).rounded()) : 0
-            return (usage, costNow - costBefore - usage - mix, mix)
-        }
+        let volumeBefore = priced.reduce(0.0) { $0 + $1.before.quantity }
+        let volumeNow = priced.reduce(0.0) { $0 + $1.now.quantity }
+        let costBefore = priced.reduce(Int128(0)) { $0 + $1.before.cost }
+        let costNow = priced.reduce(Int128(0)) { $0 + $1.now.cost }
+        let averageBefore = Double(costBefore) / volumeBefore
+        // Σ new volume × old unit cost, per usage type.
+        let nowAtOldRates = priced.reduce(0.0) { $0 + $1.now.quantity * (Double($1.before.cost) / $1.before.quantity) }
+        let usage = Int128(((volumeNow - volumeBefore) * averageBefore).rounded())
+        // One usage type has no mix (its formula gives 0 up to floating-point noise).
+        let mix = priced.count > 1 ? Int128((nowAtOldRates - volumeNow * averageBefore).rounded()) : 0
+        return (usage, costNow - costBefore - usage - mix, mix)
     }
 }

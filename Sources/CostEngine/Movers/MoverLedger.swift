@@ -102,7 +102,6 @@ struct MoverLedger {
                 var part = partOfCharge[Int(charges[row])] ?? .fees
                 let hasCommitment = commitments[row] != 0 || (committed != nil && pricing[row] == committed!)
                 if hasCommitment { part = part == .usage ? .covered : .commitment }
-                if part == .credits && hasCommitment { part = .commitment }
                 let cost = Int128(metric[row])
                 let leaf: Int
                 if let known = leafIndex[key] {
