@@ -5,7 +5,10 @@ Sums billed or effective cost per account or service straight from raw export fi
 csv module and exact Decimal arithmetic, sharing no code with costtop. Honours AWS legacy CUR
 manifests (only the assembly a manifest names counts). Prints JSON {key: "decimal"}.
 
-usage: reconcile.py --by account|service --metric billed|effective PATH...
+usage: reconcile.py --by account|service|usage-path --metric billed|effective [--from DAY --to DAY] PATH...
+
+--by usage-path keys each sum by account/service/usage type; --from and --to keep line items whose
+usage (CUR) or charge period (FOCUS) starts on those days (UTC, inclusive).
 """
 import argparse, csv, decimal, glob, gzip, io, json, os, sys
 
@@ -72,7 +75,9 @@ def cur_effective(row):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--by", choices=["account", "service"], required=True)
+    parser.add_argument("--by", choices=["account", "service", "usage-path"], required=True)
+    parser.add_argument("--from", dest="first", default="0000-00-00")
+    parser.add_argument("--to", dest="last", default="9999-99-99")
     parser.add_argument("--metric", choices=["billed", "effective"], required=True)
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args()
@@ -80,13 +85,23 @@ def main():
     for path in files_under(args.paths):
         for row in rows(path):
             if "lineItem/UnblendedCost" in row:
-                key = row["lineItem/UsageAccountId"] if args.by == "account" else row["lineItem/ProductCode"]
+                day = row.get("lineItem/UsageStartDate", "")[:10]
+                if args.by == "usage-path":
+                    key = "/".join([row["lineItem/UsageAccountId"], row["lineItem/ProductCode"], row.get("lineItem/UsageType", "")])
+                else:
+                    key = row["lineItem/UsageAccountId"] if args.by == "account" else row["lineItem/ProductCode"]
                 value = amount(row, "lineItem/UnblendedCost") if args.metric == "billed" else cur_effective(row)
             else:
-                key = row.get("SubAccountId" if args.by == "account" else "ServiceName", "")
+                day = row.get("ChargePeriodStart", "")[:10]
+                if args.by == "usage-path":
+                    key = "/".join(row.get(name, "") for name in ("SubAccountId", "ServiceName", "x_UsageType"))
+                else:
+                    key = row.get("SubAccountId" if args.by == "account" else "ServiceName", "")
                 billed = amount(row, "BilledCost")
                 effective = row.get("EffectiveCost", "")
                 value = billed if args.metric == "billed" or effective in NULLS else D(effective)
+            if not args.first <= day <= args.last:
+                continue
             key = "(none)" if key in NULLS else key
             sums[key] = sums.get(key, D(0)) + value
     cents = {k: str(v.quantize(D("0.01"), rounding=decimal.ROUND_HALF_UP)) for k, v in sums.items()}

@@ -20,6 +20,7 @@ struct Explore: ParsableCommand {
             Examples:
               costtop
               costtop explore --cache sep.ctc --theme light
+              costtop explore --view 'v1;path=account=123456789012;by=service;period=last-7d;compare=previous;metric=billed'
               NO_COLOR=1 costtop explore
             """)
 
@@ -27,6 +28,15 @@ struct Explore: ParsableCommand {
 
     @Option(help: "Colour theme: default, light, high-contrast, colorblind, monochrome, or a file name in themes/.")
     var theme: String?
+
+    @Option(help: ArgumentHelp("Open this view (the text y copies in the explorer: v1;path=...;period=...).", valueName: "TEXT"))
+    var view: String?
+
+    func validate() throws {
+        if let view {
+            do { _ = try ExplorerView(text: view) } catch { throw ValidationError("bad --view: \(error)") }
+        }
+    }
 
     func run() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
@@ -53,6 +63,8 @@ struct Explore: ParsableCommand {
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, state: state)
+            explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
+            if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {
             throw reportFailure(error)
         }

@@ -57,6 +57,9 @@ final class ExploreSession {
                 return nil
             case .redraw:
                 dirty = true
+            case .copy(let text):
+                screen.copyToClipboard(text)
+                dirty = true
             case .theme(let name):
                 if let loaded = try? Theme.load(name, searchFolders: themeFolders) {
                     theme = loaded

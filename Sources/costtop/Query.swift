@@ -3,6 +3,7 @@ import CostCache
 import CostEngine
 import CostModel
 import CostReports
+import CostViews
 import Foundation
 
 /// `costtop query`: one drill-down level as a table, CSV, JSON or Markdown.
@@ -20,6 +21,7 @@ struct Query: ParsableCommand {
               costtop query --by usage-type --where service=AmazonEC2 --sort delta --limit 10
               costtop query --by tag:team --where tag:env!=prod --metric effective --format json
               costtop query --by day --from 2024-09-01 --to 2024-09-30 --format csv
+              costtop query --view 'v1;path=account=123456789012;by=service;period=last-7d;compare=previous;metric=billed'
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -44,8 +46,28 @@ struct Query: ParsableCommand {
     @Option(parsing: .unconditional, help: "Show at most N rows; the rest are folded into one (other) row.")
     var limit: Int?
 
+    @Option(help: ArgumentHelp("Ask what this explorer view shows (the text y copies): its path, grouping, period, comparison, metric and filters; --where adds filters.", valueName: "TEXT"))
+    var view: String?
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if let view {
+            do { _ = try ExplorerView(text: view) } catch { throw ValidationError("bad --view: \(error)") }
+        }
+    }
+
+    /// The question a view asks: the level it shows, within its path and filters.
+    private func viewSpec(_ view: ExplorerView, data: DayRange) -> QuerySpec {
+        let period = view.period.resolve(in: data)
+        let comparison: DayRange?
+        switch view.comparison {
+        case .previous: comparison = view.period.previous(of: period)
+        case .lastMonth: comparison = MoversComparison.lastMonth.resolve(period: period, spec: view.period)
+        case .none: comparison = nil
+        }
+        let filters = view.filters + view.steps.map { Filter(dimension: $0.dimension, value: $0.key, exclude: false) } + selection.filters
+        return QuerySpec(groupBy: view.groupBy, filters: filters, period: period, comparison: comparison,
+                         metric: view.metric, currency: selection.currency)
     }
 
     func run() throws {
@@ -53,7 +75,7 @@ struct Query: ParsableCommand {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             let data = cache.daysOrToday
             let (periodSpec, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
-            let spec = QuerySpec(
+            let spec = try view.map { viewSpec(try ExplorerView(text: $0), data: data) } ?? QuerySpec(
                 groupBy: by, filters: selection.filters, period: range,
                 comparison: compare == .previous ? periodSpec.previous(of: range) : nil,
                 metric: metric, currency: selection.currency)

@@ -28,14 +28,16 @@ enum LineItemType: Equatable {
         ("PrivateRateDiscount", .discount), ("DistributorDiscount", .discount),
     ]
 
-    /// FOCUS ChargeCategory: usage is Usage, fees are Purchase, Tax, credits and refunds are Credit,
-    /// discounts and Savings Plan negations are Adjustment.
+    /// FOCUS ChargeCategory: usage is Usage, fees are Purchase, Tax, credits are Credit, discounts and
+    /// Savings Plan negations are Adjustment. Refunds are `Refund`, not FOCUS's Credit: a credit is a
+    /// promotion or an SLA credit, a refund gives back what was billed, and movers tell them apart.
     var chargeCategory: StaticString {
         switch self {
         case .usage, .discountedUsage, .savingsPlanCoveredUsage: return "Usage"
         case .fee, .riFee, .savingsPlanRecurringFee, .savingsPlanUpfrontFee: return "Purchase"
         case .tax: return "Tax"
-        case .credit, .refund: return "Credit"
+        case .credit: return "Credit"
+        case .refund: return "Refund"
         case .discount, .savingsPlanNegation, .other: return "Adjustment"
         }
     }

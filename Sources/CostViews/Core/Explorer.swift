@@ -15,6 +15,8 @@ public final class Explorer {
         case quit
         /// The theme changed; reload styles.
         case theme(String)
+        /// Put this text on the clipboard (OSC 52, which works over SSH and inside tmux), then redraw.
+        case copy(String)
     }
 
     /// The question every screen shares (drill path, period, metric, filters).
@@ -42,6 +44,10 @@ public final class Explorer {
     public private(set) var activeScreen: ScreenID = TableScreen.id
     /// The terminal's size as last reported, for page sizes and scroll positions.
     private(set) var viewport: (width: Int, height: Int)?
+    /// The views visited, for back and forward (`Views/`).
+    var history = ViewHistory()
+    /// Where named bookmarks are kept (the config folder's bookmarks.txt); nil keeps none.
+    public var bookmarksPath: String?
 
     /// - Parameters:
     ///   - cache: the opened cache (must hold rows).
@@ -160,12 +166,18 @@ public final class Explorer {
             state.level.selectedKey = data.rows.indices.contains(clamped) ? data.rows[clamped].key : nil
             updateDetail()
         case .browse(let change):
+            // Every change of the question is a visit: back returns to the view before it.
+            let before = ExplorerView(state: state)
             change(&state)
             recompute()
+            if ExplorerView(state: state).place != before.place { history.visit(from: before) }
         case .browseView(let change):
             change(&state)
         case .session(let work):
             return apply(work(self))
+        case .copy(let text):
+            state.message = "copied: " + text
+            return .copy(text)
         case .all(let effects):
             var result = Effect.redraw
             for effect in effects {

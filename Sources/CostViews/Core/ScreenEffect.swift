@@ -20,6 +20,8 @@ enum ScreenEffect {
     case browseView((inout ExplorerState) -> Void)
     /// Work on the session the screens share (anomaly verdicts, export): the router runs it.
     case session((Explorer) -> ScreenEffect)
+    /// Copy text to the clipboard (the terminal does it, OSC 52) and show it in the status line.
+    case copy(String)
     /// Several effects, in order.
     case all([ScreenEffect])
 }

@@ -5,6 +5,8 @@ enum ScreenRegistry {
             TableScreen.self,
             CommitmentsScreen.self,
             AnomaliesScreen.self,
+            MoversScreen.self,
+            MoverNoteScreen.self,
             RegroupScreen.self,
             FilterScreen.self,
             CommandLineScreen.self,

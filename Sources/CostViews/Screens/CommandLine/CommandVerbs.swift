@@ -7,6 +7,9 @@ extension ExplorerCommand {
     public static let groupBy = ExplorerCommand("by")
     public static let setMetric = ExplorerCommand("metric")
     public static let setTheme = ExplorerCommand("theme")
+    public static let openView = ExplorerCommand("view")
+    public static let saveBookmark = ExplorerCommand("bookmark")
+    public static let openBookmark = ExplorerCommand("go")
 }
 
 /// The `:` verbs: each is a row of the command table (its words, what it takes, its help), and
@@ -21,6 +24,9 @@ enum CommandVerbs {
         CommandRow(.groupBy, .verbs, keys: [], "group this level by a dimension", verbs: ["by"], argument: "DIM"),
         CommandRow(.setMetric, .verbs, keys: [], "the cost shown", verbs: ["metric"], argument: "billed|effective|list"),
         CommandRow(.setTheme, .verbs, keys: [], "switch the theme", verbs: ["theme"], argument: "NAME"),
+        CommandRow(.openView, .verbs, keys: [], "open a view copied with y", verbs: ["view"], argument: "v1;..."),
+        CommandRow(.saveBookmark, .verbs, keys: [], "save this view as a named bookmark", verbs: ["bookmark"], argument: "NAME"),
+        CommandRow(.openBookmark, .verbs, keys: [], "open a bookmark; alone, list them", verbs: ["go"], argument: "NAME"),
     ])
 
     /// Runs a `:` line: `period FROM..TO|last-7d|…`, `where DIM=VALUE` (or `DIM!=VALUE`, or `where`
@@ -68,6 +74,9 @@ enum CommandVerbs {
                     return .message("export failed: \(error)")
                 }
             }
+        case .openView: return .session { $0.openView(text: argument) }
+        case .saveBookmark: return .session { $0.saveBookmark(argument) }
+        case .openBookmark: return .session { $0.openBookmark(argument) }
         case .quit:
             return .quit
         default:

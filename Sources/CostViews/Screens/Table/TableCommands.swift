@@ -20,6 +20,10 @@ extension ExplorerCommand {
     public static let cycleMetric = ExplorerCommand("cycle-metric")
     public static let commitments = ExplorerCommand("commitments")
     public static let anomalies = ExplorerCommand("anomalies")
+    public static let movers = ExplorerCommand("movers")
+    public static let viewBack = ExplorerCommand("view-back")
+    public static let viewForward = ExplorerCommand("view-forward")
+    public static let copyView = ExplorerCommand("copy-view")
     public static let filterRows = ExplorerCommand("filter-rows")
     public static let clearRowFilter = ExplorerCommand("clear-row-filter")
     public static let commandLine = ExplorerCommand("command-line")
@@ -43,6 +47,10 @@ extension TableScreen {
         CommandRow(.cycleMetric, .table, keys: [.character("m")], "metric: billed, effective (amortized), list"),
         CommandRow(.commitments, .table, keys: [.character("c")], "commitments: utilization, unused money, what each covered"),
         CommandRow(.anomalies, .table, keys: [.character("a")], "anomalies by impact, with verdicts"),
+        CommandRow(.movers, .table, keys: [.character("M")], "movers: the largest changes against the comparison, by driver"),
+        CommandRow(.viewBack, .table, keys: [.character("[")], "back to the view before (like a browser)"),
+        CommandRow(.viewForward, .table, keys: [.character("]")], "forward again"),
+        CommandRow(.copyView, .table, keys: [.character("y")], "copy this view as text (OSC 52) and show it; --view opens it"),
         CommandRow(.filterRows, .table, keys: [.character("/")], "filter rows by substring or /regex/ as you type"),
         CommandRow(.clearRowFilter, .table, keys: [.escape], "clear the / filter"),
         CommandRow(.commandLine, .table, keys: [.character(":")], "command line (the : commands below)"),

@@ -51,6 +51,10 @@ final class TableScreen: Screen {
             return .browse { $0.metric = all[((all.firstIndex(of: $0.metric) ?? 0) + 1) % all.count] }
         case .commitments: return .open(.commitments)
         case .anomalies: return .open(.anomalies)
+        case .movers: return .open(.movers)
+        case .viewBack: return .session { $0.goBack() }
+        case .viewForward: return .session { $0.goForward() }
+        case .copyView: return .session { .copy($0.currentView.text) }
         case .filterRows: return .open(.filter)
         case .clearRowFilter:
             return state.rowFilter.isEmpty ? .none : .browse { $0.rowFilter = "" }

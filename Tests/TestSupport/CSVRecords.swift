@@ -1,7 +1,7 @@
 /// An independent RFC 4180 reader for the tests: quoted fields, doubled quotes, commas and line
 /// breaks inside quotes, LF or CRLF record ends.
-enum CSVRecords {
-    static func parse(_ text: String) -> [[String]] {
+public enum CSVRecords {
+    public static func parse(_ text: String) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
@@ -33,7 +33,7 @@ enum CSVRecords {
     }
 
     /// Records as dictionaries keyed by the header's fields.
-    static func objects(_ text: String) -> [[String: String]] {
+    public static func objects(_ text: String) -> [[String: String]] {
         let records = parse(text)
         guard let header = records.first else { return [] }
         return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
