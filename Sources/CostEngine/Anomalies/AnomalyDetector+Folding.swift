@@ -6,7 +6,8 @@ extension AnomalyDetector {
     static let foldedShare = 0.5
 
     /// Folds each region or tag-value anomaly into the hierarchy anomaly that explains most of its
-    /// impact, named there as "also seen as"; views nothing in the hierarchy explains (spend spread
+    /// impact (or, when several causes show in it at once, into the largest of the hierarchy
+    /// anomalies that together explain `explainedShare` of it), named there as "also seen as"; views nothing in the hierarchy explains (spend spread
     /// thin over many usage types, each under its own band) stay anomalies of their own, one per
     /// cause among themselves.
     ///
@@ -34,13 +35,20 @@ extension AnomalyDetector {
             let parts = leaves.mapValues { $0.actual - view.anomaly.expected * (before > 0 ? $0.before / before : evenShare) }
             let rising = view.anomaly.impact > 0
             var best: (index: Int, explained: Double)?
-            for (index, candidate) in result.enumerated()
-            where candidate.anomaly.overlaps(view.anomaly) && (candidate.anomaly.impact > 0) == rising {
+            let explaining = result.indices.filter { index in
+                result[index].anomaly.overlaps(view.anomaly) && (result[index].anomaly.impact > 0) == rising
+            }
+            for index in explaining {
                 // Signed so that "more of the view's direction" is larger.
-                let explained = parts.reduce(0.0) { nodes.isWithin($1.key, candidate.node) ? $0 + $1.value : $0 } * (rising ? 1 : -1)
+                let explained = parts.reduce(0.0) { nodes.isWithin($1.key, result[index].node) ? $0 + $1.value : $0 } * (rising ? 1 : -1)
                 if explained > (best?.explained ?? 0) { best = (index, explained) }
             }
-            if let best, best.explained > foldedShare * abs(view.anomaly.impact) {
+            // A view can show two causes at once (two accounts' events in env=dev): together they
+            // explain it, and it is named at the larger.
+            let together = parts.reduce(0.0) { sum, part in
+                explaining.contains { nodes.isWithin(part.key, result[$0].node) } ? sum + part.value : sum
+            } * (rising ? 1 : -1)
+            if let best, best.explained > foldedShare * abs(view.anomaly.impact) || together >= explainedShare * abs(view.anomaly.impact) {
                 seenAs[best.index, default: []].append((view.anomaly.path[0], abs(view.anomaly.impact)))
             } else {
                 unexplained.append(view)

@@ -110,17 +110,30 @@ public struct AnomalyDetector {
         return Array(relevant.sorted { abs($0.impact) > abs($1.impact) }.prefix(5))
     }
 
-    /// One anomaly per cause in the hierarchy: an anomaly is dropped when a deeper one on
-    /// overlapping days explains at least `explainedShare` of its impact (the report names the deepest node).
+    /// One anomaly per cause in the hierarchy, in two steps. An anomaly is dropped when a deeper one
+    /// on overlapping days explains at least `explainedShare` of its impact (the report names the
+    /// deepest node). Of the anomalies left, one that starts on the same day as a remaining
+    /// ancestor's anomaly, ends within it, moves the same way and is no larger is a part of that
+    /// cause (a whole account doubled): it is listed among the ancestor's root causes, not again on
+    /// its own. (A part starting on another day is another cause, and stays.)
     static func deduplicated(_ anomalies: [Candidate], explainedShare: Double) -> [Candidate] {
         func isDescendant(_ child: Anomaly, of parent: Anomaly) -> Bool {
             child.path.count > parent.path.count && Array(child.path.prefix(parent.path.count)) == parent.path
         }
-        return anomalies.filter { candidate in
+        let deepest = anomalies.filter { candidate in
             let anomaly = candidate.anomaly
             return !anomalies.contains { other in
                 isDescendant(other.anomaly, of: anomaly) && other.anomaly.overlaps(anomaly)
                     && other.anomaly.impact >= explainedShare * anomaly.impact
+            }
+        }
+        // A share above 1 asks for every level (the explorer's tests and tools that want them all).
+        guard explainedShare <= 1 else { return deepest }
+        return deepest.filter { candidate in
+            let part = candidate.anomaly
+            return !deepest.contains { whole in
+                isDescendant(part, of: whole.anomaly) && whole.anomaly.start == part.start && part.end <= whole.anomaly.end
+                    && (whole.anomaly.impact > 0) == (part.impact > 0) && abs(part.impact) <= abs(whole.anomaly.impact)
             }
         }
     }

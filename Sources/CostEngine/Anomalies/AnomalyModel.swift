@@ -94,7 +94,8 @@ public struct AnomalySettings: Sendable {
     public var minimumImpact = 20.0
     /// Raise `minimumImpact` to 0.5% of the bill's median day (so large bills are not flooded).
     public var scaleToBill = true
-    /// Share of a parent's impact one child must explain for the anomaly to be reported at the child only.
+    /// Share of a parent's impact one child must explain for the anomaly to be reported at the child
+    /// only; above 1, every level is reported (parents, and children that are parts of them).
     public var explainedShare = 0.8
 
     public init() {}
