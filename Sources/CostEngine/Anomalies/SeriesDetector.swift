@@ -33,6 +33,8 @@ struct SeriesDetector {
     /// With under a week of history, a day is judged only when it is this many times the largest
     /// day before it: the jump that dwarfs everything before must never go unreported.
     static let dwarfFactor = 10.0
+    /// With under four weeks of history, how far a spike's peak must go beyond the highest earlier day.
+    static let shortHistoryMargin = 1.5
 
     /// - Parameters:
     ///   - series: daily cost, oldest first.
@@ -155,7 +157,10 @@ struct SeriesDetector {
             // (query scans, data transfer) move by multiples every week, and that is their normal.
             if kind == .spike {
                 let recentMax = (max(0, day - SeriesDetector.lookback)..<day).filter { !missing[$0] }.map { series[$0] }.max() ?? 0
-                if (day...end).map({ series[$0] }).max() ?? 0 <= recentMax {
+                // With under four weeks seen, a bursty series has not shown its range yet: the peak
+                // must clear the highest day by half again.
+                let margin = history[day] < SeriesDetector.lookback ? SeriesDetector.shortHistoryMargin : 1
+                if (day...end).map({ series[$0] }).max() ?? 0 <= margin * recentMax {
                     day = end + 1
                     continue
                 }
