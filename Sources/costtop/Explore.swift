@@ -52,7 +52,7 @@ struct Explore: ParsableCommand {
             state.themeName = theme ?? config.theme ?? "default"
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
-                                    themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, state: state)
+                                    themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, anomalyMarks: config.anomalyMarks, state: state)
         } catch {
             throw reportFailure(error)
         }

@@ -72,7 +72,8 @@ struct AnomalyScreenTests {
         var grid = screen(explorer)
         let a = try #require(line(grid, "A"))
         let b = try #require(line(grid, "B"))
-        #expect(grid.lines[a].hasPrefix("!A ") && grid[0, a].role == .anomaly)
+        // The $1,000 spike is about a fifth of A's month: notable (`*`); a severe mark is `!`.
+        #expect(grid.lines[a].hasPrefix("*A ") && grid[0, a].role == .anomaly)
         #expect(grid.lines[b].hasPrefix(" B ") && grid[0, b].role != .anomaly)
         // The period is the last 30 days (offsets 0-29 from 2024-08-10); the spike is on offsets
         // 20 and 21. At 100 columns the sparkline has 14 cells, cell c showing days

@@ -148,9 +148,10 @@ struct ExplorerEndToEndTests {
         _ = try Support.ingest([file], cache: cache)
         let driver = try start(cache: cache)
 
-        // The first frame comes before detection ends; the marker `!` in front of account A follows.
+        // The first frame comes before detection ends; the marker in front of account A follows
+        // (`*`: the $600 spike is a notable part of A's month, docs/anomalies.md, *Marks*).
         let screen = try driver.waitUntil("the anomaly marker on account A") { screen in
-            screen.split(separator: "\n").contains { $0.hasPrefix("!A ") } && screen.contains("a 1 anomaly")
+            screen.split(separator: "\n").contains { $0.hasPrefix("*A ") } && screen.contains("a 1 anomaly")
         }
         #expect(!screen.contains("looking for anomalies"))
         try driver.send(.anomalies)
@@ -161,7 +162,7 @@ struct ExplorerEndToEndTests {
         try driver.send(.goToAnomaly)
         _ = try driver.waitUntil("the anomaly's node, around its days") {
             $0.contains("All › A › AmazonEC2") && $0.contains("by usage-type") && $0.contains("period 2024-08-16..2024-09-06 (custom)")
-                && $0.split(separator: "\n").contains { $0.hasPrefix("!BoxUsage:m5.large") }
+                && $0.split(separator: "\n").contains { $0.hasPrefix("*BoxUsage:m5.large") || $0.hasPrefix("!BoxUsage:m5.large") }
         }
         try driver.send(.quit)
         #expect(driver.exitStatus() == 0)
