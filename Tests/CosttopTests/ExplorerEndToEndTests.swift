@@ -156,8 +156,9 @@ struct ExplorerEndToEndTests {
         #expect(!screen.contains("looking for anomalies"))
         try driver.send(.anomalies)
         _ = try driver.waitUntil("the anomalies screen") {
-            // At 100 columns the path keeps its deepest step whole and shortens the ones above.
-            $0.contains("1 anomaly, largest impact first") && $0.contains("A › Amazo… › BoxUsage:m5.large") && $0.contains("spike")
+            // Services by their short names; the detail area below the list shows the whole path.
+            $0.contains("1 anomaly, ongoing and most recent first") && $0.contains("A › EC2 › BoxUsage:m5.large") && $0.contains("spike")
+                && $0.contains("service AmazonEC2")
         }
         try driver.send(.goToAnomaly)
         _ = try driver.waitUntil("the anomaly's node, around its days") {
