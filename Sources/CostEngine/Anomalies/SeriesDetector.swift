@@ -33,7 +33,8 @@ struct SeriesDetector {
     /// With under a week of history, a day is judged only when it is this many times the largest
     /// day before it: the jump that dwarfs everything before must never go unreported.
     static let dwarfFactor = 10.0
-    /// With under four weeks of history, how far a spike's peak must go beyond the highest earlier day.
+    /// With under four weeks of history, how far a spike must go beyond the highest earlier day (bursty
+    /// series) or the highest same weekday (others).
     static let shortHistoryMargin = 1.5
 
     /// - Parameters:
@@ -156,11 +157,21 @@ struct SeriesDetector {
             // A spike must go beyond anything the series did in the four weeks before: bursty series
             // (query scans, data transfer) move by multiples every week, and that is their normal.
             if kind == .spike {
-                let recentMax = (max(0, day - SeriesDetector.lookback)..<day).filter { !missing[$0] }.map { series[$0] }.max() ?? 0
-                // With under four weeks seen, a bursty series has not shown its range yet: the peak
-                // must clear the highest day by half again.
-                let margin = history[day] < SeriesDetector.lookback ? SeriesDetector.shortHistoryMargin : 1
-                if (day...end).map({ series[$0] }).max() ?? 0 <= margin * recentMax {
+                let recent = (max(0, day - SeriesDetector.lookback)..<day).filter { !missing[$0] }.map { series[$0] }
+                let recentMax = recent.max() ?? 0
+                var floor = recentMax
+                if history[day] < SeriesDetector.lookback {
+                    // Under four weeks seen, the range is not known yet. A bursty series (its highest
+                    // day over twice its median) must clear its highest day by half again; any other
+                    // must clear the same weekdays' highest by half again (a weekend spike need not
+                    // reach the weekdays' level times 1.5, nor a weekday one ride on noise).
+                    let margin = SeriesDetector.shortHistoryMargin
+                    let weekdayMax = stride(from: day - 7, through: max(0, day - SeriesDetector.lookback), by: -7)
+                        .filter { $0 >= 0 && !missing[$0] }.map { series[$0] }.max() ?? 0
+                    floor = recentMax > 2 * median(recent) ? margin * recentMax : max(recentMax, margin * weekdayMax)
+                }
+                let peak = (day...end).map { series[$0] }.max() ?? 0
+                if peak <= floor {
                     day = end + 1
                     continue
                 }
