@@ -11,10 +11,12 @@ struct Costtop: ParsableCommand {
             bundled sample data first when there is none); in a pipe it prints spend by account instead.
 
             Exit codes: 0 success; 64 bad usage; 65 invalid input data; 66 a file or cache that does \
-            not exist; 74 an I/O error; 1 anything else.
+            not exist; 74 an I/O error; 75 try again later (the cache is locked, an alert's --exec failed); \
+            10 `alert` reported new anomalies; 1 anything else.
             """,
         version: costtopVersionString,
-        subcommands: [Explore.self, Overview.self, Ingest.self, Query.self, Coverage.self, Commitments.self, Anomalies.self, Movers.self],
+        subcommands: [Explore.self, Overview.self, Ingest.self, Query.self, Coverage.self, Commitments.self, Anomalies.self, Alert.self,
+                      Movers.self],
         defaultSubcommand: Explore.self
     )
 }

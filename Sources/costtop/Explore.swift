@@ -62,7 +62,8 @@ struct Explore: ParsableCommand {
             state.themeName = theme ?? config.theme ?? "default"
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
-                                    themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, state: state)
+                                    themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
+                                    anomalyMarks: config.anomalyMarks, state: state)
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {

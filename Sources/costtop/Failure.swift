@@ -15,6 +15,8 @@ enum ExitStatus {
     static let ioError: Int32 = 74
     /// Another ingest holds the cache (`--no-wait`): try again later.
     static let temporaryFailure: Int32 = 75
+    /// `costtop alert` reported new anomalies (not an error: cron and scripts branch on it).
+    static let alertReported: Int32 = 10
 }
 
 /// Prints an error as `costtop: error: …` on stderr and maps it to an exit code.

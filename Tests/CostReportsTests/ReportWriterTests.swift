@@ -94,7 +94,7 @@ struct ReportWriterTests {
         #expect(!anomalies.isEmpty)
         for anomaly in anomalies {
             #expect(Set(anomaly.keys) == ["start", "end", "ongoing", "path", "kind", "expected", "actual", "impact", "impactPct",
-                                          "score", "rootCauses"])
+                                          "score", "rootCauses", "history", "alsoSeenAs"])
             for step in anomaly["path"] as! [[String: Any]] { #expect(Set(step.keys) == ["dimension", "key"]) }
             for cause in anomaly["rootCauses"] as! [[String: Any]] { #expect(Set(cause.keys) == ["dimension", "key", "impact"]) }
         }

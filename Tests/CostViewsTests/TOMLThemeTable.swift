@@ -5,7 +5,8 @@
 ///
 /// A recorded table rather than a TOML reader kept in the tests: the .toml files are gone, and
 /// this is the migration's whole contract, readable at a glance. Each value lists what is set:
-/// `fg N`, `bg N`, `bold`, `underline`, `reverse`; "" is the terminal's plain style.
+/// `fg N`, `bg N`, `bold`, `underline`, `reverse`; "" is the terminal's plain style. One role came
+/// after the migration: `anomaly_severe` (issue 11), as the YAML files give it.
 enum TOMLThemeTable {
     static let styles: [String: [String: String]] = [
         "colorblind": [
@@ -17,6 +18,7 @@ enum TOMLThemeTable {
             "delta_up": "fg 166 bold",
             "delta_down": "fg 32 bold",
             "anomaly": "fg 16 bg 214 bold",
+            "anomaly_severe": "fg 231 bg 19 bold",
             "bar": "fg 117",
             "reference": "fg 250",
             "sparkline": "fg 36",
@@ -39,6 +41,7 @@ enum TOMLThemeTable {
             "delta_up": "fg 203",
             "delta_down": "fg 114",
             "anomaly": "fg 16 bg 214 bold",
+            "anomaly_severe": "fg 231 bg 160 bold",
             "bar": "fg 75",
             "reference": "fg 244",
             "sparkline": "fg 117",
@@ -61,6 +64,7 @@ enum TOMLThemeTable {
             "delta_up": "fg 196 bold",
             "delta_down": "fg 46 bold",
             "anomaly": "fg 16 bg 201 bold",
+            "anomaly_severe": "fg 231 bg 196 bold underline",
             "bar": "fg 51",
             "reference": "fg 231",
             "sparkline": "fg 51",
@@ -83,6 +87,7 @@ enum TOMLThemeTable {
             "delta_up": "fg 160 bold",
             "delta_down": "fg 28 bold",
             "anomaly": "fg 16 bg 220 bold",
+            "anomaly_severe": "fg 231 bg 160 bold",
             "bar": "fg 25",
             "reference": "fg 242",
             "sparkline": "fg 25",
@@ -105,6 +110,7 @@ enum TOMLThemeTable {
             "delta_up": "bold",
             "delta_down": "",
             "anomaly": "bold reverse",
+            "anomaly_severe": "bold underline reverse",
             "bar": "",
             "reference": "",
             "sparkline": "",

@@ -149,20 +149,22 @@ struct ExplorerEndToEndTests {
         _ = try Support.ingest([file], cache: cache)
         let driver = try start(cache: cache)
 
-        // The first frame comes before detection ends; the marker `!` in front of account A follows.
+        // The first frame comes before detection ends; the marker in front of account A follows
+        // (`*`: the $600 spike is a notable part of A's month, docs/anomalies.md, *Marks*).
         let screen = try driver.waitUntil("the anomaly marker on account A") { screen in
-            screen.split(separator: "\n").contains { $0.hasPrefix("!A ") } && screen.contains("a 1 anomaly")
+            screen.split(separator: "\n").contains { $0.hasPrefix("*A ") } && screen.contains("a 1 anomaly")
         }
         #expect(!screen.contains("looking for anomalies"))
         try driver.send(.anomalies)
         _ = try driver.waitUntil("the anomalies screen") {
-            // At 100 columns the path keeps its deepest step whole and shortens the ones above.
-            $0.contains("1 anomaly, largest impact first") && $0.contains("A › Amazo… › BoxUsage:m5.large") && $0.contains("spike")
+            // Services by their short names; the detail area below the list shows the whole path.
+            $0.contains("1 anomaly, ongoing and most recent first") && $0.contains("A › EC2 › BoxUsage:m5.large") && $0.contains("spike")
+                && $0.contains("service AmazonEC2")
         }
         try driver.send(.goToAnomaly)
         _ = try driver.waitUntil("the anomaly's node, around its days") {
             $0.contains("All › A › AmazonEC2") && $0.contains("by usage-type") && $0.contains("period 2024-08-16..2024-09-06 (custom)")
-                && $0.split(separator: "\n").contains { $0.hasPrefix("!BoxUsage:m5.large") }
+                && $0.split(separator: "\n").contains { $0.hasPrefix("*BoxUsage:m5.large") || $0.hasPrefix("!BoxUsage:m5.large") }
         }
         try driver.send(.quit)
         #expect(driver.exitStatus() == 0)

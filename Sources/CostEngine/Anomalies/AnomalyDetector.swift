@@ -26,19 +26,23 @@ public struct AnomalyDetector {
         }
         let detector = SeriesDetector(settings: settings)
         let fromIndex = max(0, Int(start.index - range.from.index))
-        var found: [Anomaly] = []
+        var found: [Candidate] = []
         for node in 0..<nodes.count {
             let series = nodes.series(node)
             for episode in detector.episodes(series, missing: nodes.missing, partialLast: nodes.partialLast, from: fromIndex)
             where abs(episode.actual - episode.expected) >= settings.minimumImpact {
-                found.append(Anomaly(
+                found.append(Candidate(node: node, days: episode.first...episode.last, anomaly: Anomaly(
                     start: range.from.adding(days: episode.first), end: range.from.adding(days: episode.last),
                     ongoing: episode.ongoing, path: nodes.path(node), kind: episode.kind,
                     expected: episode.expected, actual: episode.actual, score: episode.score,
-                    rootCauses: rootCauses(of: node, days: episode.first...episode.last, nodes: nodes, expected: episode.expected)))
+                    rootCauses: rootCauses(of: node, days: episode.first...episode.last, nodes: nodes, expected: episode.expected),
+                    history: episode.history)))
             }
         }
-        var reported = Self.deduplicated(found, explainedShare: settings.explainedShare).sorted { abs($0.impact) > abs($1.impact) }
+        let hierarchy = Self.deduplicated(found.filter { !nodes.isCrossCutting($0.node) }, explainedShare: settings.explainedShare)
+        let folded = Self.folded(found.filter { nodes.isCrossCutting($0.node) }, into: hierarchy, nodes: nodes,
+                                 explainedShare: settings.explainedShare)
+        var reported = folded.map(\.anomaly).sorted { abs($0.impact) > abs($1.impact) }
         // Beyond the children: the regions, tag values and resources that carry the impact, for the
         // largest anomalies (a query each, cheap: the anomaly's days and the four weeks before).
         for index in reported.indices.prefix(Self.explainedAnomalies) where reported[index].path.first?.dimension == "account" {
@@ -106,28 +110,43 @@ public struct AnomalyDetector {
         return Array(relevant.sorted { abs($0.impact) > abs($1.impact) }.prefix(5))
     }
 
-    /// One anomaly per cause: a hierarchy anomaly is dropped when a deeper one on overlapping days
-    /// explains at least `explainedShare` of its impact; a region or tag anomaly is dropped when a
-    /// hierarchy anomaly on overlapping days has about the same impact (the same cause seen another way).
-    static func deduplicated(_ anomalies: [Anomaly], explainedShare: Double) -> [Anomaly] {
-        func overlaps(_ a: Anomaly, _ b: Anomaly) -> Bool { a.start <= b.end && b.start <= a.end }
-        func isHierarchy(_ a: Anomaly) -> Bool { a.path.first?.dimension == "account" }
+    /// One anomaly per cause in the hierarchy, in two steps. An anomaly is dropped when a deeper one
+    /// on overlapping days explains at least `explainedShare` of its impact (the report names the
+    /// deepest node). Of the anomalies left, one that starts on the same day as a remaining
+    /// ancestor's anomaly, ends within it, moves the same way and is no larger is a part of that
+    /// cause (a whole account doubled): it is listed among the ancestor's root causes, not again on
+    /// its own. (A part starting on another day is another cause, and stays.)
+    static func deduplicated(_ anomalies: [Candidate], explainedShare: Double) -> [Candidate] {
         func isDescendant(_ child: Anomaly, of parent: Anomaly) -> Bool {
             child.path.count > parent.path.count && Array(child.path.prefix(parent.path.count)) == parent.path
         }
-        return anomalies.filter { anomaly in
-            if isHierarchy(anomaly) {
-                return !anomalies.contains { other in
-                    isDescendant(other, of: anomaly) && overlaps(other, anomaly) && other.impact >= explainedShare * anomaly.impact
-                }
-            }
-            // The same cause seen through a hierarchy node, or through another region or tag key
-            // (the untagged part of every tag key moves together): keep the first one only.
+        let deepest = anomalies.filter { candidate in
+            let anomaly = candidate.anomaly
             return !anomalies.contains { other in
-                other != anomaly && overlaps(other, anomaly)
-                    && other.impact >= explainedShare * anomaly.impact && anomaly.impact >= explainedShare * other.impact
-                    && (isHierarchy(other) || (other.impact, other.path.first?.dimension ?? "") > (anomaly.impact, anomaly.path.first?.dimension ?? ""))
+                isDescendant(other.anomaly, of: anomaly) && other.anomaly.overlaps(anomaly)
+                    && other.anomaly.impact >= explainedShare * anomaly.impact
+            }
+        }
+        // A share above 1 asks for every level (the explorer's tests and tools that want them all).
+        guard explainedShare <= 1 else { return deepest }
+        return deepest.filter { candidate in
+            let part = candidate.anomaly
+            return !deepest.contains { whole in
+                isDescendant(part, of: whole.anomaly) && whole.anomaly.start == part.start && part.end <= whole.anomaly.end
+                    && (whole.anomaly.impact > 0) == (part.impact > 0) && abs(part.impact) <= abs(whole.anomaly.impact)
             }
         }
     }
+}
+
+/// An anomaly with the node and day indexes it was found on, while the detector folds and ranks.
+struct Candidate {
+    var node: Int
+    var days: ClosedRange<Int>
+    var anomaly: Anomaly
+}
+
+extension Anomaly {
+    /// Whether the two anomalies share at least one day.
+    func overlaps(_ other: Anomaly) -> Bool { start <= other.end && other.start <= end }
 }

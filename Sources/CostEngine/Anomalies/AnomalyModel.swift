@@ -56,9 +56,15 @@ public struct Anomaly: Sendable, Equatable {
     /// How far outside the band, in robust standard deviations (largest day).
     public var score: Double
     public var rootCauses: [RootCause]
+    /// Days of history (with data, up to 28) the baseline stood on: under 7, only new spend and
+    /// jumps that dwarf every earlier day are judged (docs/anomalies.md, *Short history*).
+    public var history: Int
+    /// The region and tag-value views that showed the same cause and were folded into this anomaly
+    /// (`env=prod`, `team=(untagged)`), largest first.
+    public var alsoSeenAs: [PathStep]
 
     public init(start: Day, end: Day, ongoing: Bool, path: [PathStep], kind: AnomalyKind, expected: Double, actual: Double,
-                score: Double, rootCauses: [RootCause]) {
+                score: Double, rootCauses: [RootCause], history: Int = 28, alsoSeenAs: [PathStep] = []) {
         self.start = start
         self.end = end
         self.ongoing = ongoing
@@ -68,6 +74,8 @@ public struct Anomaly: Sendable, Equatable {
         self.actual = actual
         self.score = score
         self.rootCauses = rootCauses
+        self.history = history
+        self.alsoSeenAs = alsoSeenAs
     }
 }
 
@@ -86,7 +94,8 @@ public struct AnomalySettings: Sendable {
     public var minimumImpact = 20.0
     /// Raise `minimumImpact` to 0.5% of the bill's median day (so large bills are not flooded).
     public var scaleToBill = true
-    /// Share of a parent's impact one child must explain for the anomaly to be reported at the child only.
+    /// Share of a parent's impact one child must explain for the anomaly to be reported at the child
+    /// only; above 1, every level is reported (parents, and children that are parts of them).
     public var explainedShare = 0.8
 
     public init() {}

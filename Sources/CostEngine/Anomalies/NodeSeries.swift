@@ -13,7 +13,13 @@ struct NodeSeries {
     }
 
     private let cache: CacheFile
+    private let range: DayRange
+    private let metric: Metric
     private var nodes: [Node] = []
+    /// Each node's parent in the hierarchy (nil for accounts, regions and tag values).
+    private var parents: [Int?] = []
+    /// Node index by packed key (see `pack`), for the attribution pass.
+    private var index: [UInt64: Int] = [:]
     private var values: [Double] = []
     private let days: Int
     private var childIndex: [Int: [Int]] = [:]
@@ -28,6 +34,8 @@ struct NodeSeries {
 
     init(cache: CacheFile, range: DayRange, metric: Metric) throws {
         self.cache = cache
+        self.range = range
+        self.metric = metric
         days = range.dayCount
         missing = Array(repeating: true, count: days)
         let measure = cache.measure(metric.measure)
@@ -40,7 +48,6 @@ struct NodeSeries {
         // would read as a spike every month.
         let charges = cache.codes(.chargeCategory)
         let usageCharge = cache.dictionary(.chargeCategory).index(of: "Usage").map(UInt32.init)
-        var index: [UInt64: Int] = [:]
         var totals = [Double](repeating: 0, count: days)
 
         func node(_ key: UInt64, _ make: @autoclosure () -> Node, parent: Int?) -> Int {
@@ -48,13 +55,10 @@ struct NodeSeries {
             let position = nodes.count
             index[key] = position
             nodes.append(make())
+            parents.append(parent)
             values.append(contentsOf: repeatElement(0, count: days))
             if let parent { childIndex[parent, default: []].append(position) }
             return position
-        }
-        // Keys pack a kind tag (top 3 bits) and up to three 20-bit codes.
-        func pack(_ kind: UInt64, _ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0) -> UInt64 {
-            kind << 61 | UInt64(a & 0xFFFFF) << 40 | UInt64(b & 0xFFFFF) << 20 | UInt64(c & 0xFFFFF)
         }
         for row in cache.rows(in: range) {
             let day = Int(cache.days[row] - range.from.index)
@@ -63,18 +67,18 @@ struct NodeSeries {
             let value = Double(measure[row]) / 1e9
             totals[day] += value
             let account = accounts[row], service = services[row], usage = usageTypes[row]
-            let accountNode = node(pack(1, account), .account(account), parent: nil)
-            let serviceNode = node(pack(2, account, service), .service(account, service), parent: accountNode)
-            let usageNode = node(pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
+            let accountNode = node(Self.pack(1, account), .account(account), parent: nil)
+            let serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
+            let usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
             values[accountNode * days + day] += value
             values[serviceNode * days + day] += value
             values[usageNode * days + day] += value
-            let regionNode = node(pack(4, regions[row]), .region(regions[row]), parent: nil)
+            let regionNode = node(Self.pack(4, regions[row]), .region(regions[row]), parent: nil)
             values[regionNode * days + day] += value
             let tagSet = Int(cache.tagSetCodes[row])
             for key in 0..<keyCount {
                 let code = cache.tagSets[tagSet * keyCount + key]
-                let tagNode = node(pack(5, UInt32(key), code), .tag(key, code), parent: nil)
+                let tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
                 values[tagNode * days + day] += value
             }
         }
@@ -85,9 +89,81 @@ struct NodeSeries {
         }
     }
 
+    /// Keys pack a kind tag (top 3 bits) and up to three 20-bit codes.
+    private static func pack(_ kind: UInt64, _ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0) -> UInt64 {
+        kind << 61 | UInt64(a & 0xFFFFF) << 40 | UInt64(b & 0xFFFFF) << 20 | UInt64(c & 0xFFFFF)
+    }
+
     func series(_ node: Int) -> [Double] { Array(values[(node * days)..<((node + 1) * days)]) }
 
     func children(of node: Int) -> [Int] { childIndex[node] ?? [] }
+
+    /// Whether `node` is `ancestor` or lies under it in the hierarchy.
+    func isWithin(_ node: Int, _ ancestor: Int) -> Bool {
+        var current: Int? = node
+        while let step = current {
+            if step == ancestor { return true }
+            current = parents[step]
+        }
+        return false
+    }
+
+    /// Whether the node is a region or tag value: a cross-cutting view rather than the hierarchy.
+    func isCrossCutting(_ node: Int) -> Bool {
+        switch nodes[node] {
+        case .region, .tag: return true
+        default: return false
+        }
+    }
+
+    /// Splits cross-cutting nodes by usage type: for each request (a region or tag-value node and a
+    /// stretch of days), the cost of every account/service/usage-type leaf within that node over the
+    /// days and over the `lookback` days before them. One pass over the rows serves every request,
+    /// so folding a view into the hierarchy costs about one more read of the window.
+    func leafSums(_ requests: [(node: Int, days: ClosedRange<Int>)], lookback: Int) -> [[Int: (actual: Double, before: Double)]] {
+        var sums = [[Int: (actual: Double, before: Double)]](repeating: [:], count: requests.count)
+        guard !requests.isEmpty else { return sums }
+        var byRegion: [UInt32: [Int]] = [:]
+        var byTag: [Int: [UInt32: [Int]]] = [:]
+        var first = Int.max, last = Int.min
+        for (position, request) in requests.enumerated() {
+            first = min(first, max(0, request.days.lowerBound - lookback))
+            last = max(last, request.days.upperBound)
+            switch nodes[request.node] {
+            case .region(let code): byRegion[code, default: []].append(position)
+            case .tag(let key, let code): byTag[key, default: [:]][code, default: []].append(position)
+            default: continue
+            }
+        }
+        let measure = cache.measure(metric.measure)
+        let accounts = cache.codes(.account), services = cache.codes(.service), usageTypes = cache.codes(.usageType)
+        let regions = cache.codes(.region), charges = cache.codes(.chargeCategory)
+        guard let usageCharge = cache.dictionary(.chargeCategory).index(of: "Usage").map(UInt32.init) else { return sums }
+        let keyCount = cache.tagKeys.count
+        var matched: [Int] = []
+        for row in cache.rows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
+            guard charges[row] == usageCharge else { continue }
+            let day = Int(cache.days[row] - range.from.index)
+            matched.removeAll(keepingCapacity: true)
+            if let hit = byRegion[regions[row]] { matched.append(contentsOf: hit) }
+            let tagSet = Int(cache.tagSetCodes[row])
+            for (key, codes) in byTag {
+                if let hit = codes[cache.tagSets[tagSet * keyCount + key]] { matched.append(contentsOf: hit) }
+            }
+            guard !matched.isEmpty,
+                  let leaf = index[Self.pack(3, accounts[row], services[row], usageTypes[row])] else { continue }
+            let value = Double(measure[row]) / 1e9
+            for position in matched {
+                let days = requests[position].days
+                if days.contains(day) {
+                    sums[position][leaf, default: (0, 0)].actual += value
+                } else if day < days.lowerBound && day >= days.lowerBound - lookback {
+                    sums[position][leaf, default: (0, 0)].before += value
+                }
+            }
+        }
+        return sums
+    }
 
     /// The node's path: dimension names and keys (missing values as `(none)` / `(untagged)`).
     func path(_ node: Int) -> [PathStep] {

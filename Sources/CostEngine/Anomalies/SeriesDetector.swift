@@ -3,7 +3,10 @@
 /// Baseline: the median of the same weekday over the previous four weeks, which follows weekly
 /// seasonality and ignores a single odd week; the band is the larger of `deviations` robust standard
 /// deviations (1.4826 × the median absolute deviation of the trailing 28 days around their median)
-/// and `relativeThreshold` of the expected value. docs/anomalies.md explains the choice.
+/// and `relativeThreshold` of the expected value. With less history the detector judges what the
+/// days there are allow (docs/anomalies.md, *Short history*): from `fullBaselineFrom` days the same
+/// baseline over the weeks available, before that only new spend and jumps that dwarf every day
+/// before them.
 struct SeriesDetector {
     /// An anomalous stretch of days (indexes into the series).
     struct Episode: Equatable {
@@ -14,11 +17,25 @@ struct SeriesDetector {
         var actual: Double
         var score: Double
         var ongoing: Bool
+        /// Days of history (with data, at most `lookback`) the baseline of the first day stood on.
+        var history: Int = SeriesDetector.lookback
     }
 
     let settings: AnomalySettings
     /// Days to look back for the baseline.
     static let lookback = 28
+    /// Days of history from which the same-weekday baseline and its band are used (one week: every
+    /// weekday seen once).
+    static let weekBaselineFrom = 7
+    /// Days of history before a series' first cost can be called new spend: a weekend is two days,
+    /// so a weekday-only series seen from a Saturday is not new on Monday.
+    static let newSpendFrom = 3
+    /// With under a week of history, a day is judged only when it is this many times the largest
+    /// day before it: the jump that dwarfs everything before must never go unreported.
+    static let dwarfFactor = 10.0
+    /// With under four weeks of history, how far a spike must go beyond the highest earlier day (bursty
+    /// series) or the highest same weekday (others).
+    static let shortHistoryMargin = 1.5
 
     /// - Parameters:
     ///   - series: daily cost, oldest first.
@@ -27,26 +44,38 @@ struct SeriesDetector {
     ///   - from: first index that may start an anomaly.
     func episodes(_ series: [Double], missing: [Bool], partialLast: Bool, from: Int) -> [Episode] {
         let count = series.count
-        guard count > SeriesDetector.lookback else { return [] }
+        guard count > 1 else { return [] }
         var expected = [Double](repeating: 0, count: count)
         var band = [Double](repeating: .infinity, count: count)
         var scale = [Double](repeating: 0, count: count)
+        var history = [Int](repeating: 0, count: count)
         // The trailing 28 days, kept sorted as the window slides one day at a time: the centre and
         // the median absolute deviation come out of it without sorting (this runs for every day of
-        // every node; sorting fresh copies was most of detection time).
+        // every node; sorting fresh copies was most of detection time). Before day 28 it holds every
+        // day there is, which is also the history a day is judged on.
         var window = SortedWindow(capacity: SeriesDetector.lookback)
-        for index in 0..<SeriesDetector.lookback where !missing[index] { window.insert(series[index]) }
         var sameWeekday: [Double] = []
         sameWeekday.reserveCapacity(4)
-        for day in SeriesDetector.lookback..<count {
-            if day > SeriesDetector.lookback {
-                let leaving = day - 1 - SeriesDetector.lookback
-                if !missing[leaving] { window.remove(series[leaving]) }
-                if !missing[day - 1] { window.insert(series[day - 1]) }
+        for day in 1..<count {
+            let leaving = day - 1 - SeriesDetector.lookback
+            if leaving >= 0, !missing[leaving] { window.remove(series[leaving]) }
+            if !missing[day - 1] { window.insert(series[day - 1]) }
+            history[day] = window.values.count
+            guard !missing[day], history[day] > 0 else { continue }
+            if history[day] < SeriesDetector.weekBaselineFrom {
+                // Under a week: no weekday pattern to compare with. Only a day that dwarfs every day
+                // before it counts (expected: their median).
+                // A series with nothing before cannot dwarf anything: that waits for new spend's
+                // rule (which needs `newSpendFrom` days).
+                let largest = window.values.last ?? 0
+                guard largest > 0 else { continue }
+                expected[day] = medianOfSorted(window.values)
+                band[day] = max(SeriesDetector.dwarfFactor * largest - expected[day], settings.minimumDailyImpact)
+                scale[day] = max(largest - (window.values.first ?? 0), 0)
+                continue
             }
-            guard !missing[day] else { continue }
             sameWeekday.removeAll(keepingCapacity: true)
-            for back in stride(from: day - 7, through: day - 28, by: -7) where !missing[back] { sameWeekday.append(series[back]) }
+            for back in stride(from: day - 7, through: day - 28, by: -7) where back >= 0 && !missing[back] { sameWeekday.append(series[back]) }
             guard !sameWeekday.isEmpty else { continue }
             sameWeekday.sort()
             expected[day] = medianOfSorted(sameWeekday)
@@ -55,12 +84,13 @@ struct SeriesDetector {
         }
 
         var result: [Episode] = []
-        var day = max(from, SeriesDetector.lookback)
+        var day = max(from, 1)
         let lastDay = count - 1
         while day < count {
             // New spend: nothing in the four weeks before, then cost on three days or more in a row.
             // Checked before the band, whose daily floor would hide a new series that starts small.
-            if !missing[day], series[day] > 0, (day - SeriesDetector.lookback..<day).allSatisfy({ missing[$0] || series[$0] == 0 }) {
+            if !missing[day], series[day] > 0, history[day] >= SeriesDetector.newSpendFrom,
+               (max(0, day - SeriesDetector.lookback)..<day).allSatisfy({ missing[$0] || series[$0] == 0 }) {
                 var end = day
                 var probe = day + 1
                 while probe < count, missing[probe] || series[probe] > 0 {
@@ -71,7 +101,7 @@ struct SeriesDetector {
                 if span.count >= 3 || end == lastDay {
                     let actualSum = span.reduce(0) { $0 + series[$1] }
                     result.append(Episode(first: day, last: end, kind: .newSpend, expected: 0, actual: actualSum,
-                                          score: 99, ongoing: end == lastDay))
+                                          score: 99, ongoing: end == lastDay, history: history[day]))
                     day = end + 1
                     continue
                 }
@@ -85,7 +115,8 @@ struct SeriesDetector {
                     // would learn the zeros after four weeks and understate the impact).
                     let expectedSum = (day...stop).filter { !missing[$0] }.reduce(0) { $0 + before($1, start: day, series, missing) }
                     result.append(Episode(first: day, last: stop, kind: .stoppedSpend, expected: expectedSum, actual: 0,
-                                          score: scale[day] > 0 ? expected[day] / scale[day] : 99, ongoing: stop == lastDay))
+                                          score: scale[day] > 0 ? expected[day] / scale[day] : 99, ongoing: stop == lastDay,
+                                          history: history[day]))
                     day = stop + 1
                     while day < count, series[day] == 0 { day += 1 }
                     continue
@@ -101,9 +132,9 @@ struct SeriesDetector {
                 next += 1
             }
             let days = (day...last).filter { !missing[$0] }
-            let priorSpend = (day - SeriesDetector.lookback..<day).reduce(0) { $0 + series[$1] }
+            let priorSpend = (max(0, day - SeriesDetector.lookback)..<day).reduce(0) { $0 + series[$1] }
             var kind: AnomalyKind
-            if priorSpend < settings.minimumDailyImpact {
+            if priorSpend < settings.minimumDailyImpact && history[day] >= SeriesDetector.newSpendFrom {
                 kind = .newSpend
             } else if days.count >= 5 || (last == lastDay && days.count >= 3) {
                 kind = .levelShift
@@ -126,8 +157,21 @@ struct SeriesDetector {
             // A spike must go beyond anything the series did in the four weeks before: bursty series
             // (query scans, data transfer) move by multiples every week, and that is their normal.
             if kind == .spike {
-                let recentMax = (day - SeriesDetector.lookback..<day).filter { !missing[$0] }.map { series[$0] }.max() ?? 0
-                if (day...end).map({ series[$0] }).max() ?? 0 <= recentMax {
+                let recent = (max(0, day - SeriesDetector.lookback)..<day).filter { !missing[$0] }.map { series[$0] }
+                let recentMax = recent.max() ?? 0
+                var floor = recentMax
+                if history[day] < SeriesDetector.lookback {
+                    // Under four weeks seen, the range is not known yet. A bursty series (its highest
+                    // day over twice its median) must clear its highest day by half again; any other
+                    // must clear the same weekdays' highest by half again (a weekend spike need not
+                    // reach the weekdays' level times 1.5, nor a weekday one ride on noise).
+                    let margin = SeriesDetector.shortHistoryMargin
+                    let weekdayMax = stride(from: day - 7, through: max(0, day - SeriesDetector.lookback), by: -7)
+                        .filter { $0 >= 0 && !missing[$0] }.map { series[$0] }.max() ?? 0
+                    floor = recentMax > 2 * median(recent) ? margin * recentMax : max(recentMax, margin * weekdayMax)
+                }
+                let peak = (day...end).map { series[$0] }.max() ?? 0
+                if peak <= floor {
                     day = end + 1
                     continue
                 }
@@ -139,7 +183,7 @@ struct SeriesDetector {
             }
             let score = days.map { scale[$0] > 0 ? (series[$0] - expected[$0]) / scale[$0] : 99 }.max() ?? 0
             result.append(Episode(first: day, last: end, kind: kind, expected: expectedSum, actual: actualSum,
-                                  score: min(score, 99), ongoing: end == lastDay))
+                                  score: min(score, 99), ongoing: end == lastDay, history: history[day]))
             day = end + 1
         }
         if let growth = gradualGrowth(series, missing: missing, expected: expected, band: band, from: from),
@@ -154,7 +198,9 @@ struct SeriesDetector {
     private func before(_ day: Int, start: Int, _ series: [Double], _ missing: [Bool]) -> Double {
         var first = start - 1
         while first >= 0, (day - first) % 7 != 0 { first -= 1 }
-        let values = stride(from: first, through: max(0, first - 21), by: -7).filter { $0 >= 0 && !missing[$0] }.map { series[$0] }
+        let values = first < 0 ? [] : stride(from: first, through: max(0, first - 21), by: -7).filter { $0 >= 0 && !missing[$0] }.map { series[$0] }
+        // Under a week of history this weekday may not have been seen yet: the level of the days there are.
+        if values.isEmpty { return median((max(0, start - SeriesDetector.lookback)..<start).filter { !missing[$0] }.map { series[$0] }) }
         return median(values)
     }
 

@@ -7,10 +7,13 @@ import CostModel
 /// `dimension=key` text, and whether the anomaly is ongoing in its own field.
 public struct AnomaliesOutput: Report {
     public var anomalies: [Anomaly]
+    /// The table's title line (default: the count, largest impact first).
+    public var title: String?
 
     /// The output of `anomalies`, in the order given (the detector's: largest impact first).
-    public init(_ anomalies: [Anomaly]) {
+    public init(_ anomalies: [Anomaly], title: String? = nil) {
         self.anomalies = anomalies
+        self.title = title
     }
 
     public var table: ReportTable {
@@ -29,6 +32,8 @@ public struct AnomaliesOutput: Report {
             ReportColumn.data("score"),
             ReportColumn.display("TOP CAUSE", alignment: .left),
             ReportColumn.data("root_causes"),
+            ReportColumn.data("history"),
+            ReportColumn.data("also_seen_as"),
         ]
         let rows = anomalies.map { anomaly in
             let topCause = anomaly.rootCauses.first.map { cause in
@@ -43,10 +48,11 @@ public struct AnomaliesOutput: Report {
                 .money(NumberText.nanos(anomaly.expected)), .money(NumberText.nanos(anomaly.actual)),
                 .money(NumberText.nanos(anomaly.impact), signed: true), .percent(anomaly.impactPercent, missing: "new"),
                 .decimal(anomaly.score), .text(topCause ?? ""), .text(causes.joined(separator: "; ")),
+                .integer(anomaly.history), .text(anomaly.alsoSeenAs.map { "\($0.dimension)=\($0.key)" }.joined(separator: "; ")),
             ])
         }
-        let title = "\(anomalies.count) anomal\(anomalies.count == 1 ? "y" : "ies"), largest impact first"
-        return ReportTable(title: title, columns: columns, rows: rows)
+        return ReportTable(title: title ?? "\(anomalies.count) anomal\(anomalies.count == 1 ? "y" : "ies"), largest impact first",
+                           columns: columns, rows: rows)
     }
 
     public var document: [AnomalyDocument] {
@@ -60,7 +66,9 @@ public struct AnomaliesOutput: Report {
                 impactPct: Nullable(anomaly.impactPercent.map(JSONDecimal.init)), score: JSONDecimal(anomaly.score),
                 rootCauses: anomaly.rootCauses.map {
                     AnomalyDocument.Cause(dimension: $0.dimension, key: $0.key, impact: JSONDecimal(money: NumberText.nanos($0.impact)))
-                })
+                },
+                history: anomaly.history,
+                alsoSeenAs: anomaly.alsoSeenAs.map { AnomalyDocument.Step(dimension: $0.dimension, key: $0.key) })
         }
     }
 }

@@ -25,4 +25,8 @@ public struct AnomalyDocument: Codable, Sendable {
     public var impactPct: Nullable<JSONDecimal>
     public var score: JSONDecimal
     public var rootCauses: [Cause]
+    /// Days of history (up to 28) the baseline stood on.
+    public var history: Int
+    /// Region and tag-value views of the same cause, folded into this anomaly.
+    public var alsoSeenAs: [Step]
 }

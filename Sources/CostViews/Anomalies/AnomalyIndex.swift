@@ -53,20 +53,31 @@ struct AnomalyIndex: Sendable {
     /// The rows of a level with an anomaly in their subtree overlapping `period`, by key, with the
     /// anomalous days as offsets into `period`. A day level marks the anomalous days themselves.
     func marks(steps: [DrillStep], groupBy: CostDimension, period: DayRange) -> [String: [ClosedRange<Int>]] {
+        subtreeAnomalies(steps: steps, groupBy: groupBy, period: period).mapValues { $0.map(\.days) }
+    }
+
+    /// The anomalies in each row's subtree overlapping `period`, by key, with their days in the
+    /// period as offsets into it. On a day level, a day's row holds the anomalies on that day.
+    func subtreeAnomalies(steps: [DrillStep], groupBy: CostDimension, period: DayRange)
+        -> [String: [(days: ClosedRange<Int>, anomaly: Anomaly)]] {
         let context = Self.context(steps)
-        var marks: [String: [ClosedRange<Int>]] = [:]
+        var found: [String: [(days: ClosedRange<Int>, anomaly: Anomaly)]] = [:]
         if groupBy == .day {
             for position in within[context] ?? [] {
                 guard let days = Self.days(of: anomalies[position], in: period) else { continue }
-                for offset in days { marks[period.from.adding(days: offset).description, default: []].append(offset...offset) }
+                for offset in days {
+                    found[period.from.adding(days: offset).description, default: []].append((offset...offset, anomalies[position]))
+                }
             }
-            return marks
+            return found
         }
         for (key, positions) in below[context]?[groupBy.description] ?? [:] {
-            let days = positions.compactMap { Self.days(of: anomalies[$0], in: period) }
-            if !days.isEmpty { marks[key] = days }
+            let overlapping = positions.compactMap { position in
+                Self.days(of: anomalies[position], in: period).map { (days: $0, anomaly: anomalies[position]) }
+            }
+            if !overlapping.isEmpty { found[key] = overlapping }
         }
-        return marks
+        return found
     }
 
     /// The anomalies whose node is exactly the row `key` of a level grouped by `groupBy` under

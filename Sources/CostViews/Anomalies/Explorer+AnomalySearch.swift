@@ -15,6 +15,7 @@ extension Explorer {
         anomalySearch?.request(state.metric)
         anomalies = .searching(state.metric)
         data.anomalyDays = [:]
+        data.anomalySeverity = [:]
     }
 
     /// Takes the detection result when it has arrived. Cheap (a lock and a few fields), so the
@@ -64,12 +65,29 @@ extension Explorer {
     }
 
     /// The marks of the current level, from the index (one lookup, whatever the number of anomalies).
-    func anomalyMarks() -> [String: [ClosedRange<Int>]] {
-        findings?.index.marks(steps: state.steps, groupBy: state.level.groupBy, period: data.period) ?? [:]
+    /// The rows of this level to mark: those with an anomaly in their subtree that is material for
+    /// the row (`anomalyMarkRule`), with the anomalous days and the mark's severity.
+    func anomalyMarks() -> (days: [String: [ClosedRange<Int>]], severity: [String: AnomalySeverity]) {
+        guard let index = findings?.index else { return ([:], [:]) }
+        let period = data.period
+        let costs = Dictionary(data.rows.map { ($0.key, Double($0.cost) / 1e9) }, uniquingKeysWith: +)
+        var days: [String: [ClosedRange<Int>]] = [:]
+        var severity: [String: AnomalySeverity] = [:]
+        for (key, found) in index.subtreeAnomalies(steps: state.steps, groupBy: state.level.groupBy, period: period) {
+            // Each anomaly counts for the days it shares with the period: a long shift mostly
+            // outside the period is not a large part of this period's cost.
+            let impacts = found.map { entry in
+                abs(entry.anomaly.impact) * Double(entry.days.count) / Double(max(1, Int(entry.anomaly.end.index - entry.anomaly.start.index) + 1))
+            }
+            guard let level = anomalyMarkRule.severity(impacts: impacts, rowCost: costs[key] ?? 0) else { continue }
+            days[key] = found.map(\.days)
+            severity[key] = level
+        }
+        return (days, severity)
     }
 
     private func refreshAnomalyMarks() {
-        data.anomalyDays = anomalyMarks()
+        (data.anomalyDays, data.anomalySeverity) = anomalyMarks()
         updateDetail()
     }
 

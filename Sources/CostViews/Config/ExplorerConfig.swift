@@ -10,6 +10,10 @@ import Foundation
 ///   move-down: [j, Down]
 ///   quit: q
 ///
+/// anomaly_marks:        # impact, percent of the row's cost in the period
+///   notable: 10
+///   severe: 25
+///
 /// gauges:
 ///   utilization_warn: 90
 ///   utilization_alarm: 70
@@ -23,6 +27,8 @@ public struct ExplorerConfig: Sendable, Decodable {
     public var keyMap = KeyMap()
     /// When the commitment gauges warn and alarm.
     public var gauges = GaugeThresholds()
+    /// When a row's anomaly is marked, and when the mark is severe.
+    public var anomalyMarks = AnomalyMarkRule()
 
     /// The defaults: no theme chosen, the default keys and gauge thresholds.
     public init() {}
@@ -54,6 +60,7 @@ public struct ExplorerConfig: Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case theme, keys, gauges
+        case anomalyMarks = "anomaly_marks"
     }
 
     /// Decodes the file's mapping; settings left out keep their defaults.
@@ -64,5 +71,6 @@ public struct ExplorerConfig: Sendable, Decodable {
         theme = try container.decodeIfPresent(String.self, forKey: .theme)
         keyMap = try container.decodeIfPresent(KeyBindings.self, forKey: .keys)?.keyMap ?? KeyMap()
         gauges = try container.decodeIfPresent(GaugeThresholds.self, forKey: .gauges) ?? GaugeThresholds()
+        anomalyMarks = try container.decodeIfPresent(AnomalyMarkRule.self, forKey: .anomalyMarks) ?? AnomalyMarkRule()
     }
 }

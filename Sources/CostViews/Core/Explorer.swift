@@ -30,6 +30,8 @@ public final class Explorer {
     public var themeNames: [String]
     /// When the commitment gauges warn and alarm (the config file's `[gauges]`).
     public var gaugeThresholds: GaugeThresholds
+    /// When rows carry anomaly marks (the config file's `anomaly_marks:`).
+    public var anomalyMarkRule: AnomalyMarkRule
     /// The engine's questions, in one place.
     let queries: ExplorerQueries
     /// Where anomaly detection stands; its findings mark rows and fill the anomalies screen.
@@ -53,14 +55,17 @@ public final class Explorer {
     ///   - cache: the opened cache (must hold rows).
     ///   - cacheName: shown in the header.
     ///   - gauges: the thresholds of the commitment gauges.
+    ///   - anomalyMarks: when rows carry anomaly marks.
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
-                gauges: GaugeThresholds = GaugeThresholds(), state: ExplorerState = ExplorerState()) throws {
+                gauges: GaugeThresholds = GaugeThresholds(), anomalyMarks: AnomalyMarkRule = AnomalyMarkRule(),
+                state: ExplorerState = ExplorerState()) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
         self.keyMap = keyMap
         self.themeNames = themeNames
         self.gaugeThresholds = gauges
+        self.anomalyMarkRule = anomalyMarks
         self.queries = ExplorerQueries(cache: cache)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
@@ -201,7 +206,7 @@ public final class Explorer {
         if let message { state.message = message }
         // A new metric needs its own detection; the marks follow the drill context and period.
         followMetricWithAnomalySearch()
-        data.anomalyDays = anomalyMarks()
+        (data.anomalyDays, data.anomalySeverity) = anomalyMarks()
         // Keep the selection on the same key when it is still there.
         if let key = state.level.selectedKey, let index = data.rows.firstIndex(where: { $0.key == key }) {
             state.selection = index

@@ -21,4 +21,6 @@ public struct ExplorerData: Sendable {
     /// Rows whose subtree holds an anomaly overlapping the period, by row key, with the anomalous
     /// days as offsets into `period` (for the marker and the sparkline); empty until detection is done.
     public var anomalyDays: [String: [ClosedRange<Int>]] = [:]
+    /// How loud each marked row's mark is (the keys of `anomalyDays`; docs/anomalies.md, *Marks*).
+    public var anomalySeverity: [String: AnomalySeverity] = [:]
 }

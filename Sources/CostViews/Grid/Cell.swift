@@ -30,8 +30,10 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case deltaUp = "delta_up"
     /// A cost decrease (Δ < 0).
     case deltaDown = "delta_down"
-    /// A row or day with an anomaly.
+    /// A row or day with a notable anomaly (docs/anomalies.md, *Marks*).
     case anomaly
+    /// A row or day with a severe anomaly: a large part of the row's cost.
+    case anomalySevere = "anomaly_severe"
     /// Share bars and chart bars.
     case bar
     /// The comparison series in charts.

@@ -18,6 +18,7 @@ public struct Theme: Sendable {
         .deltaUp: Style(foreground: ThemeColor(203)),
         .deltaDown: Style(foreground: ThemeColor(114)),
         .anomaly: Style(foreground: ThemeColor(16), background: ThemeColor(214), bold: true),
+        .anomalySevere: Style(foreground: ThemeColor(231), background: ThemeColor(160), bold: true),
         .bar: Style(foreground: ThemeColor(75)),
         .reference: Style(foreground: ThemeColor(244)),
         .sparkline: Style(foreground: ThemeColor(117)),

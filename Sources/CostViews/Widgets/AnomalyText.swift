@@ -16,6 +16,37 @@ enum AnomalyText {
         }
     }
 
+    /// The kind in words, for the detail area.
+    static func kindName(_ kind: AnomalyKind) -> String {
+        switch kind {
+        case .spike: return "spike"
+        case .levelShift: return "level shift"
+        case .newSpend: return "new spend"
+        case .stoppedSpend: return "stopped spend"
+        case .gradualGrowth: return "gradual growth"
+        }
+    }
+
+    /// A service's short name: `AmazonEC2` is `EC2`, `AWSDataTransfer` `DataTransfer` (the prefix
+    /// is on nearly every service and says nothing).
+    static func shortService(_ service: String) -> String {
+        for prefix in ["Amazon", "AWS"] where service.hasPrefix(prefix) && service.count > prefix.count + 1 {
+            return String(service.dropFirst(prefix.count))
+        }
+        return service
+    }
+
+    /// A step as the list abbreviates it: services by their short names, tags without `tag:`
+    /// (`env=prod`), accounts, regions and usage types as they are (a region's name says what it is).
+    static func shortStep(_ step: PathStep) -> String {
+        switch step.dimension {
+        case "service": return shortService(step.key)
+        case "account", "usage-type": return step.key
+        case "region" where step.key != "(none)": return step.key
+        default: return step.dimension.hasPrefix("tag:") ? "\(step.dimension.dropFirst(4))=\(step.key)" : "\(step.dimension)=\(step.key)"
+        }
+    }
+
     /// An amount of currency units in the nano-units the formatters take.
     static func nanos(_ value: Double) -> Int128 { Int128((value * 1e9).rounded()) }
 
@@ -49,8 +80,10 @@ enum AnomalyText {
     /// The path sanitized and fitted to `width` columns. The deepest step says what moved, so the
     /// steps above it are shortened first (each to a few columns and an ellipsis); only then is
     /// the whole cut at the end.
-    static func path(_ path: [PathStep], width: Int, glyphs: Glyphs, unicode: Bool) -> String {
-        var steps = path.map { TerminalSanitizer.sanitize(step($0)) }
+    /// - Parameter label: how a step reads (default: `step`; the anomalies screen abbreviates).
+    static func path(_ path: [PathStep], width: Int, glyphs: Glyphs, unicode: Bool,
+                     label: (PathStep) -> String = { step($0) }) -> String {
+        var steps = path.map { TerminalSanitizer.sanitize(label($0)) }
         func text() -> String { steps.joined(separator: glyphs.separator) }
         var excess = DisplayWidth.of(text()) - width
         for index in steps.indices.dropLast() where excess > 0 {

@@ -1,9 +1,10 @@
 import CostEngine
 import CostModel
 
-/// Drawing the anomalies screen: every anomaly detected in the last 90 days of data, largest impact
-/// first, with its days, kind, path, impact, top root cause and verdict. Like the commitments screen
-/// it covers the whole bill: the drill path and filters do not apply.
+/// Drawing the anomalies screen: every anomaly detected in the last 90 days of data, in the chosen
+/// order, with its days, kind, abbreviated path (account names where the bill has them, short
+/// service names), impact, top root cause and verdict, and the selected one in full below the
+/// list. Like the commitments screen it covers the whole bill: the drill path and filters do not apply.
 extension AnomaliesScreen {
     struct Columns {
         var first = 10, last = 10, kind = 7, path = 0, impact = 12, percent = 7, cause = 0, verdict = 8
@@ -16,16 +17,19 @@ extension AnomaliesScreen {
 
     /// Columns for `width`: days as `MM-DD` below 120 columns, then the other columns shortened
     /// and dropped, least useful first, until the path keeps 24 columns and the root cause 12; the
-    /// path then takes about two thirds of what is left.
+    /// path then takes about two thirds of what is left. Below 100 columns the root cause goes
+    /// first: the detail area shows the causes, and the path needs the room.
     static func layout(width: Int) -> Columns {
         var columns = Columns()
         let available = width - 1
         if width < 120 { (columns.first, columns.last, columns.shortDates) = (5, 7, true) }
+        if width < 100 { columns.cause = -1 }
         let wanted = 24 + 12 + 2
         let steps: [(inout Columns) -> Void] = [
             { $0.impact = 10; $0.compact = true }, { $0.percent = 0 }, { $0.verdict = 1 }, { $0.cause = -1 },
         ]
-        for step in steps where columns.fixed + wanted > available && columns.cause == 0 { step(&columns) }
+        // Without the cause column the path wants 40 columns: account, service and usage type whole.
+        for step in steps where columns.fixed + (columns.cause < 0 ? 40 : wanted) > available { step(&columns) }
         let rest = available - columns.fixed
         if columns.cause < 0 {
             columns.cause = 0
@@ -37,15 +41,16 @@ extension AnomaliesScreen {
         return columns
     }
 
-    /// Anomalies shown at once at a terminal height (header, titles and status take 4 rows).
-    static func visibleRows(height: Int) -> Int { max(1, height - 4) }
+    /// Anomalies shown at once at a terminal height (header, titles and status take 4 rows, the
+    /// detail area its own).
+    static func visibleRows(height: Int, count: Int) -> Int { max(1, height - 4 - detailRows(height: height, count: count)) }
 
     func render(into grid: inout CellGrid, context: ScreenContext) {
         let (glyphs, unicode, selected) = (context.glyphs, context.unicode, selection)
         let width = grid.width
         let symbol = Formatting.symbol(context.data.currency, unicode: unicode)
         let findings = context.findings
-        let entries = findings?.entries ?? []
+        let entries = order.sorted(findings?.entries ?? [])
         let dot = unicode ? " · " : " | "
 
         // Header: what is listed, on which metric, and what is hidden.
@@ -54,7 +59,7 @@ extension AnomaliesScreen {
         heading += dot + "window \(context.queries.anomalyWindow) (the last 90 days of data)"
         grid.putData(heading, x: 0, y: 0, role: .header, maxWidth: width, unicode: unicode)
         var summary = " " + (entries.count == 1 ? "1 anomaly" : "\(entries.count) anomalies")
-            + ", largest impact first, whole bill"
+            + ", \(order.title), whole bill"
         if let findings {
             if findings.hiddenExpected > 0 {
                 summary += dot + "\(findings.hiddenExpected) marked expected hidden (x shows)"
@@ -80,19 +85,27 @@ extension AnomaliesScreen {
         // Rows, scrolled to keep the selection in view.
         let top = titleY + 1
         let statusY = grid.height - 1
-        let visible = max(1, statusY - top)
+        let detail = Self.detailRows(height: grid.height, count: entries.count)
+        let visible = max(1, statusY - top - detail)
         // Computed here without writing back: `settle` keeps the stored position for the terminal's size.
         let scroll = ListNavigation.scroll(current: self.scroll, selected: selected, count: entries.count, visible: visible)
         if entries.isEmpty {
             grid.put(Self.emptyText(context.anomalies, unicode: unicode), x: 2, y: top, role: .muted, maxWidth: width - 2, unicode: unicode)
         }
+        let label = { (step: PathStep) -> String in
+            if step.dimension == "account", let name = context.queries.displayName(.fixed(.account), step.key) { return name }
+            return AnomalyText.shortStep(step)
+        }
         for (offset, entry) in entries.dropFirst(scroll).prefix(visible).enumerated() {
             let y = top + offset
-            Self.drawLine(entry, y: y, columns: columns, symbol: symbol, glyphs: glyphs, unicode: unicode, into: &grid)
+            Self.drawLine(entry, y: y, columns: columns, symbol: symbol, glyphs: glyphs, unicode: unicode, label: label, into: &grid)
             if scroll + offset == selected { grid.paint(x: 0, y: y, width: width, role: .selection) }
         }
         if entries.count > visible {
             grid.putRight("\(selected + 1)/\(entries.count) ", right: width, y: 1, role: .header)
+        }
+        if detail > 0, entries.indices.contains(selected) {
+            Self.drawDetail(entries[selected].anomaly, y: statusY - detail, symbol: symbol, context: context, into: &grid)
         }
         drawStatus(context, y: statusY, into: &grid)
     }
@@ -109,7 +122,7 @@ extension AnomaliesScreen {
     }
 
     private static func drawLine(_ entry: AnomalyEntry, y: Int, columns: Columns, symbol: String, glyphs: Glyphs,
-                                 unicode: Bool, into grid: inout CellGrid) {
+                                 unicode: Bool, label: (PathStep) -> String, into grid: inout CellGrid) {
         let anomaly = entry.anomaly
         var x = 1
         func text(_ value: String, _ columnWidth: Int, role: StyleRole = .normal) {
@@ -127,7 +140,7 @@ extension AnomaliesScreen {
              role: anomaly.ongoing ? .anomaly : .normal)
         text(AnomalyText.kind(anomaly.kind), columns.kind)
         // Already sanitized and fitted: the deepest step is kept whole when it can be.
-        text(AnomalyText.path(anomaly.path, width: columns.path, glyphs: glyphs, unicode: unicode), columns.path)
+        text(AnomalyText.path(anomaly.path, width: columns.path, glyphs: glyphs, unicode: unicode, label: label), columns.path)
         let role = AnomalyText.role(anomaly.impact)
         number(AnomalyText.impact(anomaly.impact, glyphs: glyphs, symbol: symbol, compact: columns.compact), columns.impact,
                role: role)
@@ -137,7 +150,8 @@ extension AnomaliesScreen {
             if let cause = anomaly.rootCauses.first {
                 let share = anomaly.impact != 0 ? String(format: " %.0f%%", cause.impact / anomaly.impact * 100) : ""
                 let width = DisplayWidth.of(share)
-                grid.putData(cause.key, x: x, y: y, maxWidth: columns.cause - width, unicode: unicode)
+                grid.putData(AnomalyText.shortStep(PathStep(dimension: cause.dimension, key: cause.key)), x: x, y: y,
+                             maxWidth: columns.cause - width, unicode: unicode)
                 grid.putRight(share, right: x + columns.cause, y: y, role: .muted)
             } else {
                 grid.put(unicode ? "—" : "-", x: x, y: y, role: .muted)
@@ -162,6 +176,7 @@ extension AnomaliesScreen {
             (keys.key(for: .markExpected), "expected"), (keys.key(for: .markPlanned), "planned"),
             (keys.key(for: .markProblem), "problem"), (keys.key(for: .clearVerdict), "clear"),
             (keys.key(for: .toggleExpected), context.state.showExpectedAnomalies ? "hide expected" : "show expected"),
+            (keys.key(for: .toggleAnomalyOrder), order == .onCall ? "by impact" : "recent first"),
             (keys.key(for: .closeAnomalies), "back"),
             (keys.key(for: .quit), "quit"),
         ], y: y, end: grid.width, into: &grid)

@@ -14,11 +14,14 @@ extension ExplorerCommand {
     public static let markPlanned = ExplorerCommand("mark-planned")
     public static let markProblem = ExplorerCommand("mark-problem")
     public static let clearVerdict = ExplorerCommand("clear-verdict")
+    public static let toggleAnomalyOrder = ExplorerCommand("anomaly-order")
 }
 
-/// The anomalies screen (`a`): every anomaly of the whole bill by impact, verdicts written to the
-/// feedback file, and Enter to go to an anomaly's node in the table. Its state: the selection and
-/// the scroll position; the findings are the session's (they mark the table's rows too).
+/// The anomalies screen (`a`): every anomaly of the whole bill, ongoing and most recent first (`s`
+/// switches to largest impact first), the selected one in full in a detail area, verdicts written
+/// to the feedback file, and Enter to go to an anomaly's node in the table. Its state: the order,
+/// the selection and the scroll position; the findings are the session's (they mark the table's
+/// rows too).
 final class AnomaliesScreen: Screen {
     static let id = ScreenID.anomalies
     static let title = "Anomalies screen"
@@ -33,8 +36,11 @@ final class AnomaliesScreen: Screen {
         CommandRow(.markProblem, .anomalies, keys: [.character("R")], "verdict: a real problem"),
         CommandRow(.clearVerdict, .anomalies, keys: [.character("0")], "clear the verdict"),
         CommandRow(.toggleExpected, .anomalies, keys: [.character("x")], "show or hide the anomalies marked expected"),
+        CommandRow(.toggleAnomalyOrder, .anomalies, keys: [.character("s")],
+                   "order: ongoing and most recent first, or largest impact first"),
     ]
 
+    private(set) var order = AnomalyOrder.onCall
     private(set) var selection = 0
     private(set) var scroll = 0
 
@@ -57,7 +63,7 @@ final class AnomaliesScreen: Screen {
             }
             return .none
         }
-        let entries = context.findings?.entries ?? []
+        let entries = order.sorted(context.findings?.entries ?? [])
         if let target = ListNavigation.target(of: command, from: selection, count: entries.count) {
             selection = target
             return .none
@@ -73,6 +79,12 @@ final class AnomaliesScreen: Screen {
         case .markProblem: return judge(selected, .problem)
         case .clearVerdict: return judge(selected, nil)
         case .toggleExpected: return .session { .message($0.toggleExpectedAnomalies()) }
+        case .toggleAnomalyOrder:
+            // The selection follows the anomaly it was on.
+            let selectedEntry = entries.indices.contains(selection) ? entries[selection] : nil
+            order = order.toggled
+            selection = order.sorted(context.findings?.entries ?? []).firstIndex { $0 == selectedEntry } ?? 0
+            return .message(order.title)
         case .help: return .open(.help)
         case .quit: return .quit
         default: return .message("\(command.rawValue): not on this screen")
@@ -86,7 +98,7 @@ final class AnomaliesScreen: Screen {
         selection = max(0, min(selection, count - 1))
         guard let viewport = context.viewport else { return }
         scroll = ListNavigation.scroll(current: scroll, selected: selection, count: count,
-                                       visible: Self.visibleRows(height: viewport.height))
+                                       visible: Self.visibleRows(height: viewport.height, count: count))
     }
 
     /// Records a verdict on the selected anomaly in the feedback file (nil clears it).

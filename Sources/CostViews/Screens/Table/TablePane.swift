@@ -69,7 +69,8 @@ enum TablePane {
             if selected { grid.paint(x: frame.x, y: y, width: frame.width, role: .selection) }
             // After the selection bar, so the marks keep their role on the selected row too.
             if let days = data.anomalyDays[row.key] {
-                drawAnomalyMarks(days, series: row.series, y: y, x: frame.x, columns: columns, glyphs: glyphs, into: &grid)
+                drawAnomalyMarks(days, severity: data.anomalySeverity[row.key] ?? .severe, series: row.series, y: y, x: frame.x,
+                                 columns: columns, into: &grid)
             }
         }
         let totalRow = QueryRow(key: "TOTAL", name: nil, cost: data.total, previous: data.previousTotal, isMissing: false)
@@ -82,14 +83,15 @@ enum TablePane {
         }
     }
 
-    /// Marks a row whose subtree holds an anomaly in the period: `!` in the gutter before the name
-    /// (so it reads without colour) and the anomalous days of its sparkline, in the `anomaly` role.
-    private static func drawAnomalyMarks(_ days: [ClosedRange<Int>], series: [Int128], y: Int, x: Int, columns: Columns,
-                                         glyphs: Glyphs, into grid: inout CellGrid) {
-        grid.put(glyphs.anomalyMark, x: x, y: y, role: .anomaly)
+    /// Marks a row whose subtree holds an anomaly material for it in the period: `!` (severe) or
+    /// `*` (notable) in the gutter before the name, so it reads without colour, and the anomalous
+    /// days of its sparkline, in the severity's role.
+    private static func drawAnomalyMarks(_ days: [ClosedRange<Int>], severity: AnomalySeverity, series: [Int128], y: Int, x: Int,
+                                         columns: Columns, into grid: inout CellGrid) {
+        grid.put(severity.mark, x: x, y: y, role: severity.role)
         guard columns.trend > 0, !series.isEmpty else { return }
         for cell in Formatting.markedCells(days, count: series.count, width: columns.trend) {
-            grid.paint(x: x + columns.trendOffset + cell, y: y, width: 1, role: .anomaly)
+            grid.paint(x: x + columns.trendOffset + cell, y: y, width: 1, role: severity.role)
         }
     }
 
