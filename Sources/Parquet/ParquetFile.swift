@@ -60,8 +60,9 @@ public struct ParquetFile: @unchecked Sendable {
             let schema = try ParquetSchema(elements: meta.schema, maxDepth: limits.maxNestingDepth)
             var total: Int64 = 0
             for (index, group) in meta.rowGroups.enumerated() {
-                guard group.numRows >= 0, group.numRows <= Int64(limits.maxEntriesPerColumnChunk) else {
-                    throw DecodeFailure.metadata("row group \(index) has \(group.numRows) rows")
+                guard group.numRows >= 0 else { throw DecodeFailure.metadata("row group \(index) has \(group.numRows) rows") }
+                guard group.numRows <= Int64(limits.maxEntriesPerColumnChunk) else {
+                    throw DecodeFailure(.limitExceeded, "row group \(index) has \(group.numRows) rows, above the limit of \(limits.maxEntriesPerColumnChunk)")
                 }
                 guard group.columns.count == schema.columns.count else {
                     throw DecodeFailure.metadata("row group \(index) has \(group.columns.count) column chunks for \(schema.columns.count) columns")

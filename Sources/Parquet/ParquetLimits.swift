@@ -9,6 +9,8 @@ public struct ParquetLimits: Sendable {
     public var maxPageBytes: Int
     /// Most level entries (values and nulls) in one column chunk.
     public var maxEntriesPerColumnChunk: Int
+    /// Most bytes of byte-array values and decompressed pages in one column chunk.
+    public var maxColumnChunkBytes: Int
     /// Largest footer (Thrift file metadata), in bytes.
     public var maxFooterBytes: Int
     /// Deepest nesting of Thrift structures and of the schema tree.
@@ -16,9 +18,10 @@ public struct ParquetLimits: Sendable {
 
     /// Creates limits; the defaults suit real bills.
     public init(maxPageBytes: Int = 1 << 30, maxEntriesPerColumnChunk: Int = 1 << 27,
-                maxFooterBytes: Int = 1 << 30, maxNestingDepth: Int = 64) {
+                maxColumnChunkBytes: Int = 1 << 32, maxFooterBytes: Int = 1 << 30, maxNestingDepth: Int = 64) {
         self.maxPageBytes = maxPageBytes
         self.maxEntriesPerColumnChunk = maxEntriesPerColumnChunk
+        self.maxColumnChunkBytes = maxColumnChunkBytes
         self.maxFooterBytes = maxFooterBytes
         self.maxNestingDepth = maxNestingDepth
     }

@@ -13,17 +13,17 @@ enum PlainDecoder {
             for _ in 0..<count { store.booleans.append(unpacker.next(1) != 0) }
             store.count += count
         case .int32, .float:
-            try store.appendRaw(cursor.take(count * 4, "\(count) PLAIN 4-byte values"), count: count)
+            try store.appendRaw(try cursor.take(count * 4, "\(count) PLAIN 4-byte values"), count: count)
         case .int64, .double:
-            try store.appendRaw(cursor.take(count * 8, "\(count) PLAIN 8-byte values"), count: count)
+            try store.appendRaw(try cursor.take(count * 8, "\(count) PLAIN 8-byte values"), count: count)
         case .int96, .fixedLenByteArray:
             let (total, overflow) = count.multipliedReportingOverflow(by: store.width)
             guard !overflow else { throw DecodeFailure.data("PLAIN fixed-length values overflow") }
-            try store.appendRaw(cursor.take(total, "\(count) PLAIN values of \(store.width) bytes"), count: count)
+            try store.appendRaw(try cursor.take(total, "\(count) PLAIN values of \(store.width) bytes"), count: count)
         case .byteArray:
             for _ in 0..<count {
                 let length = try cursor.length32("a PLAIN byte array")
-                store.appendBytes(try cursor.take(length, "a PLAIN byte array"))
+                try store.appendBytes( cursor.take(length, "a PLAIN byte array"))
             }
         }
         return cursor.position

@@ -51,10 +51,10 @@ enum ValueDecoder {
         }
         try decoder.decode(count: count, repeated: { index, run in
             try check(index)
-            for _ in 0..<run { store.append(from: dictionary, at: Int(index)) }
+            for _ in 0..<run { try store.append(from: dictionary, at: Int(index)) }
         }, literal: { index in
             try check(index)
-            store.append(from: dictionary, at: Int(index))
+            try store.append(from: dictionary, at: Int(index))
         })
     }
 }
