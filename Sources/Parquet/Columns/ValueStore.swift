@@ -63,6 +63,12 @@ public struct ValueStore: Sendable {
         }
     }
 
+    /// Checks that `more` bytes fit the limit and reserves them.
+    mutating func reserveBytes(_ more: Int) throws {
+        try checkRoom(more)
+        bytes.reserveCapacity(bytes.count + more)
+    }
+
     /// Appends one byte-array value.
     @inline(__always)
     mutating func appendBytes(_ source: UnsafeRawBufferPointer) throws {

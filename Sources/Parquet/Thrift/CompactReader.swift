@@ -190,7 +190,7 @@ struct CompactReader {
     }
 
     /// Inside collections a boolean takes a whole byte instead of living in a header.
-    private mutating func skipElement(_ type: ThriftType) throws {
+    mutating func skipElement(_ type: ThriftType) throws {
         if type == .boolTrue || type == .boolFalse { try skipBytes(1) } else { try skip(type) }
     }
 
