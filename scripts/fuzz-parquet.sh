@@ -14,6 +14,7 @@ mkdir -p "$out/corpus" "$out/artifacts"
 binary="$out/parquet-fuzz"
 
 build() {
+  rm -f "$binary"  # a failed build must not leave an older harness to run
   # -sanitize=fuzzer links libFuzzer's main; address catches out-of-bounds reads Swift's checks would not
   # (the C codecs); -O keeps overflow and bounds checks but runs many more inputs per second.
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Parquet \
