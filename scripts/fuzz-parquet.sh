@@ -32,7 +32,7 @@ seed() {
   fi
   # The files the tests write with pyarrow and DuckDB (every codec, encoding and page version).
   if [ ! -d "$out/generated" ] && python3 -c "import pyarrow, duckdb" 2>/dev/null; then
-    python3 scripts/parquet_fixtures.py generate "$out/generated" >/dev/null
+    PARQUET_FIXTURE_SCALE=0.05 python3 scripts/parquet_fixtures.py generate "$out/generated" >/dev/null
   fi
   if [ -d "$out/generated" ]; then
     find "$out/generated" -name '*.parquet' -size -64k -exec cp -n {} "$out/corpus/" \;

@@ -33,8 +33,11 @@ struct ColumnChunkReader {
     /// Decodes the chunk.
     mutating func read() throws -> ParquetColumn {
         let (codec, range, total) = try validateChunk()
-        if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(total) }
-        if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(total) }
+        // The declared count is only bounded by the limits; beyond a few million entries the arrays
+        // grow as pages really deliver them.
+        let reservation = min(total, 1 << 22)
+        if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(reservation) }
+        if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(reservation) }
         var position = range.lowerBound
         var entries = 0
         var decompressedBytes = 0
