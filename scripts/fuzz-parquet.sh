@@ -14,6 +14,7 @@ mkdir -p "$out/corpus" "$out/artifacts"
 binary="$out/parquet-fuzz"
 
 build() {
+  rm -f "$binary"  # a failed build must not leave an older harness to run
   # -sanitize=fuzzer links libFuzzer's main; address catches out-of-bounds reads Swift's checks would not
   # (the C codecs); -O keeps overflow and bounds checks but runs many more inputs per second.
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Parquet \
@@ -31,7 +32,7 @@ seed() {
   fi
   # The files the tests write with pyarrow and DuckDB (every codec, encoding and page version).
   if [ ! -d "$out/generated" ] && python3 -c "import pyarrow, duckdb" 2>/dev/null; then
-    python3 scripts/parquet_fixtures.py generate "$out/generated" >/dev/null
+    PARQUET_FIXTURE_SCALE=0.05 python3 scripts/parquet_fixtures.py generate "$out/generated" >/dev/null
   fi
   if [ -d "$out/generated" ]; then
     find "$out/generated" -name '*.parquet' -size -64k -exec cp -n {} "$out/corpus/" \;

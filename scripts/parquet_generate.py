@@ -12,7 +12,13 @@ import random
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-ROWS = 3000
+# The fuzzer's seeds use a smaller scale (PARQUET_FIXTURE_SCALE=0.05) so every file stays under 64 KiB.
+SCALE = float(os.environ.get("PARQUET_FIXTURE_SCALE", "1"))
+ROWS = max(10, int(3000 * SCALE))
+
+
+def scaled(n):
+    return max(10, int(n * SCALE))
 
 
 def maybe(rng, value, rate=0.15):
@@ -41,7 +47,7 @@ def flat_table(rng):
 
 def typed_table(rng):
     """Each logical type the ingest converts."""
-    n = 500
+    n = scaled(500)
     def ints(lo, hi):
         return [maybe(rng, rng.randint(lo, hi)) for _ in range(n)]
     return pa.table({
@@ -67,7 +73,7 @@ def typed_table(rng):
 
 def nested_table(rng):
     """Maps, lists and structs with nulls and empties at every level."""
-    n = 1200
+    n = scaled(1200)
     def tags():
         r = rng.random()
         if r < 0.1:
@@ -108,7 +114,7 @@ def nested_table(rng):
 
 def encoded_table(rng):
     """Columns for DELTA_* and BYTE_STREAM_SPLIT (pyarrow's column_encoding)."""
-    n = 2500
+    n = scaled(2500)
     prefixes = ["arn:aws:s3:::bucket-%d/" % i for i in range(5)]
     return pa.table({
         "delta_i32": pa.array([maybe(rng, rng.randint(-2**31, 2**31 - 1) if rng.random() < 0.1 else 1000 + i) for i in range(n)], pa.int32()),
@@ -148,7 +154,7 @@ def generate(out_dir, dump, parquet_paths):
     typed = typed_table(rng)
     write("pyarrow-types", typed, row_group_size=200, data_page_size=1024, store_decimal_as_integer=True)
     write("pyarrow-types-v2-fixed-decimals", typed, data_page_version="2.0", compression="ZSTD")
-    int96 = pa.table({"ts": pa.array([rng.randint(-10**15, 4 * 10**15) if rng.random() > 0.1 else None for _ in range(400)], pa.timestamp("us"))})
+    int96 = pa.table({"ts": pa.array([rng.randint(-10**15, 4 * 10**15) if rng.random() > 0.1 else None for _ in range(scaled(400))], pa.timestamp("us"))})
     write("pyarrow-int96", int96, use_deprecated_int96_timestamps=True)
     nested = nested_table(rng)
     write("pyarrow-nested-v1", nested, row_group_size=300, data_page_size=512, compression="SNAPPY")
@@ -187,7 +193,7 @@ FROM range(%d) t(i)
 def duckdb_files(out_dir, dump, parquet_paths):
     import duckdb
     connection = duckdb.connect()
-    query = DUCK_QUERY.replace("%d", "5000")
+    query = DUCK_QUERY.replace("%d", str(scaled(5000)))
     expected = connection.sql(query).arrow()
     if hasattr(expected, "read_all"):
         expected = expected.read_all()

@@ -17,6 +17,8 @@ public struct ParquetError: Error, CustomStringConvertible, Sendable, Equatable 
         case conversion
         /// A declared size exceeds the reader's limits (see `ParquetLimits`).
         case limitExceeded
+        /// The caller asked for a row group or column the file does not have.
+        case invalidRequest
     }
 
     /// The category of the failure.

@@ -60,8 +60,9 @@ public struct ParquetFile: @unchecked Sendable {
             let schema = try ParquetSchema(elements: meta.schema, maxDepth: limits.maxNestingDepth)
             var total: Int64 = 0
             for (index, group) in meta.rowGroups.enumerated() {
-                guard group.numRows >= 0, group.numRows <= Int64(limits.maxEntriesPerColumnChunk) else {
-                    throw DecodeFailure.metadata("row group \(index) has \(group.numRows) rows")
+                guard group.numRows >= 0 else { throw DecodeFailure.metadata("row group \(index) has \(group.numRows) rows") }
+                guard group.numRows <= Int64(limits.maxEntriesPerColumnChunk) else {
+                    throw DecodeFailure(.limitExceeded, "row group \(index) has \(group.numRows) rows, above the limit of \(limits.maxEntriesPerColumnChunk)")
                 }
                 guard group.columns.count == schema.columns.count else {
                     throw DecodeFailure.metadata("row group \(index) has \(group.columns.count) column chunks for \(schema.columns.count) columns")
@@ -86,14 +87,14 @@ public struct ParquetFile: @unchecked Sendable {
     /// - Throws: `ParquetError` naming the row group and column when a page is damaged or unsupported.
     public func readRowGroup(_ index: Int, columns: [Int]) throws -> ParquetRowGroup {
         guard rowGroups.indices.contains(index) else {
-            throw ParquetError(.conversion, path: path, "row group \(index) does not exist (the file has \(rowGroups.count))")
+            throw ParquetError(.invalidRequest, path: path, "row group \(index) does not exist (the file has \(rowGroups.count))")
         }
         let group = rowGroups[index]
         var decoded: [ParquetColumn] = []
         decoded.reserveCapacity(columns.count)
         for column in columns {
             guard schema.columns.indices.contains(column) else {
-                throw ParquetError(.conversion, path: path, "column \(column) does not exist (the file has \(schema.columns.count))")
+                throw ParquetError(.invalidRequest, path: path, "column \(column) does not exist (the file has \(schema.columns.count))")
             }
             let descriptor = schema.columns[column]
             var reader = ColumnChunkReader(descriptor: descriptor, chunk: group.columns[column], file: bytes,

@@ -9,16 +9,21 @@ public struct ParquetLimits: Sendable {
     public var maxPageBytes: Int
     /// Most level entries (values and nulls) in one column chunk.
     public var maxEntriesPerColumnChunk: Int
-    /// Largest footer (Thrift file metadata), in bytes.
+    /// Most bytes of byte-array values and decompressed pages in one column chunk.
+    public var maxColumnChunkBytes: Int
+    /// Largest footer (Thrift file metadata), in bytes. Decoded metadata takes up to a few hundred
+    /// times the bytes of a hostile footer (an empty struct is one byte), so this bounds it too;
+    /// real footers of multi-gigabyte bills are a few MiB.
     public var maxFooterBytes: Int
     /// Deepest nesting of Thrift structures and of the schema tree.
     public var maxNestingDepth: Int
 
     /// Creates limits; the defaults suit real bills.
     public init(maxPageBytes: Int = 1 << 30, maxEntriesPerColumnChunk: Int = 1 << 27,
-                maxFooterBytes: Int = 1 << 30, maxNestingDepth: Int = 64) {
+                maxColumnChunkBytes: Int = 1 << 32, maxFooterBytes: Int = 1 << 26, maxNestingDepth: Int = 64) {
         self.maxPageBytes = maxPageBytes
         self.maxEntriesPerColumnChunk = maxEntriesPerColumnChunk
+        self.maxColumnChunkBytes = maxColumnChunkBytes
         self.maxFooterBytes = maxFooterBytes
         self.maxNestingDepth = maxNestingDepth
     }

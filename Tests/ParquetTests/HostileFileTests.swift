@@ -152,3 +152,24 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Limits that a tiny input could otherwise blow past by repetition.
+@Suite("decoded size limits")
+struct DecodedSizeLimitTests {
+    @Test("byte arrays repeated through a dictionary stop at the per-chunk byte limit")
+    func dictionaryAmplification() throws {
+        let fixture = try ParquetFixture(path: TestPaths.samples + "/data/alltypes_dictionary.parquet")
+        let file = try fixture.open(limits: ParquetLimits(maxColumnChunkBytes: 3))
+        let column = try #require(file.schema.column(named: "string_col")?.index)
+        let error = #expect(throws: ParquetError.self) { try file.readRowGroup(0, columns: [column]) }
+        #expect(error?.kind == .limitExceeded)
+        #expect(try fixture.open().readRowGroup(0, columns: [column]).columns.first?.values.count == 2)
+    }
+
+    @Test("too many entries in a chunk are refused before decoding")
+    func entries() throws {
+        let fixture = try ParquetFixture(path: TestPaths.samples + "/data/alltypes_plain.parquet")
+        let error = #expect(throws: ParquetError.self) { try fixture.readAll(limits: ParquetLimits(maxEntriesPerColumnChunk: 4)) }
+        #expect(error?.kind == .limitExceeded)
+    }
+}

@@ -3,7 +3,8 @@
 // decoded, then every column of every row group, then every value through every conversion.
 
 /// Limits below the defaults, so a hostile count fails fast instead of filling libFuzzer's RSS budget.
-private let fuzzLimits = ParquetLimits(maxPageBytes: 1 << 24, maxEntriesPerColumnChunk: 1 << 20, maxFooterBytes: 1 << 24)
+private let fuzzLimits = ParquetLimits(maxPageBytes: 1 << 24, maxEntriesPerColumnChunk: 1 << 20,
+                                     maxColumnChunkBytes: 1 << 26, maxFooterBytes: 1 << 24)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func parquetFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

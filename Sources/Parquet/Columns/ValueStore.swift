@@ -26,9 +26,21 @@ public struct ValueStore: Sendable {
     /// For BYTE_ARRAY, value `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
     public internal(set) var offsets: [Int] = [0]
 
-    init(physicalType: PhysicalType, width: Int) {
+    /// Most bytes `bytes` may hold: a dictionary or delta encoding can repeat a long value many
+    /// times from a few bytes, so byte-array growth is bounded separately (`ParquetLimits`).
+    let byteLimit: Int
+
+    init(physicalType: PhysicalType, width: Int, byteLimit: Int = .max) {
         self.physicalType = physicalType
         self.width = width
+        self.byteLimit = byteLimit
+    }
+
+    @inline(__always)
+    private func checkRoom(_ more: Int) throws {
+        if more > byteLimit - bytes.count {
+            throw DecodeFailure(.limitExceeded, "column values exceed the limit of \(byteLimit) bytes per column chunk")
+        }
     }
 
     /// The byte range of value `index` in `bytes` (byte-array, fixed-length and INT96 columns).
@@ -51,9 +63,16 @@ public struct ValueStore: Sendable {
         }
     }
 
+    /// Checks that `more` bytes fit the limit and reserves them.
+    mutating func reserveBytes(_ more: Int) throws {
+        try checkRoom(more)
+        bytes.reserveCapacity(bytes.count + more)
+    }
+
     /// Appends one byte-array value.
     @inline(__always)
-    mutating func appendBytes(_ source: UnsafeRawBufferPointer) {
+    mutating func appendBytes(_ source: UnsafeRawBufferPointer) throws {
+        try checkRoom(source.count)
         bytes.append(contentsOf: source)
         if physicalType == .byteArray { offsets.append(bytes.count) }
         count += 1
@@ -61,7 +80,7 @@ public struct ValueStore: Sendable {
 
     /// Appends value `index` of `other` (same type), as a dictionary lookup does.
     @inline(__always)
-    mutating func append(from other: ValueStore, at index: Int) {
+    mutating func append(from other: ValueStore, at index: Int) throws {
         switch physicalType {
         case .boolean: booleans.append(other.booleans[index])
         case .int32: int32s.append(other.int32s[index])
@@ -70,6 +89,7 @@ public struct ValueStore: Sendable {
         case .double: doubles.append(other.doubles[index])
         case .byteArray, .int96, .fixedLenByteArray:
             let range = other.byteRange(index)
+            try checkRoom(range.count)
             bytes.append(contentsOf: other.bytes[range])
             if physicalType == .byteArray { offsets.append(bytes.count) }
         }
@@ -78,7 +98,7 @@ public struct ValueStore: Sendable {
 
     /// Appends `n` little-endian fixed-width numbers copied straight from page bytes (which hold at
     /// least that many; page bytes are not aligned, so this is a byte copy).
-    mutating func appendRaw(_ source: UnsafeRawBufferPointer, count n: Int) {
+    mutating func appendRaw(_ source: UnsafeRawBufferPointer, count n: Int) throws {
         func copy<T>(_ array: inout [T], _ zero: T) {
             let start = array.count
             array.append(contentsOf: repeatElement(zero, count: n))
@@ -93,7 +113,9 @@ public struct ValueStore: Sendable {
         case .int64: copy(&int64s, 0)
         case .float: copy(&floats, 0)
         case .double: copy(&doubles, 0)
-        case .int96, .fixedLenByteArray: bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[0..<n * width]))
+        case .int96, .fixedLenByteArray:
+            try checkRoom(n * width)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[0..<n * width]))
         case .boolean, .byteArray: preconditionFailure("appendRaw on \(physicalType)")
         }
         count += n

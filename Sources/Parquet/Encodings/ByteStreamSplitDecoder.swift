@@ -15,7 +15,7 @@ enum ByteStreamSplitDecoder {
             throw DecodeFailure.data("BYTE_STREAM_SPLIT needs \(count) values of \(width) bytes, the page has \(bytes.count)")
         }
         guard count > 0, width > 0 else {
-            store.appendRaw(bytes, count: count)
+            try store.appendRaw(bytes, count: count)
             return
         }
         // Streams are `bytes.count / width` long: a page holding more values than the levels need
@@ -29,6 +29,6 @@ enum ByteStreamSplitDecoder {
                 for i in 0..<count { out[i * width + k] = bytes[base + i] }
             }
         }
-        interleaved.withUnsafeBytes { store.appendRaw($0, count: count) }
+        try interleaved.withUnsafeBytes { try store.appendRaw($0, count: count) }
     }
 }

@@ -12,7 +12,7 @@ enum DeltaByteArrayDecoder {
         _ = try cursor.take(used, "DELTA_LENGTH_BYTE_ARRAY lengths")
         store.reserve(count)
         for length in lengths {
-            store.appendBytes(try cursor.take(length, "a DELTA_LENGTH_BYTE_ARRAY value"))
+            try store.appendBytes( cursor.take(length, "a DELTA_LENGTH_BYTE_ARRAY value"))
         }
     }
 
@@ -43,7 +43,7 @@ enum DeltaByteArrayDecoder {
             if store.physicalType == .fixedLenByteArray && current.count != store.width {
                 throw DecodeFailure.data("DELTA_BYTE_ARRAY value of \(current.count) bytes in a column of \(store.width)-byte values")
             }
-            current.withUnsafeBytes { store.appendBytes($0) }
+            try current.withUnsafeBytes { try store.appendBytes($0) }
             swap(&previous, &current)
         }
     }

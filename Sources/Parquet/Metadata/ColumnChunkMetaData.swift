@@ -49,10 +49,14 @@ public struct ColumnChunkMetaData: Sendable {
             switch (id, type) {
             case (1, .i32): physicalType = try reader.readI32()
             case (2, .list):
-                encodings = try reader.readList { reader, elementType in
-                    guard elementType == .i32 else { throw DecodeFailure.metadata("encodings are not a list of i32") }
+                // Informational only: a writer's odd list (bad_data/ARROW-GH-41317) is skipped, not fatal.
+                encodings = try reader.readList { reader, elementType -> Int32? in
+                    guard elementType == .i32 else {
+                        try reader.skipElement(elementType)
+                        return nil
+                    }
                     return try reader.readI32()
-                }
+                }.compactMap { $0 }
             case (3, .list):
                 pathInSchema = try reader.readList { reader, elementType in
                     guard elementType == .binary else { throw DecodeFailure.metadata("path_in_schema is not a list of strings") }

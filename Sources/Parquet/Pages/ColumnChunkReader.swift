@@ -27,16 +27,20 @@ struct ColumnChunkReader {
         self.dataRegion = dataRegion
         self.rowCount = rowCount
         self.limits = limits
-        self.values = ValueStore(physicalType: descriptor.physicalType, width: descriptor.typeLength)
+        self.values = ValueStore(physicalType: descriptor.physicalType, width: descriptor.typeLength, byteLimit: limits.maxColumnChunkBytes)
     }
 
     /// Decodes the chunk.
     mutating func read() throws -> ParquetColumn {
         let (codec, range, total) = try validateChunk()
-        if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(total) }
-        if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(total) }
+        // The declared count is only bounded by the limits; beyond a few million entries the arrays
+        // grow as pages really deliver them.
+        let reservation = min(total, 1 << 22)
+        if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(reservation) }
+        if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(reservation) }
         var position = range.lowerBound
         var entries = 0
+        var decompressedBytes = 0
         while entries < total {
             guard position < range.upperBound else {
                 throw DecodeFailure.data("column chunk holds \(entries) of its \(total) values")
@@ -52,6 +56,11 @@ struct ColumnChunkReader {
             }
             guard Int(header.uncompressedPageSize) <= limits.maxPageBytes else {
                 throw DecodeFailure(.limitExceeded, "page at offset \(position) declares \(header.uncompressedPageSize) bytes, above the limit of \(limits.maxPageBytes)")
+            }
+            // Highly compressible pages could otherwise expand a small chunk without bound.
+            decompressedBytes += Int(header.uncompressedPageSize)
+            guard decompressedBytes <= limits.maxColumnChunkBytes else {
+                throw DecodeFailure(.limitExceeded, "column chunk pages expand beyond the limit of \(limits.maxColumnChunkBytes) bytes")
             }
             let body = UnsafeRawBufferPointer(rebasing: file[bodyStart..<bodyStart + Int(header.compressedPageSize)])
             position = bodyStart + Int(header.compressedPageSize)
@@ -142,7 +151,7 @@ struct ColumnChunkReader {
         guard encoding == .plain || encoding == .plainDictionary else {
             throw DecodeFailure.unsupported("dictionary page encoded \(encoding)")
         }
-        var store = ValueStore(physicalType: descriptor.physicalType, width: descriptor.typeLength)
+        var store = ValueStore(physicalType: descriptor.physicalType, width: descriptor.typeLength, byteLimit: limits.maxColumnChunkBytes)
         try Self.decompressed(body, size: Int(header.uncompressedPageSize), codec: codec, scratch: scratch) { bytes in
             try PlainDecoder.decode(bytes, count: Int(header.numValues), into: &store)
         }

@@ -149,7 +149,9 @@ struct CompactReader {
         guard depth <= maxDepth else { throw DecodeFailure.metadata("Thrift structures nested deeper than \(maxDepth)") }
         let (type, count) = try readListHeader()
         var result: [T] = []
-        result.reserveCapacity(count)
+        // A count is only checked against the bytes left, and one byte can decode into a large
+        // struct: reserve for a plausible list, grow if the elements really are there.
+        result.reserveCapacity(min(count, 1024))
         for _ in 0..<count { result.append(try element(&self, type)) }
         return result
     }
@@ -190,7 +192,7 @@ struct CompactReader {
     }
 
     /// Inside collections a boolean takes a whole byte instead of living in a header.
-    private mutating func skipElement(_ type: ThriftType) throws {
+    mutating func skipElement(_ type: ThriftType) throws {
         if type == .boolTrue || type == .boolFalse { try skipBytes(1) } else { try skip(type) }
     }
 
