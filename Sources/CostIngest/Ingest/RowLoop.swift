@@ -44,6 +44,11 @@ struct RowLoop {
     // Each (container, adapter) pair the ingest reads at speed gets a specialization here.
     @_specialize(where Record == CSVReader, Adapter == CURAdapter)
     @_specialize(where Record == CSVReader, Adapter == FOCUSAdapter)
+    @_specialize(where Record == CSVReader, Adapter == AzureAdapter)
+    @_specialize(where Record == CSVReader, Adapter == GCPAdapter)
+    @_specialize(where Record == JSONLRecordSource, Adapter == GCPAdapter)
+    @_specialize(where Record == ParquetRecordSource, Adapter == GCPAdapter)
+    @_specialize(where Record == ParquetRecordSource, Adapter == AzureAdapter)
     private func readRows<Record: RecordSource, Adapter: ExportAdapter>(_ reader: Record, adapter: Adapter,
                                                                          builder: RollupBuilder) -> Result {
         var result = Result()
