@@ -1,7 +1,7 @@
 import ByteStreams
 
 /// Newline-delimited JSON (`.jsonl`, `.ndjson`, `.json`, and gzip of each), as BigQuery exports a
-/// table: one object per line. Plain files are mapped and cut into chunks at line breaks like CSV;
+/// table: one object per line. Files named `…manifest.json` are left to the manifest readers. Plain files are mapped and cut into chunks at line breaks like CSV;
 /// gzip files stream whole through a decompressor on its own thread.
 public struct JSONLContainer: InputContainer {
     public let fileNames = ".jsonl, .ndjson, .json (and .gz)"
@@ -10,8 +10,10 @@ public struct JSONLContainer: InputContainer {
 
     private static let suffixes = [".jsonl", ".ndjson", ".json"]
 
+    /// Manifests (AWS `…-Manifest.json`, Azure's `manifest.json`) describe exports; they are not one.
     public func reads(path: String) -> Bool {
         var lower = path.lowercased()
+        if lower.hasSuffix("manifest.json") { return false }
         if lower.hasSuffix(".gz") { lower.removeLast(3) }
         return Self.suffixes.contains { lower.hasSuffix($0) }
     }
