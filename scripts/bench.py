@@ -10,7 +10,10 @@ For each size: generate the data once (costtop-samplegen, uncompressed legacy CU
     `costtop query` process end to end.
 Prints a Markdown report (docs/performance.md quotes it). DuckDB is installed from PyPI into
 bench-data/venv on first use. Usage: scripts/bench.py [--rows 1000000,5000000] [--runs 3]
-[--baseline BINARY] [--ingest-only]
+[--baseline BINARY] [--ingest-only] [--gcp ROWS [--gcp-only]]
+
+--gcp ROWS adds a Google Cloud billing export of ROWS rows (scripts/gcp-samplegen.py) as JSON Lines
+and as Parquet, costtop's ingest against DuckDB's read_json / read_parquet roll-up of the same file.
 
 --baseline times another costtop binary (an earlier build, e.g. `git worktree add` of the commit
 before a change, built in release) on the same files, interleaved with the current one, so a change's
@@ -99,6 +102,35 @@ def parquet_section(rows, files, codecs, runs, cache, duck_db):
     return lines
 
 
+def gcp_section(rows, runs, cache, duck_db):
+    """A Google Cloud billing export (scripts/gcp-samplegen.py) as JSON Lines and as Parquet: costtop
+    and DuckDB build the same daily roll-up from the same file, interleaved."""
+    folder = os.path.join(DATA, f"gcp-{rows}")
+    if not os.path.exists(folder):
+        subprocess.check_call([VENV_PYTHON, os.path.join(ROOT, "scripts", "gcp-samplegen.py"), "--rows", str(rows),
+                               "--shapes", "jsonl,parquet", folder + ".partial"])
+        os.rename(folder + ".partial", folder)
+    lines = [f"## {rows:,} rows of a Google Cloud billing export\n",
+             "| ingest | file | MiB | time (s) | rows/s | MiB/s | peak RSS (MiB) |", "|---|---|---|---|---|---|---|"]
+    for shape in ["jsonl", "parquet"]:
+        path = os.path.join(folder, f"gcp-billing.{shape}")
+        mib = os.path.getsize(path) / 1048576
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(run_measured([os.path.join(RELEASE, "costtop"), "ingest", "--fresh", "--quiet", "--cache", cache, path])[:2])
+            if os.path.exists(duck_db):
+                os.remove(duck_db)
+            theirs.append(run_measured([VENV_PYTHON, os.path.join(ROOT, "scripts", "duckdb_bench.py"), f"rollup-gcp-{shape}",
+                                        duck_db, path])[:2])
+        for name, measured in (("costtop", ours), ("DuckDB", theirs)):
+            seconds = statistics.median(s for s, _ in measured)
+            lines.append(f"| {name} | {shape} | {mib:,.0f} | {seconds:.2f} | {rows / seconds:,.0f} | {mib / seconds:,.1f} | "
+                         f"{max(r for _, r in measured):,.0f} |")
+        ratio = statistics.median(s for s, _ in theirs) / statistics.median(s for s, _ in ours)
+        lines.append(f"| ratio | {shape} | | **{ratio:.2f}× DuckDB's throughput** | | | |")
+    return lines + [""]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", default="1000000,5000000")
@@ -107,13 +139,17 @@ def main():
     parser.add_argument("--ingest-only", action="store_true", help="skip the query measurements")
     parser.add_argument("--parquet", default="", help="also the same bill as CUR 2.0 Parquet with these codecs, e.g. snappy,zstd")
     parser.add_argument("--parquet-only", action="store_true", help="only the Parquet measurements")
+    parser.add_argument("--gcp", type=int, default=0, help="also a Google Cloud export of this many rows, JSONL and Parquet")
+    parser.add_argument("--gcp-only", action="store_true", help="only the Google Cloud measurements")
     args = parser.parse_args()
     os.makedirs(DATA, exist_ok=True)
     subprocess.check_call(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
     ensure_duckdb()
     duck_version = subprocess.check_output([VENV_PYTHON, "-c", "import duckdb; print(duckdb.__version__)"]).decode().strip()
     report = [f"costtop vs DuckDB {duck_version}, {os.cpu_count()} cores, median of {args.runs} runs\n"]
-    for rows in [int(r) for r in args.rows.split(",")]:
+    if args.gcp:
+        report += gcp_section(args.gcp, args.runs, os.path.join(DATA, "bench-gcp.ctc"), os.path.join(DATA, "bench-gcp.duckdb"))
+    for rows in [] if args.gcp_only else [int(r) for r in args.rows.split(",")]:
         folder = os.path.join(DATA, f"cur-{rows}")
         if not os.path.exists(folder):
             subprocess.check_call([os.path.join(RELEASE, "costtop-samplegen"), "--out", folder, "--rows", str(rows),

@@ -3,6 +3,7 @@
 
   duckdb_bench.py rollup DB FILE...   builds the daily roll-up of CUR CSV files into table `rollup`
   duckdb_bench.py rollup-parquet DB FILE...   the same roll-up from CUR 2.0 Parquet files
+  duckdb_bench.py rollup-gcp-jsonl|rollup-gcp-parquet DB FILE...   the roll-up of a Google Cloud billing export
   duckdb_bench.py queries DB JSON     times the drill-down steps costtop-bench ran (JSON = its output)
 """
 import json, statistics, sys, time
@@ -78,6 +79,29 @@ def rollup_parquet(db, files):
     con.close()
 
 
+GCP_ROLLUP = """
+        CREATE TABLE rollup AS
+        SELECT CAST(left(CAST(usage_start_time AS VARCHAR), 10) AS DATE) AS day, billing_account_id AS billing_account,
+               project.id AS project, service.description AS service, sku.description AS sku,
+               coalesce(location.region, location.location) AS region, currency, cost_type,
+               list_filter(labels, lambda l: l.key = 'env')[1].value AS env,
+               list_filter(labels, lambda l: l.key = 'app')[1].value AS app,
+               sum(cost) AS cost, sum(coalesce(list_sum(list_transform(credits, lambda c: c.amount)), 0)) AS credits,
+               sum(coalesce(cost_at_list, cost)) AS list, sum(usage.amount_in_pricing_units) AS quantity, count(*) AS line_items
+        FROM {source}
+        GROUP BY ALL
+"""
+
+
+def rollup_gcp(db, kind, files):
+    """The daily roll-up costtop builds from a Google Cloud billing export, from JSON Lines or Parquet."""
+    con = duckdb.connect(db)
+    listing = "[" + ", ".join("'" + f + "'" for f in files) + "]"
+    source = f"read_json({listing}, format = 'newline_delimited')" if kind == "jsonl" else f"read_parquet({listing})"
+    con.execute(GCP_ROLLUP.format(source=source))
+    con.close()
+
+
 def queries(db, spec):
     con = duckdb.connect(db, read_only=True)
     column = {"account": "account", "service": "service", "usage-type": "usage_type", "region": "region", "day": "day"}
@@ -108,7 +132,9 @@ def queries(db, spec):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "rollup-parquet":
+    if sys.argv[1] in ("rollup-gcp-jsonl", "rollup-gcp-parquet"):
+        rollup_gcp(sys.argv[2], sys.argv[1].rsplit("-", 1)[1], sys.argv[3:])
+    elif sys.argv[1] == "rollup-parquet":
         rollup_parquet(sys.argv[2], sys.argv[3:])
     elif sys.argv[1] == "rollup":
         rollup(sys.argv[2], sys.argv[3:])

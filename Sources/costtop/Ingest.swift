@@ -6,10 +6,11 @@ import Foundation
 /// `costtop ingest`: read raw exports into the cache.
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read billing exports (CSV, CSV.gz, Parquet) into the cache.",
+        abstract: "Read billing exports (CSV, CSV.gz, Parquet, JSON Lines) into the cache.",
         discussion: """
-            PATH is any mix of files and folders (searched recursively for .csv, .csv.gz and .parquet). The format \
-            (AWS CUR, CUR 2.0 / Athena, FOCUS 1.0-1.2) is detected from each file's columns (header or schema). AWS manifests \
+            PATH is any mix of files and folders (searched recursively for .csv, .csv.gz, .parquet and .jsonl, \
+            .ndjson, .json, plain or gzip). The format (AWS CUR, CUR 2.0 / Athena, FOCUS 1.0-1.2, Google Cloud's \
+            billing export, Azure EA and MCA cost exports, actual or amortized) is detected from each file's columns (header or schema). AWS manifests \
             are honoured: only the latest assembly of a billing period counts. Unchanged files already in \
             the cache are not read again; changed ones replace their earlier rows.
 

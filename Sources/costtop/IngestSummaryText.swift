@@ -13,6 +13,10 @@ enum IngestSummaryText {
         }
         if summary.sourcesRemoved > 0 { files += ", \(summary.sourcesRemoved) removed" }
         lines.append("files         \(files)")
+        if !summary.formats.isEmpty {
+            lines.append("formats       " + summary.formats.map { "\($0.format) (\($0.files) file\($0.files == 1 ? "" : "s"))" }
+                .joined(separator: ", "))
+        }
         var items = "\(grouped(summary.lineItems)) line items, \(grouped(summary.rejected)) rejected"
         if let rejects = summary.rejectsPath { items += " (see \(rejects))" }
         lines.append("line items    \(items)")

@@ -198,6 +198,6 @@ struct ReaderSeamTests {
         let path = Support.write("x", to: folder, "bill.xlsx")
         #expect {
             _ = try Support.ingest([path])
-        } throws: { "\($0)".contains("not a file costtop reads (.csv, .csv.gz, .parquet)") }
+        } throws: { "\($0)".contains("not a file costtop reads (.csv, .csv.gz, .parquet") }
     }
 }

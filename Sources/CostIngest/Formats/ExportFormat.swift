@@ -4,21 +4,59 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case awsCUR = "aws-cur"
     /// AWS CUR with Athena integration, or CUR 2.0 (Data Exports): `line_item_unblended_cost` style names.
     case awsCURSnake = "aws-cur2"
-    /// FinOps FOCUS 1.0–1.2.
+    /// FinOps FOCUS 1.0–1.2 (also Azure's and Google's FOCUS exports).
     case focus
+    /// Google Cloud's billing export (BigQuery), as JSON Lines, Parquet or flattened CSV.
+    case gcp
+    /// Azure Cost Management, Enterprise Agreement columns, actual cost.
+    case azureEAActual = "azure-ea-actual"
+    /// Azure Cost Management, Enterprise Agreement columns, amortized cost.
+    case azureEAAmortized = "azure-ea-amortized"
+    /// Azure Cost Management, Microsoft Customer Agreement columns, actual cost.
+    case azureMCAActual = "azure-mca-actual"
+    /// Azure Cost Management, Microsoft Customer Agreement columns, amortized cost.
+    case azureMCAAmortized = "azure-mca-amortized"
 
-    /// Detects the format from the header names.
+    /// Whether this is an Azure Cost Management export of amortized cost (nil: not Azure's columns).
+    var azureAmortized: Bool? {
+        switch self {
+        case .azureEAActual, .azureMCAActual: return false
+        case .azureEAAmortized, .azureMCAAmortized: return true
+        default: return nil
+        }
+    }
+
+    /// Detects the format from the header names (and, for Azure, the kind of cost from the path).
+    ///
+    /// Azure's actual and amortized exports have the same columns, so the kind comes from the file's
+    /// path, which Cost Management builds from the export's name and type (`…/AmortizedCost/…`,
+    /// `…amortized…`): amortized when it says so, else actual (the default export type).
     /// - Throws: `RowProblem` naming the columns that identify each known format.
-    static func detect(_ header: HeaderIndex) throws(RowProblem) -> ExportFormat {
+    static func detect(_ header: HeaderIndex, path: String = "") throws(RowProblem) -> ExportFormat {
         if header.contains("lineItem/UnblendedCost") || header.contains("lineItem/UsageStartDate") { return .awsCUR }
         if header.contains("line_item_unblended_cost") || header.contains("line_item_usage_start_date") { return .awsCURSnake }
         if header.contains("BilledCost") || header.contains("ChargePeriodStart") { return .focus }
+        if header.contains("usage_start_time") && header.contains("cost") { return .gcp }
+        if header.contains("MeterCategory") && (header.contains("Date") || header.contains("UsageDate"))
+            && (header.contains("CostInBillingCurrency") || header.contains("Cost") || header.contains("PreTaxCost")) {
+            let amortized = path.lowercased().contains("amortized")
+            // EA files name the enrollment's accounts; MCA files have billing profiles and invoice sections only.
+            let enterprise = header.contains("AccountOwnerId") || header.contains("EnrollmentNumber") || header.contains("AccountName")
+            switch (enterprise, amortized) {
+            case (true, false): return .azureEAActual
+            case (true, true): return .azureEAAmortized
+            case (false, false): return .azureMCAActual
+            case (false, true): return .azureMCAAmortized
+            }
+        }
         let shown = header.names.prefix(8).joined(separator: ", ") + (header.names.count > 8 ? ", …" : "")
         throw RowProblem(
             column: nil, value: shown,
             reason: "unrecognized export format: expected an AWS CUR header (lineItem/UsageStartDate, "
                 + "lineItem/UnblendedCost, ...), a CUR 2.0 / Athena header (line_item_usage_start_date, "
-                + "line_item_unblended_cost, ...) or a FOCUS header (ChargePeriodStart, BilledCost, ...)")
+                + "line_item_unblended_cost, ...), a FOCUS header (ChargePeriodStart, BilledCost, ...), a Google Cloud "
+                + "billing export (usage_start_time, cost, ...) or an Azure cost export (Date, MeterCategory, "
+                + "CostInBillingCurrency or Cost, ...)")
     }
 
     /// Creates the adapter that normalizes this format's rows.
@@ -27,6 +65,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .awsCUR: return try CURAdapter(header: header, snakeCase: false)
         case .awsCURSnake: return try CURAdapter(header: header, snakeCase: true)
         case .focus: return try FOCUSAdapter(header: header)
+        case .gcp: return try GCPAdapter(header: header)
+        case .azureEAActual, .azureMCAActual: return try AzureAdapter(header: header, kind: .actual)
+        case .azureEAAmortized, .azureMCAAmortized: return try AzureAdapter(header: header, kind: .amortized)
         }
     }
 }

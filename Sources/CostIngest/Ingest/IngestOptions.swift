@@ -76,6 +76,9 @@ public struct IngestSummary: Sendable {
     public var days: DayRange?
     /// Per currency (sorted by name): billed and effective totals over the whole cache, in nano-units.
     public var totals: [(currency: String, billed: Int128, effective: Int128)] = []
+    /// The formats of the files read in this run (`aws-cur`, `gcp`, `azure-ea-amortized`, ...),
+    /// each with its number of files, by name.
+    public var formats: [(format: String, files: Int)] = []
     /// Optional columns missing from files, each with the default used and how many files lacked it.
     public var defaultedColumns: [(column: String, files: Int)] = []
     /// Data problems worth a look that did not stop the ingest (broken amortization identities).

@@ -92,6 +92,7 @@ public struct Ingestor {
         summary.phases[summary.phases.count - 1].seconds -= mergeSeconds
         summary.phases.append(("merge threads", mergeSeconds))
         var defaulted: [String: Int] = [:]
+        var formats: [String: Int] = [:]
         for (file, outcome) in zip(toRead, outcomes) {
             sources.append(SourceRecord(path: file.path, size: file.size, mtimeNanos: file.mtime,
                                         format: outcome.format.rawValue, lineItems: outcome.lineItems,
@@ -101,13 +102,16 @@ public struct Ingestor {
             summary.rejected += outcome.rejected
             summary.bytesRead += file.size
             for column in outcome.defaulted { defaulted[column, default: 0] += 1 }
+            formats[outcome.format.rawValue, default: 0] += 1
         }
         try rejects.close()
         if rejects.count > 0 { summary.rejectsPath = rejects.path }
+        summary.formats = formats.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         summary.defaultedColumns = defaulted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
 
         sources.sort { $0.path < $1.path }
         let contents = builder.contents(sources: sources, settings: settings)
+        try AzureKindCheck.check(contents)
         phase("build columns")
         if contents.rowCount == 0 && !options.allowEmpty {
             throw IngestError.nothingToRead(path: options.paths.joined(separator: " "))

@@ -22,7 +22,7 @@ final class OpenedFile: @unchecked Sendable {
         names = input.columnNames
         do {
             let header = try HeaderIndex(names)
-            format = try ExportFormat.detect(header)
+            format = try ExportFormat.detect(header, path: path)
             adapter = try format.makeAdapter(header)
             settings = RecordSettings(columns: header.usedColumns, nullTokensAreMissing: adapter.nullTokensAreMissing)
         } catch {

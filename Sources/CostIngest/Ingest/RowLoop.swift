@@ -46,6 +46,11 @@ struct RowLoop {
     @_specialize(where Record == CSVReader, Adapter == FOCUSAdapter)
     @_specialize(where Record == ParquetRecordSource, Adapter == CURAdapter)
     @_specialize(where Record == ParquetRecordSource, Adapter == FOCUSAdapter)
+    @_specialize(where Record == CSVReader, Adapter == AzureAdapter)
+    @_specialize(where Record == CSVReader, Adapter == GCPAdapter)
+    @_specialize(where Record == JSONLRecordSource, Adapter == GCPAdapter)
+    @_specialize(where Record == ParquetRecordSource, Adapter == GCPAdapter)
+    @_specialize(where Record == ParquetRecordSource, Adapter == AzureAdapter)
     private func readRows<Record: RecordSource, Adapter: ExportAdapter>(_ reader: Record, adapter: Adapter,
                                                                          builder: RollupBuilder) -> Result {
         var result = Result()

@@ -1,6 +1,9 @@
 /// Parses a flat JSON object of tags (`{"team":"web","cost-center":42}`) as FOCUS `Tags` and the
 /// CUR 2.0 `resource_tags` map hold them, calling back with each key and value as bytes.
 ///
+/// Also read: the object without its braces (Azure exports) and a list of `{"key", "value"}`
+/// objects (BigQuery's flattened CSV, through `JSONMapEntries`).
+///
 /// Values may be strings, numbers, booleans or null (null is skipped: an absent tag). Nested objects
 /// and arrays are errors, since tags are scalar by specification. No `Foundation` and no allocation
 /// unless a string holds escapes.
@@ -20,6 +23,30 @@ enum TagObjectParser {
         }
         skipSpace()
         if index == count { return }
+        if bytes[index] == UInt8(ascii: "[") {
+            // BigQuery's flattened CSV writes labels as a list of {key, value} objects.
+            var scanner = JSONScanner(bytes, at: index)
+            do throws(JSONSyntaxError) {
+                let span = try scanner.value()
+                scanner.skipSpace()
+                guard scanner.index == count else { throw scanner.fail("text after the labels list") }
+                try JSONMapEntries.forEach(in: bytes, span, body)
+            } catch {
+                throw Failure(reason: error.reason)
+            }
+            return
+        }
+        if bytes[index] == 0x22 {
+            // Azure Cost Management writes tags without the braces: `"env": "prod","org": "trey"`.
+            let inner = count - index
+            let braced = UnsafeMutableRawBufferPointer.allocate(byteCount: inner + 2, alignment: 1)
+            defer { braced.deallocate() }
+            braced[0] = UInt8(ascii: "{")
+            UnsafeMutableRawBufferPointer(rebasing: braced[1..<(inner + 1)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[index...]))
+            braced[inner + 1] = UInt8(ascii: "}")
+            try parse(UnsafeRawBufferPointer(braced), body)
+            return
+        }
         guard bytes[index] == UInt8(ascii: "{") else { throw Failure(reason: "tags are not a JSON object") }
         index += 1
         skipSpace()

@@ -34,6 +34,7 @@ public enum InputContainers {
     public static let standard: [any InputContainer] = [
         CSVContainer(),
         ParquetContainer(),
+        JSONLContainer(),
     ]
 
     /// The container that reads `path`, if any.

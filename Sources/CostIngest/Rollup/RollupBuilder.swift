@@ -208,6 +208,10 @@ public final class RollupBuilder {
         encodingCapacity = capacity
     }
 
+    /// Whether the line item being built counts in the line-items measure: false for the second
+    /// line item an adapter makes of one export row (GCP's credits), which is not a row of the bill.
+    public var countsAsLineItem = true
+
     /// Folds the line item into its roll-up row and resets the builder for the next one.
     /// - Throws: `RowProblem` when a sum would overflow.
     public func commit() throws(RowProblem) {
@@ -216,7 +220,7 @@ public final class RollupBuilder {
         let hash = XXH64.hash(bytes)
         var entry = tupleCache.entry(of: bytes, hash: hash)
         if entry < 0 { entry = tupleCache.insert(bytes, hash: hash, tuple: resolveTuple()) }
-        measures[Measure.lineItems.columnIndex] = 1
+        measures[Measure.lineItems.columnIndex] = countsAsLineItem ? 1 : 0
         let table = rollup.table(for: day)
         let row: Int
         if let remembered = tupleCache.rememberedRow(at: entry, day: day, source: sourceCode) {
@@ -236,6 +240,7 @@ public final class RollupBuilder {
 
     /// Clears the line item being built.
     public func reset() {
+        countsAsLineItem = true
         encodingUsed = 0
         valueLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
         labelLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
