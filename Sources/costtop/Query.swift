@@ -20,6 +20,7 @@ struct Query: ParsableCommand {
               costtop query --by usage-type --where service=AmazonEC2 --sort delta --limit 10
               costtop query --by tag:team --where tag:env!=prod --metric effective --format json
               costtop query --by day --from 2024-09-01 --to 2024-09-30 --format csv
+              costtop query --by category:team --rules rules.yaml --where service=AmazonEC2
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -57,7 +58,7 @@ struct Query: ParsableCommand {
                 groupBy: by, filters: selection.filters, period: range,
                 comparison: compare == .previous ? periodSpec.previous(of: range) : nil,
                 metric: metric, currency: selection.currency)
-            let result = try QueryEngine(cache: cache).run(spec)
+            let result = try QueryEngine(cache: cache, rules: selection.rulesOption.load()).run(spec)
             let chronological = spec.groupBy == .day || spec.groupBy == .month
             let order = sort ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
