@@ -187,4 +187,18 @@ final class CategoryMatcher: @unchecked Sendable {
             }
         }
     }
+
+    /// Every rule that matches `row` (not only the first), as bit sets of `words` words.
+    func matchingRules(_ row: Int) -> [Int] {
+        var rules: [Int] = []
+        for word in 0..<words {
+            var bits = valid[word]
+            for column in columns { bits &= masks[column.offset + Int(column.codes[row]) * words + word] }
+            while bits != 0 {
+                rules.append(word * 64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+        return rules
+    }
 }
