@@ -25,6 +25,8 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var cacheOption: CacheOption
 
+    @OptionGroup var rulesOption: RulesOption
+
     @Option(help: "Colour theme: default, light, high-contrast, colorblind, monochrome, or a file name in themes/.")
     var theme: String?
 
@@ -52,7 +54,8 @@ struct Explore: ParsableCommand {
             state.themeName = theme ?? config.theme ?? "default"
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
-                                    themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, state: state)
+                                    themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges, state: state,
+                                    rules: rulesOption.load())
         } catch {
             throw reportFailure(error)
         }

@@ -47,15 +47,17 @@ public final class Explorer {
     ///   - cache: the opened cache (must hold rows).
     ///   - cacheName: shown in the header.
     ///   - gauges: the thresholds of the commitment gauges.
+    ///   - rules: the rules file's categories and splits (`category:NAME` in regroup and drill-downs).
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
-                gauges: GaugeThresholds = GaugeThresholds(), state: ExplorerState = ExplorerState()) throws {
+                gauges: GaugeThresholds = GaugeThresholds(), state: ExplorerState = ExplorerState(),
+                rules: AllocationRules = .none) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
         self.keyMap = keyMap
         self.themeNames = themeNames
         self.gaugeThresholds = gauges
-        self.queries = ExplorerQueries(cache: cache)
+        self.queries = ExplorerQueries(cache: cache, rules: rules)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
         data = ExplorerData(period: range, comparison: nil, currency: nil, otherCurrencies: [], total: 0,
