@@ -9,7 +9,8 @@ struct AllocationScan {
     let currencies: UnsafePointer<UInt32>
     let categoryCodes: UnsafePointer<UInt32>
     let days: UnsafePointer<Int32>
-    /// Slot of each category code, or -1.
+    /// Slot of each category code; codes splits do not involve map to the spare slot `slots`, so
+    /// the loop has no branch on it (a mispredicted branch per row cost more than the add).
     let slotOf: UnsafePointer<Int32>
     let filters: UnsafeBufferPointer<ScanKernel.FilterColumn>
     let width: Int
@@ -17,12 +18,14 @@ struct AllocationScan {
     let dayCount: Int
     let firstDay: Int32
     let parallelRows: Int
+    /// Whether to add each row to `sums`; false when every value has a slot, whose days give the totals.
+    let addSums: Bool
 
     /// The sums over `rows`: `sums` and `seen` are `currencies × width`, `daily` is
-    /// `currencies × slots × dayCount`.
+    /// `currencies × (slots + 1) × dayCount` (the last slot of each currency is the spare one).
     func run(_ rows: Range<Int>, currencyCount: Int) -> (sums: [Int128], seen: [Bool], daily: [Int128]) {
         let parts = rows.count < parallelRows ? 1 : 2
-        let size = currencyCount * width, dailySize = currencyCount * slots * dayCount
+        let size = currencyCount * width, dailySize = currencyCount * (slots + 1) * dayCount
         var results: [(sums: [Int128], seen: [Bool], daily: [Int128])] = []
         if parts == 1 {
             results = [scan(rows, size: size, dailySize: dailySize)]
@@ -62,12 +65,10 @@ struct AllocationScan {
                         let code = Int(categoryCodes[row])
                         let value = Int128(values[row])
                         let index = currency &* width &+ code
-                        sums[index] &+= value
+                        if addSums { sums[index] &+= value }
                         seen[index] = true
                         let slot = Int(slotOf[code])
-                        if slot >= 0 {
-                            daily[(currency &* slots &+ slot) &* dayCount &+ Int(days[row] &- firstDay)] &+= value
-                        }
+                        daily[(currency &* (slots &+ 1) &+ slot) &* dayCount &+ Int(days[row] &- firstDay)] &+= value
                     }
                 }
             }

@@ -43,6 +43,16 @@ extension QueryEngine {
                                        method: split.method.id, sourceName: split.source)
         }
 
+        // When every value's days fit in a small table (a few hundred kilobytes at most), every value
+        // gets daily sums and the totals come from them: one add per row, as in the plain query.
+        // Otherwise values no split involves share one spare slot, so the scan never branches on it.
+        let involved = slotCodes.count
+        let longest = max(spec.period.dayCount, spec.comparison?.dayCount ?? 0)
+        let everyValueDaily = currencies.count * (width + 1) * longest <= 1 << 15
+        if everyValueDaily { for value in column.values { _ = slot(value) } }
+        let slots = slotCodes.count
+        for code in 0..<width where slotOf[code] < 0 { slotOf[code] = Int32(slots) }
+
         func allocate(_ range: DayRange) -> (sums: [Int128], seen: [Bool], flows: [[AllocationFlow]], daily: [[Int128]]) {
             let days = range.dayCount
             var (sums, seen, daily) = withFilterColumns(filters) { filterColumns in
@@ -52,17 +62,17 @@ extension QueryEngine {
                                    categoryCodes: column.codes.baseAddress!,
                                    days: cache.days.baseAddress ?? UnsafePointer(bitPattern: 8)!,
                                    slotOf: slotOf.baseAddress!, filters: filterColumns, width: width,
-                                   slots: slotCodes.count, dayCount: days, firstDay: range.from.index,
-                                   parallelRows: parallelRows)
+                                   slots: slots, dayCount: days, firstDay: range.from.index,
+                                   parallelRows: parallelRows, addSums: !everyValueDaily)
                         .run(cache.rows(in: range), currencyCount: currencies.count)
                 }
             }
             var flows: [[AllocationFlow]] = []
             var after: [[Int128]] = []
-            let block = slotCodes.count * days
+            let block = (slots + 1) * days
             for currency in 0..<currencies.count {
-                var part = Array(daily[(currency * block)..<((currency + 1) * block)])
-                flows.append(SplitAllocator.apply(steps, daily: &part, slots: slotCodes.count, days: days))
+                var part = Array(daily[(currency * block)..<(currency * block + slots * days)])
+                flows.append(SplitAllocator.apply(steps, daily: &part, slots: slots, days: days))
                 for (slot, code) in slotCodes.enumerated() {
                     let total = part[(slot * days)..<((slot + 1) * days)].reduce(Int128(0), +)
                     sums[currency * width + code] = total
@@ -103,7 +113,7 @@ extension QueryEngine {
             guard kept else { continue }
             var row = QueryRow(key: key, name: nil, cost: current.sums[chosen * width + code],
                                previous: previousSums[chosen * width + code], isMissing: false)
-            if slotOf[code] >= 0 { row.allocation = current.flows[chosen][Int(slotOf[code])] }
+            if Int(slotOf[code]) < involved { row.allocation = current.flows[chosen][Int(slotOf[code])] }
             if spec.includeSeries { row.series = Array(series[(code * days)..<((code + 1) * days)]) }
             result.rows.append(row)
             result.total += row.cost
