@@ -14,7 +14,7 @@ struct Costtop: ParsableCommand {
             not exist; 74 an I/O error; 1 anything else.
             """,
         version: costtopVersionString,
-        subcommands: [Explore.self, Overview.self, Ingest.self, Query.self, Coverage.self, Commitments.self, Anomalies.self, Showback.self, RulesCommand.self],
+        subcommands: [Explore.self, Overview.self, Ingest.self, Query.self, Coverage.self, Commitments.self, Anomalies.self, Showback.self, RulesCommand.self, Metrics.self],
         defaultSubcommand: Explore.self
     )
 }

@@ -45,6 +45,9 @@ struct Query: ParsableCommand {
     @Option(parsing: .unconditional, help: "Show at most N rows; the rest are folded into one (other) row.")
     var limit: Int?
 
+    @Option(help: ArgumentHelp("Also show cost per unit of this business metric (costtop metrics import).", valueName: "METRIC"))
+    var per: String?
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
@@ -63,6 +66,15 @@ struct Query: ParsableCommand {
             let order = sort ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
+            if let per {
+                let metrics = try BusinessMetrics.load(cachePath: cacheOption.resolvedPath)
+                guard metrics.values[per] != nil else {
+                    throw QueryError("no metric \"\(per)\" beside this cache; import it with `costtop metrics import FILE.csv`")
+                }
+                print(UnitCostOutput(report, metric: per, metrics: metrics).render(as: selection.format, sanitize: toTerminal),
+                      terminator: "")
+                return
+            }
             print(QueryOutput(report).render(as: selection.format, sanitize: toTerminal), terminator: "")
             if spec.groupBy == .fixed(.resource) && !cache.footer.settings.keepResources {
                 FileHandle.standardError.write(Data(("costtop: note: this cache was ingested without --resources, so every "
