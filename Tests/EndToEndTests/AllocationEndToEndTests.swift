@@ -73,4 +73,30 @@ struct AllocationEndToEndTests {
                                       environment: ["XDG_CONFIG_HOME": folder + "/none"])
         #expect(missing.status == 64 && missing.err.contains("no category \"team\""))
     }
+
+    @Test("--help of the allocation commands has examples; query lists category:NAME and --per", arguments: [
+        ["showback"], ["rules", "check"], ["metrics", "import"], ["query"]])
+    func help(command: [String]) {
+        let result = Support.costtop(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Examples:"), "\(command)")
+        #expect(result.out.contains("--rules") || command == ["metrics", "import"], "\(command)")
+        if command == ["query"] { #expect(result.out.contains("category:NAME") && result.out.contains("--per")) }
+    }
+
+    @Test("metrics import then query --per: unit cost per row, — without volume")
+    func unitCosts() throws {
+        let (folder, cache, rules) = setUp()
+        let metrics = Support.write("date,metric,value,category\n2024-03,orders,31,rest\n", to: folder, "m.csv")
+        let imported = Support.costtop(["metrics", "import", "--cache", cache, metrics])
+        #expect(imported.status == 0, "\(imported.err)")
+        let query = Support.costtop(["query", "--cache", cache, "--rules", rules, "--by", "category:team", "--period", "all",
+                                     "--per", "orders", "--format", "csv"])
+        #expect(query.status == 0, "\(query.err)")
+        // rest: 0.0015 + 0.096 over 2 order-days (one a day in March, two days of data).
+        #expect(query.out.contains("rest,0.10,2.00,0.05,"), "\(query.out)")
+        #expect(query.out.contains("other,0.10,,,"))
+        let unknown = Support.costtop(["query", "--cache", cache, "--per", "visits"])
+        #expect(unknown.status == 64 && unknown.err.contains("costtop metrics import"))
+    }
 }
