@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "CostIngestTests",
                     dependencies: ["ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CosttopTestSupport"]),
         .testTarget(name: "CostEngineTests",
-                    dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CosttopTestSupport"]),
+                    dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostConfig", "CosttopTestSupport"]),
         .testTarget(name: "CostReportsTests",
                     dependencies: ["CostModel", "CostCache", "CostEngine", "CostReports", "CostViews", "CosttopTestSupport"]),
         .testTarget(name: "CostViewsTests",

@@ -1,10 +1,12 @@
 /// A dimension a charge can be grouped or filtered by.
 ///
 /// The fixed dimensions are columns of every cache; `tag(key)` refers to a tag key found in the data.
-/// `day` and `month` are derived from the row's day and exist only for grouping.
+/// `day` and `month` are derived from the row's day and exist only for grouping. `category(name)` is
+/// a cost category of the rules file (docs/allocation.md), computed at query time.
 public enum CostDimension: Hashable, Sendable, CustomStringConvertible {
     case fixed(FixedDimension)
     case tag(String)
+    case category(String)
     case day
     case month
 
@@ -14,6 +16,10 @@ public enum CostDimension: Hashable, Sendable, CustomStringConvertible {
             let key = String(text.dropFirst(4))
             guard !key.isEmpty else { return nil }
             self = .tag(key)
+        } else if text.hasPrefix("category:") {
+            let name = String(text.dropFirst(9))
+            guard !name.isEmpty else { return nil }
+            self = .category(name)
         } else if text == "day" {
             self = .day
         } else if text == "month" {
@@ -29,6 +35,7 @@ public enum CostDimension: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .fixed(let fixed): return fixed.rawValue
         case .tag(let key): return "tag:\(key)"
+        case .category(let name): return "category:\(name)"
         case .day: return "day"
         case .month: return "month"
         }
@@ -42,7 +49,7 @@ public enum CostDimension: Hashable, Sendable, CustomStringConvertible {
 
     /// Every spelling accepted on the command line, for help texts.
     public static let spellings: String =
-        (FixedDimension.allCases.map(\.rawValue) + ["tag:KEY", "day", "month"]).joined(separator: ", ")
+        (FixedDimension.allCases.map(\.rawValue) + ["tag:KEY", "category:NAME", "day", "month"]).joined(separator: ", ")
 }
 
 /// The dimensions stored as dictionary-encoded columns in every cache, in column order.

@@ -83,8 +83,10 @@ struct BenchMain {
         }
         detectionTimes.sort()
         openTimes.sort()
+        let allocation = try AllocationBench.measure(cache, period: period, previous: previous, repeats: repeats)
         print("{\"anomalyDetectionMs\":\(detectionTimes[1] * 1000),\"cacheRows\":\(cache.rowCount),\"from\":\"\(period.from)\",\"to\":\"\(period.to)\","
               + "\"compareFrom\":\"\(previous.from)\",\"compareTo\":\"\(previous.to)\","
+              + "\"allocation\":\(allocation),"
               + "\"openAndTopMs\":\(openTimes[openTimes.count / 2] * 1000),\"queries\":[\(lines.joined(separator: ","))]}")
     }
 

@@ -20,6 +20,6 @@ extension CostDimension: ExpressibleByArgument {
 
     /// The spellings `--help` lists (`tag:KEY` stands for any tag key).
     public static var allValueStrings: [String] {
-        FixedDimension.allCases.map(\.rawValue) + ["tag:KEY", "day", "month"]
+        FixedDimension.allCases.map(\.rawValue) + ["tag:KEY", "category:NAME", "day", "month"]
     }
 }

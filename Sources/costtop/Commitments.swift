@@ -30,7 +30,7 @@ struct Commitments: ParsableCommand {
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             let data = cache.daysOrToday
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
-            let analysis = CommitmentAnalysis(cache: cache)
+            let analysis = CommitmentAnalysis(cache: cache, rules: try selection.rulesOption.load())
             let rows = try analysis.commitments(filters: selection.filters, period: range, currency: selection.currency)
             let chosen = try analysis.currency(filters: selection.filters, period: range, asked: selection.currency)
             let output = CommitmentsOutput(rows, period: range, currency: chosen)

@@ -34,7 +34,7 @@ struct Coverage: ParsableCommand {
             let data = cache.daysOrToday
             let (_, range) = try periodOptions.resolve(in: data, fallback: .last30Days)
             let dimension = by
-            let analysis = CommitmentAnalysis(cache: cache)
+            let analysis = CommitmentAnalysis(cache: cache, rules: try selection.rulesOption.load())
             let result = try analysis.coverage(by: dimension, filters: selection.filters, period: range, currency: selection.currency)
             let summary = try analysis.summary(filters: selection.filters, period: range, currency: selection.currency)
             let output = CoverageOutput(result, by: dimension, savingsRate: summary.effectiveSavingsRate)

@@ -26,6 +26,8 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var cacheOption: CacheOption
 
+    @OptionGroup var rulesOption: RulesOption
+
     @Option(help: "Colour theme: default, light, high-contrast, colorblind, monochrome, or a file name in themes/.")
     var theme: String?
 
@@ -63,7 +65,7 @@ struct Explore: ParsableCommand {
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
-                                    anomalyMarks: config.anomalyMarks, state: state)
+                                    anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load())
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {

@@ -22,6 +22,7 @@ struct Query: ParsableCommand {
               costtop query --by tag:team --where tag:env!=prod --metric effective --format json
               costtop query --by day --from 2024-09-01 --to 2024-09-30 --format csv
               costtop query --view 'v1;path=account=123456789012;by=service;period=last-7d;compare=previous;metric=billed'
+              costtop query --by category:team --rules rules.yaml --where service=AmazonEC2
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -48,6 +49,9 @@ struct Query: ParsableCommand {
 
     @Option(help: ArgumentHelp("Ask what this explorer view shows (the text y copies): its path, grouping, period, comparison, metric and filters; --where adds filters.", valueName: "TEXT"))
     var view: String?
+
+    @Option(help: ArgumentHelp("Also show cost per unit of this business metric (costtop metrics import).", valueName: "METRIC"))
+    var per: String?
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
@@ -79,11 +83,20 @@ struct Query: ParsableCommand {
                 groupBy: by, filters: selection.filters, period: range,
                 comparison: compare == .previous ? periodSpec.previous(of: range) : nil,
                 metric: metric, currency: selection.currency)
-            let result = try QueryEngine(cache: cache).run(spec)
+            let result = try QueryEngine(cache: cache, rules: selection.rulesOption.load()).run(spec)
             let chronological = spec.groupBy == .day || spec.groupBy == .month
             let order = sort ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
+            if let per {
+                let metrics = try BusinessMetrics.load(cachePath: cacheOption.resolvedPath)
+                guard metrics.values[per] != nil else {
+                    throw QueryError("no metric \"\(per)\" beside this cache; import it with `costtop metrics import FILE.csv`")
+                }
+                print(UnitCostOutput(report, metric: per, metrics: metrics).render(as: selection.format, sanitize: toTerminal),
+                      terminator: "")
+                return
+            }
             print(QueryOutput(report).render(as: selection.format, sanitize: toTerminal), terminator: "")
             if spec.groupBy == .fixed(.resource) && !cache.footer.settings.keepResources {
                 FileHandle.standardError.write(Data(("costtop: note: this cache was ingested without --resources, so every "

@@ -3,7 +3,7 @@ import CostEngine
 import CostModel
 import CostReports
 
-/// `--where`, `--currency` and `--format`, shared by the commands that report a selection of the bill.
+/// `--where`, `--currency`, `--format` and `--rules`, shared by the commands that report a selection of the bill.
 struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
     var filterTexts: [String] = []
@@ -13,6 +13,8 @@ struct SelectionOptions: ParsableArguments {
 
     @Option(help: "Output format.")
     var format: ReportFormat = .table
+
+    @OptionGroup var rulesOption: RulesOption
 
     func validate() throws {
         for filter in filterTexts where Filter(filter) == nil {

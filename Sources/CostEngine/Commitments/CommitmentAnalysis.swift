@@ -15,18 +15,23 @@ public struct CommitmentAnalysis {
     /// Per usage-type code: eligible, and measured in instance hours (built once per analysis).
     private let eligibleTypes: [Bool]
     private let hourTypes: [Bool]
+    /// The rules file's categories, for `category:NAME` groups and filters.
+    private let categories: CategoryColumns
 
-    public init(cache: CacheFile) {
+    /// An analysis of `cache`; `rules` define the `category:NAME` dimensions (direct cost: splits
+    /// move money between category values, not commitment coverage).
+    public init(cache: CacheFile, rules: AllocationRules = .none) {
         self.cache = cache
+        categories = CategoryColumns(rules: rules, cache: cache)
         (eligibleTypes, hourTypes) = CommitmentEligibility.table(cache)
     }
 
     /// Coverage per group of `dimension`.
     public func coverage(by dimension: CostDimension, filters: [Filter], period: DayRange,
                          currency: String? = nil) throws -> CoverageResult {
-        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories)
         let grouping = try Grouping(dimension, cache: cache,
-                                    spec: QuerySpec(groupBy: dimension, period: period, comparison: nil))
+                                    spec: QuerySpec(groupBy: dimension, period: period, comparison: nil), categories: categories)
         let list = cache.measure(.list)
         let quantity = cache.measure(.usageQuantity)
         // Dense sums by group code: this runs for the explorer's gauges on every drill step.
@@ -70,12 +75,12 @@ public struct CommitmentAnalysis {
     /// The currency the analyses report for this selection: the one asked for, else the only one,
     /// else the largest (as `costtop query` chooses).
     public func currency(filters: [Filter], period: DayRange, asked: String? = nil) throws -> String? {
-        try RowScan(cache: cache, filters: filters, period: period, currency: asked).currencyName
+        try RowScan(cache: cache, filters: filters, period: period, currency: asked, categories: categories).currencyName
     }
 
     /// Every commitment with cost in the period (within `filters`), largest total first.
     public func commitments(filters: [Filter], period: DayRange, currency: String? = nil) throws -> [CommitmentRow] {
-        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories)
         let ids = cache.codes(.commitment)
         let types = cache.codes(.commitmentType)
         let accounts = cache.codes(.account)
@@ -128,7 +133,7 @@ public struct CommitmentAnalysis {
     }
 
     private func eligibleEffectiveCost(filters: [Filter], period: DayRange, currency: String?) throws -> Int128 {
-        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency)
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories)
         let effective = cache.measure(.effective)
         var sum: Int128 = 0
         forEachEligibleRow(scan) { row, _, _ in sum += Int128(effective[row]) }

@@ -9,10 +9,10 @@ struct RowScan {
     let currencyCode: Int?
     let currencyName: String?
 
-    init(cache: CacheFile, filters: [Filter], period: DayRange, currency: String?) throws {
+    init(cache: CacheFile, filters: [Filter], period: DayRange, currency: String?, categories: CategoryColumns? = nil) throws {
         self.cache = cache
         rows = cache.rows(in: period)
-        self.filters = try filters.map { try CompiledFilter($0, cache: cache) }
+        self.filters = try filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
         // The currency asked for, else the only one, else the one with the most billed cost in the period.
         let currencies = cache.dictionary(.currency)
         let chosen: String?

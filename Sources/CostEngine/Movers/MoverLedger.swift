@@ -175,6 +175,10 @@ struct PathColumn {
             names = { $0 == 0 ? dimension.missingLabel : values[$0] }
         case .day, .month:
             throw QueryError("movers follow a drill path of columns and tags; \(dimension) cannot be one of its steps")
+        case .category:
+            // Categories are computed by the query engine with the rules file; movers do not take
+            // rules yet (docs/allocation.md).
+            throw QueryError("movers do not follow cost categories yet; use a path of columns and tags")
         }
     }
 

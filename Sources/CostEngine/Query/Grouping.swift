@@ -6,6 +6,7 @@ struct Grouping {
     private enum Kind {
         case fixed(UnsafeBufferPointer<UInt32>, StringTable, StringTable?)
         case tag(keyIndex: Int, keyCount: Int, StringTable)
+        case category(CategoryColumn)
         case day(first: Int32)
         case month(firstMonth: Int)
     }
@@ -16,7 +17,7 @@ struct Grouping {
     /// Number of distinct group indexes.
     let groupCount: Int
 
-    init(_ dimension: CostDimension, cache: CacheFile, spec: QuerySpec) throws {
+    init(_ dimension: CostDimension, cache: CacheFile, spec: QuerySpec, categories: CategoryColumns? = nil) throws {
         self.cache = cache
         missingLabel = dimension.missingLabel
         switch dimension {
@@ -31,6 +32,10 @@ struct Grouping {
             let values = cache.tagValues(keyIndex)
             kind = .tag(keyIndex: keyIndex, keyCount: cache.tagKeys.count, values)
             groupCount = max(1, values.count)
+        case .category(let name):
+            let column = try Grouping.categoryColumn(name, categories)
+            kind = .category(column)
+            groupCount = max(1, column.values.count)
         case .day:
             // Days are offsets into the period; the comparison period uses the same offsets.
             let longest = max(spec.period.dayCount, spec.comparison?.dayCount ?? 0)
@@ -42,6 +47,12 @@ struct Grouping {
             kind = .month(firstMonth: spec.period.from.monthIndex)
             groupCount = max(1, max(months, comparisonMonths))
         }
+    }
+
+    /// The column of category `name`; without rules, an error saying where rules come from.
+    static func categoryColumn(_ name: String, _ categories: CategoryColumns?) throws -> CategoryColumn {
+        guard let categories else { throw QueryError("category:\(name) needs a rules file (--rules FILE)") }
+        return try categories.column(name)
     }
 
     static func unknownTag(_ key: String, _ cache: CacheFile) -> String {
@@ -58,6 +69,8 @@ struct Grouping {
         case .tag(let keyIndex, let keyCount, _):
             let map = (0..<cache.tagSetCount).map { cache.tagSets[$0 * keyCount + keyIndex] }
             return (cache.tagSetCodes, 0, map)
+        case .category(let column):
+            return (column.codes, 0, [])
         case .day:
             // Rows of a period lie inside it, so every offset is below the group count.
             // Int32 and UInt32 may alias: read the day column's bit patterns as unsigned.
@@ -77,6 +90,8 @@ struct Grouping {
             return Int(codes[row])
         case .tag(let keyIndex, let keyCount, _):
             return Int(cache.tagSets[Int(cache.tagSetCodes[row]) * keyCount + keyIndex])
+        case .category(let column):
+            return Int(column.codes[row])
         case .day:
             let offset = Int(cache.days[row] - offsetFrom.index)
             return offset < groupCount ? offset : nil
@@ -102,6 +117,9 @@ struct Grouping {
         case .tag(_, _, let values):
             return QueryRow(key: code == 0 ? missingLabel : values[code], name: nil,
                             cost: cost, previous: previous, isMissing: code == 0)
+        case .category(let column):
+            // Every charge has a category value (the default catches the rest): nothing is missing.
+            return QueryRow(key: column.values[code], name: nil, cost: cost, previous: previous, isMissing: false)
         case .day(let first):
             return QueryRow(key: Day(index: first).adding(days: code).description, name: nil,
                             cost: cost, previous: previous, isMissing: false)
@@ -121,7 +139,7 @@ struct CompiledFilter {
     var codeColumn: UnsafeBufferPointer<UInt32> { codes }
     var allowedTable: [Bool] { allowed }
 
-    init(_ filter: Filter, cache: CacheFile) throws {
+    init(_ filter: Filter, cache: CacheFile, categories: CategoryColumns? = nil) throws {
         switch filter.dimension {
         case .fixed(let fixed):
             let dictionary = cache.dictionary(fixed)
@@ -144,6 +162,12 @@ struct CompiledFilter {
                 }
             }
             codes = cache.tagSetCodes
+            self.allowed = allowed
+        case .category(let name):
+            let column = try Grouping.categoryColumn(name, categories)
+            var allowed = [Bool](repeating: filter.exclude, count: max(1, column.values.count))
+            if let target = column.codeOf[filter.value] { allowed[Int(target)] = !filter.exclude }
+            codes = column.codes
             self.allowed = allowed
         case .day, .month:
             throw QueryError("filter by \(filter.dimension) with --from/--to or --period instead")

@@ -18,17 +18,24 @@ public struct QueryEngine {
     public let cache: CacheFile
     /// Period ranges of at least this many rows are scanned by two threads.
     public let parallelRows: Int
+    /// The rules file's categories and splits (`category:NAME` groups and filters).
+    public var rules: AllocationRules { categories.rules }
+    /// Category columns, built on first use and shared by every copy of this engine.
+    let categories: CategoryColumns
 
-    public init(cache: CacheFile, parallelRows: Int = 100_000) {
+    /// An engine over `cache`; `rules` define the `category:NAME` dimensions and their splits.
+    public init(cache: CacheFile, rules: AllocationRules = .none, parallelRows: Int = 100_000) {
         self.cache = cache
         self.parallelRows = parallelRows
+        categories = CategoryColumns(rules: rules, cache: cache)
     }
 
     /// Runs a query.
     /// - Throws: `QueryError` for an unknown tag key or an unknown currency.
     public func run(_ spec: QuerySpec) throws -> QueryResult {
-        let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec)
-        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache) }
+        if case .category(let name) = spec.groupBy { return try runAllocated(spec, category: name) }
+        let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec, categories: categories)
+        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
         let currencies = cache.dictionary(.currency)
         let width = grouping.groupCount
         var current = [Int128](repeating: 0, count: currencies.count * width)
@@ -41,26 +48,7 @@ public struct QueryEngine {
                        metric: spec.metric, offsetFrom: comparison.from, into: &previous, seen: &seen)
         }
 
-        // Choose the currency: the one asked for, else the only one with data, else the largest.
-        var present: [(code: Int, magnitude: Int128)] = []
-        for code in 0..<currencies.count {
-            let range = (code * width)..<((code + 1) * width)
-            guard seen[range].contains(true) else { continue }
-            var magnitude: Int128 = 0
-            for index in range { magnitude += abs(current[index]) + abs(previous[index]) }
-            present.append((code, magnitude))
-        }
-        let chosen: Int?
-        if let wanted = spec.currency {
-            guard let code = currencies.index(of: wanted) else {
-                let known = (1..<max(1, currencies.count)).map { currencies[$0] }.joined(separator: ", ")
-                throw QueryError("no costs in currency \(wanted) in this cache (it has: \(known))")
-            }
-            chosen = code
-        } else {
-            chosen = present.max { $0.magnitude < $1.magnitude }?.code
-        }
-
+        let (chosen, present) = try chooseCurrency(spec, current: current, previous: previous, seen: seen, width: width)
         var result = QueryResult(spec: spec, currency: chosen.map { currencies[$0] },
                                  otherCurrencies: present.filter { $0.code != chosen }.map { currencies[$0.code] },
                                  total: 0, previousTotal: 0, rows: [])
@@ -89,10 +77,33 @@ public struct QueryEngine {
         return result
     }
 
+    /// The currency reported: the one asked for, else the only one with data, else the largest;
+    /// and every currency with data (`present`), from sums laid out `currency × width`.
+    func chooseCurrency(_ spec: QuerySpec, current: [Int128], previous: [Int128], seen: [Bool],
+                        width: Int) throws -> (chosen: Int?, present: [(code: Int, magnitude: Int128)]) {
+        let currencies = cache.dictionary(.currency)
+        var present: [(code: Int, magnitude: Int128)] = []
+        for code in 0..<currencies.count {
+            let range = (code * width)..<((code + 1) * width)
+            guard seen[range].contains(true) else { continue }
+            var magnitude: Int128 = 0
+            for index in range { magnitude += abs(current[index]) + abs(previous[index]) }
+            present.append((code, magnitude))
+        }
+        if let wanted = spec.currency {
+            guard let code = currencies.index(of: wanted) else {
+                let known = (1..<max(1, currencies.count)).map { currencies[$0] }.joined(separator: ", ")
+                throw QueryError("no costs in currency \(wanted) in this cache (it has: \(known))")
+            }
+            return (code, present)
+        }
+        return (present.max { $0.magnitude < $1.magnitude }?.code, present)
+    }
+
     // MARK: - The scan
 
     /// Cost per (group, day of the period) in one currency: `groups × days`, row-major.
-    private func dailySeries(grouping: Grouping, filters: [CompiledFilter], spec: QuerySpec, currency: Int) -> [Int128] {
+    func dailySeries(grouping: Grouping, filters: [CompiledFilter], spec: QuerySpec, currency: Int) -> [Int128] {
         let days = spec.period.dayCount
         var sums = [Int128](repeating: 0, count: grouping.groupCount * days)
         let values = cache.measure(spec.metric.measure)
@@ -159,7 +170,7 @@ public struct QueryEngine {
         }
     }
 
-    private func withFilterColumns<R>(_ filters: [CompiledFilter], _ body: (UnsafeBufferPointer<ScanKernel.FilterColumn>) -> R) -> R {
+    func withFilterColumns<R>(_ filters: [CompiledFilter], _ body: (UnsafeBufferPointer<ScanKernel.FilterColumn>) -> R) -> R {
         // The filters' tables live in their arrays for the duration of the call.
         var columns: [ScanKernel.FilterColumn] = []
         func collect(_ index: Int) -> R {

@@ -74,6 +74,8 @@ public struct QueryRow: Sendable, Equatable {
     public var isMissing: Bool
     /// Daily cost over the period, first day first, when the spec asked for it; else empty.
     public var series: [Int128] = []
+    /// For a category value that splits touch: its direct cost, what it received and passed on.
+    public var allocation: AllocationFlow?
 
     public init(key: String, name: String?, cost: Int128, previous: Int128, isMissing: Bool, series: [Int128] = []) {
         self.key = key

@@ -18,6 +18,14 @@ public enum NumberText {
         return (scaled < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
+    /// Six decimals (`0.250000`): allocation ratios (0-1) in CSV and JSON.
+    public static func sixDecimals(_ value: Double) -> String {
+        let scaled = (value * 1_000_000).rounded()
+        let magnitude = Int64(abs(scaled))
+        let fraction = String(magnitude % 1_000_000)
+        return (scaled < 0 ? "-" : "") + "\(magnitude / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
+    }
+
     /// Nano-units from an amount in currency units (the anomaly detector's sums are `Double`s).
     public static func nanos(_ units: Double) -> Int128 {
         Int128(units * 1e9)

@@ -56,9 +56,10 @@ public final class Explorer {
     ///   - cacheName: shown in the header.
     ///   - gauges: the thresholds of the commitment gauges.
     ///   - anomalyMarks: when rows carry anomaly marks.
+    ///   - rules: the rules file's categories and splits (`category:NAME` in regroup and drill-downs).
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
                 gauges: GaugeThresholds = GaugeThresholds(), anomalyMarks: AnomalyMarkRule = AnomalyMarkRule(),
-                state: ExplorerState = ExplorerState()) throws {
+                state: ExplorerState = ExplorerState(), rules: AllocationRules = .none) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
@@ -66,7 +67,7 @@ public final class Explorer {
         self.themeNames = themeNames
         self.gaugeThresholds = gauges
         self.anomalyMarkRule = anomalyMarks
-        self.queries = ExplorerQueries(cache: cache)
+        self.queries = ExplorerQueries(cache: cache, rules: rules)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
         data = ExplorerData(period: range, comparison: nil, currency: nil, otherCurrencies: [], total: 0,

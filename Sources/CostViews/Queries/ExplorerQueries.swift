@@ -11,9 +11,9 @@ final class ExplorerQueries {
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     private(set) var commitmentFigures: CommitmentFigures
 
-    init(cache: CacheFile) {
+    init(cache: CacheFile, rules: AllocationRules = .none) {
         self.cache = cache
-        engine = QueryEngine(cache: cache)
+        engine = QueryEngine(cache: cache, rules: rules)
         commitmentFigures = CommitmentFigures(cache: cache)
     }
 
@@ -35,7 +35,7 @@ final class ExplorerQueries {
         [.fixed(.account), .fixed(.service), .fixed(.usageType), .fixed(.region), .fixed(.chargeCategory),
          .fixed(.pricingCategory), .fixed(.provider), .fixed(.billingAccount), .fixed(.commitment)]
             + (cache.footer.settings.keepResources ? [.fixed(.resource)] : [])
-            + cache.tagKeys.map { .tag($0) } + [.day]
+            + cache.tagKeys.map { .tag($0) } + engine.rules.categories.map { .category($0.name) } + [.day]
     }
 
     /// The dimension drilling from the current level goes to, or nil at the end of the path.

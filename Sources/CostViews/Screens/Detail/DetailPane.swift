@@ -41,6 +41,21 @@ enum DetailPane {
         }
         grid.putData(shares.joined(separator: " · "), x: x, y: y, role: .muted, maxWidth: inner, unicode: unicode)
         y += 1
+        if let flow = row.allocation {
+            // A category value touched by splits: its own cost, then what each split moved.
+            var lines = ["\(Formatting.money(flow.direct, symbol: symbol)) direct"]
+            lines += flow.received.map { "\(Formatting.money($0.amount, symbol: symbol)) from \($0.source), \($0.method)" }
+            if flow.allocatedOut != 0 {
+                lines.append("\(Formatting.money(-flow.allocatedOut, symbol: symbol)) split out, \(flow.outMethod ?? "")")
+            }
+            if flow.unallocatable != 0 {
+                lines.append("\(Formatting.money(flow.unallocatable, symbol: symbol)) unallocatable (kept)")
+            }
+            for line in lines where y < frame.y + frame.height - 1 {
+                grid.putData(line, x: x, y: y, role: .normal, maxWidth: inner, unicode: unicode)
+                y += 1
+            }
+        }
         if let anomaly = detail.anomaly {
             // Room for the chart below: at least its three rows and the legend.
             let room = frame.y + frame.height - y - 4
