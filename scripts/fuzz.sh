@@ -31,7 +31,8 @@ TARGETS=(
 
 # Library modules every harness links, in dependency order (Swift ones; CSVScan is C).
 MODULES=(ByteStreams CostModel CostCache CostIngest CostEngine)
-build="$root/Fuzz/.build"
+# COSTTOP_FUZZ_BUILD moves the outputs (to time a build from scratch beside a running fuzzer).
+build="${COSTTOP_FUZZ_BUILD:-$root/Fuzz/.build}"
 samples="$root/../shared/samples"
 
 die() { echo "fuzz.sh: $*" >&2; exit 64; }
@@ -112,7 +113,7 @@ seeds_csv() {
   local dir=$1 file index=0
   for file in $(find sample-data -name '*.csv.gz' | sort); do
     index=$((index + 1))
-    gzip -dc "$file" | head -c 12000 > "$dir/sample-$index.csv" || true
+    gzip -dc "$file" | head -c 4000 > "$dir/sample-$index.csv" || true
     gzip -dc "$file" | head -n 3 > "$dir/sample-$index-short.csv" || true
   done
   if [ -d "$samples/csv-spectrum/csvs" ]; then
@@ -226,7 +227,7 @@ case "${1:-}" in
     [ $# -ge 2 ] || die "usage: scripts/fuzz.sh NAME MINUTES [-- libFuzzer flags]"
     name=$1 minutes=$2; shift 2
     [ "${1:-}" = "--" ] && shift
-    [[ "$minutes" =~ ^[0-9]+$ ]] || die "MINUTES must be a whole number"
+    [[ "$minutes" =~ ^[1-9][0-9]*$ ]] || die "MINUTES must be a whole number above 0"
     run_target "$name" $((minutes * 60)) "$@"
     ;;
 esac
