@@ -50,7 +50,7 @@ names() { local line; for line in "${TARGETS[@]}"; do printf '%s ' "${line%%|*}"
 stale() {
   local output=$1; shift
   [ -e "$output" ] || return 0
-  [ -n "$(find "$@" -newer "$output" -print -quit)" ]
+  [ -n "$(find "$@" -type f -newer "$output" -print -quit)" ]
 }
 
 # MARK: - Build
