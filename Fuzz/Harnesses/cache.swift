@@ -5,7 +5,7 @@ import Foundation
 
 // The cache reader: any bytes must open as a cache or fail with a `CacheError`, never crash; a
 // cache that opens must answer a query grouped by every dimension (each fixed one, each tag key,
-// day and month) with a filter, a comparison period and daily series, without crashing.
+// day and month) with or without a filter, a comparison period and daily series, without crashing.
 // Each input is read twice: as it is, and "repaired" — every block checksum and the footer's
 // recomputed — so that mutations inside blocks and the footer reach the checks behind the
 // checksums instead of all stopping at the first mismatch.
@@ -39,9 +39,11 @@ private func openAndQuery(_ bytes: UnsafeRawBufferPointer) {
     } catch {
         fuzzFailure("opening threw \(error), not a CacheError")
     }
-    guard let range = cache.dayRange else { return }
-    // The whole span, compared with the span before it.
-    let span = Int(range.to.index) - Int(range.from.index) + 1
+    guard let whole = cache.dayRange else { return }
+    // The last 400 days at most (a damaged cache can span 3.6 million, and grouping by day makes a
+    // group per day), compared with as many days before them.
+    let span = min(400, Int(whole.to.index) - Int(whole.from.index) + 1)
+    let range = DayRange(from: whole.to.adding(days: 1 - span), to: whole.to)
     let comparison = DayRange(from: range.from.adding(days: -span), to: range.from.adding(days: -1))
     let engine = QueryEngine(cache: cache)
     let dimensions = FixedDimension.allCases.map { CostDimension.fixed($0) } + cache.tagKeys.map { .tag($0) }
@@ -49,12 +51,12 @@ private func openAndQuery(_ bytes: UnsafeRawBufferPointer) {
     for (index, dimension) in dimensions.enumerated() {
         var spec = QuerySpec(groupBy: dimension, period: range, comparison: comparison,
                              metric: Metric.allCases[index % Metric.allCases.count])
-        spec.includeSeries = span <= 400
-        // Filter on the dimension before this one: keep its first value (or drop it, every other time).
+        spec.includeSeries = true
+        // Filter on the dimension before this one: keep its first value, drop it, or no filter.
         let previous = FixedDimension.allCases[(index + FixedDimension.allCases.count - 1) % FixedDimension.allCases.count]
         let values = cache.dictionary(previous)
-        if values.count > 1 {
-            spec.filters = [Filter(dimension: .fixed(previous), value: values[1], exclude: index % 2 == 1)]
+        if values.count > 1, index % 3 != 2 {
+            spec.filters = [Filter(dimension: .fixed(previous), value: values[1], exclude: index % 3 == 1)]
         }
         do {
             let result = try engine.run(spec)
