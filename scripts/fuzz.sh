@@ -84,6 +84,8 @@ build_modules() {
         -I "$build/modules" -I Sources/CZlib -I "$build/modules/CSVScan" \
         -emit-module -emit-module-path "$build/modules/$module.swiftmodule" \
         -c "${sources[@]}" -o "$object"
+      # swiftc leaves an output it would write unchanged untouched; mark the module as checked.
+      touch "$object"
     fi
     previous+=("$module.o")
   done
