@@ -83,7 +83,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "CostTerminalTests", dependencies: ["CostViews", "CostTerminal", "CosttopTestSupport"]),
         .testTarget(name: "EndToEndTests",
-                    dependencies: ["CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CosttopTestSupport"]),
+                    dependencies: ["ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CosttopTestSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
     ],
     swiftLanguageModes: [.v6]

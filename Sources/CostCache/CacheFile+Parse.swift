@@ -16,6 +16,10 @@ extension CacheFile {
         var measures: [UnsafeBufferPointer<Int64>]
     }
 
+    /// Day numbers of 0001-01-01 and 9999-12-31, the dates an ingest can write.
+    static let earliestDay = Day(year: 1, month: 1, day: 1)!.index
+    static let latestDay = Day(year: 9999, month: 12, day: 31)!.index
+
     // MARK: - Validation
 
     static func parse(_ file: UnsafeRawBufferPointer, path: String) throws -> Parsed {
@@ -84,6 +88,13 @@ extension CacheFile {
         let days = try column("day", Int32.self, count: rows)
         for index in 1..<max(1, rows) where days[index] < days[index - 1] {
             throw corrupt("rows are not sorted by day at row \(index)")
+        }
+        // An ingest only writes dates of years 1-9999 (what `Day(year:month:day:)` accepts). A day
+        // outside them is damage, and would trap the date arithmetic of every query (found by
+        // fuzzing: Int32.min crashed every subcommand, a year before 1 grouping by month). The
+        // rows are sorted, so the first and last day bound them all.
+        if rows > 0, days[0] < CacheFile.earliestDay || days[rows - 1] > CacheFile.latestDay {
+            throw corrupt("days outside 0001-01-01...9999-12-31 (day numbers \(days[0])...\(days[rows - 1]))")
         }
         var dimensionColumns: [UnsafeBufferPointer<UInt32>] = []
         var dictionaries: [StringTable] = []
