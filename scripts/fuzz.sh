@@ -30,7 +30,7 @@ TARGETS=(
 )
 
 # Library modules every harness links, in dependency order (Swift ones; CSVScan is C).
-MODULES=(ByteStreams CostModel CostCache CostIngest CostEngine)
+MODULES=(ByteStreams CostModel CostCache Parquet CostIngest CostEngine)
 # COSTTOP_FUZZ_BUILD moves the outputs (to time a build from scratch beside a running fuzzer).
 build="${COSTTOP_FUZZ_BUILD:-$root/Fuzz/.build}"
 samples="$root/../shared/samples"
@@ -81,7 +81,7 @@ build_modules() {
       # -O keeps preconditions, overflow traps and exclusivity checks (only -Ounchecked drops them).
       swiftc -O -g -wmo -parse-as-library -enable-testing -sanitize=fuzzer,address \
         -swift-version 6 -module-name "$module" \
-        -I "$build/modules" -I Sources/CZlib -I "$build/modules/CSVScan" \
+        -I "$build/modules" -I Sources/CZlib -I Sources/CSnappy -I Sources/CZstd -I Sources/CLZ4 -I "$build/modules/CSVScan" \
         -emit-module -emit-module-path "$build/modules/$module.swiftmodule" \
         -c "${sources[@]}" -o "$object"
       # swiftc leaves an output it would write unchanged untouched; mark the module as checked.
@@ -103,8 +103,8 @@ build_harness() {
     local module
     for module in "${MODULES[@]}"; do objects+=("$build/modules/$module.o"); done
     swiftc -O -g -parse-as-library -sanitize=fuzzer,address -swift-version 6 -module-name "Fuzz_$name" \
-      -I "$build/modules" -I Sources/CZlib -I "$build/modules/CSVScan" \
-      -use-ld=lld "Fuzz/Harnesses/$name.swift" Fuzz/Support/*.swift "${objects[@]}" -lz -o "$binary"
+      -I "$build/modules" -I Sources/CZlib -I Sources/CSnappy -I Sources/CZstd -I Sources/CLZ4 -I "$build/modules/CSVScan" \
+      -use-ld=lld "Fuzz/Harnesses/$name.swift" Fuzz/Support/*.swift "${objects[@]}" -lz -lsnappy -lzstd -llz4 -o "$binary"
   fi
 }
 
