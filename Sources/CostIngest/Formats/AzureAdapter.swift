@@ -44,12 +44,7 @@ final class AzureAdapter: ExportAdapter {
 
     init(header: HeaderIndex, kind: Kind) throws(RowProblem) {
         self.kind = kind
-        var defaulted: [String] = []
-        func optional(_ name: String, default description: String? = nil) -> Int? {
-            let index = header[name]
-            if index == nil, let description { defaulted.append("\(name) (\(description))") }
-            return index
-        }
+        var columns = ColumnLookup(header)
         func first(_ names: [String]) -> Int? { names.lazy.compactMap { header[$0] }.first }
         guard let date = first(["Date", "UsageDate"]) else {
             throw RowProblem(column: nil, value: "Date", reason: "missing required column Date")
@@ -60,30 +55,30 @@ final class AzureAdapter: ExportAdapter {
         self.date = date
         self.cost = cost
         currency = first(["BillingCurrencyCode", "BillingCurrency", "Currency"])
-        if currency == nil { defaulted.append("BillingCurrencyCode (USD)") }
-        billingAccount = optional("BillingAccountId", default: "no billing account")
-        billingAccountName = optional("BillingAccountName")
+        if currency == nil { columns.noteDefault("BillingCurrencyCode (USD)") }
+        billingAccount = columns.optional("BillingAccountId", default: "no billing account")
+        billingAccountName = columns.optional("BillingAccountName")
         subscription = first(["SubscriptionId", "SubscriptionGuid"])
-        if subscription == nil { defaulted.append("SubscriptionId (no account)") }
-        subscriptionName = optional("SubscriptionName")
-        meterCategory = optional("MeterCategory", default: "no service")
-        meterSubCategory = optional("MeterSubCategory")
-        meterName = optional("MeterName")
+        if subscription == nil { columns.noteDefault("SubscriptionId (no account)") }
+        subscriptionName = columns.optional("SubscriptionName")
+        meterCategory = columns.optional("MeterCategory", default: "no service")
+        meterSubCategory = columns.optional("MeterSubCategory")
+        meterName = columns.optional("MeterName")
         resourceLocation = first(["ResourceLocation", "ResourceLocationNormalized"])
-        meterRegion = optional("MeterRegion")
+        meterRegion = columns.optional("MeterRegion")
         resource = first(["ResourceId", "InstanceId"])
-        quantity = optional("Quantity", default: "usage quantity 0")
-        paygCost = optional("PaygCostInBillingCurrency")
-        paygPrice = optional("PayGPrice")
-        exchangeRate = optional("ExchangeRatePricingToBilling")
-        chargeType = optional("ChargeType", default: "Usage")
-        pricingModel = optional("PricingModel", default: "OnDemand")
-        benefitId = optional("BenefitId")
-        benefitName = optional("BenefitName")
-        reservationId = optional("ReservationId")
-        reservationName = optional("ReservationName")
-        tags = optional("Tags", default: "no tags")
-        defaultedColumns = defaulted
+        quantity = columns.optional("Quantity", default: "usage quantity 0")
+        paygCost = columns.optional("PaygCostInBillingCurrency")
+        paygPrice = columns.optional("PayGPrice")
+        exchangeRate = columns.optional("ExchangeRatePricingToBilling")
+        chargeType = columns.optional("ChargeType", default: "Usage")
+        pricingModel = columns.optional("PricingModel", default: "OnDemand")
+        benefitId = columns.optional("BenefitId")
+        benefitName = columns.optional("BenefitName")
+        reservationId = columns.optional("ReservationId")
+        reservationName = columns.optional("ReservationName")
+        tags = columns.optional("Tags", default: "no tags")
+        defaultedColumns = columns.defaulted
     }
 
     let nullTokensAreMissing = false

@@ -32,41 +32,30 @@ final class FOCUSAdapter: ExportAdapter {
     let defaultedColumns: [String]
 
     init(header: HeaderIndex) throws(RowProblem) {
-        func required(_ name: String) throws(RowProblem) -> Int {
-            guard let index = header[name] else {
-                throw RowProblem(column: nil, value: name, reason: "missing required column \(name)")
-            }
-            return index
-        }
-        var defaulted: [String] = []
-        func optional(_ name: String, default description: String? = nil) -> Int? {
-            let index = header[name]
-            if index == nil, let description { defaulted.append("\(name) (\(description))") }
-            return index
-        }
-        start = try required("ChargePeriodStart")
-        billed = try required("BilledCost")
-        effective = optional("EffectiveCost", default: "effective cost = billed cost")
-        list = optional("ListCost", default: "list cost = the larger of billed and effective cost")
-        currency = optional("BillingCurrency", default: "USD")
-        provider = header["ServiceProviderName"] ?? optional("ProviderName", default: "no provider")
-        billingAccount = optional("BillingAccountId", default: "no billing account")
-        billingAccountName = optional("BillingAccountName")
-        subAccount = optional("SubAccountId", default: "no account")
-        subAccountName = optional("SubAccountName")
-        service = optional("ServiceName", default: "no service")
+        var columns = ColumnLookup(header)
+        start = try columns.required("ChargePeriodStart")
+        billed = try columns.required("BilledCost")
+        effective = columns.optional("EffectiveCost", default: "effective cost = billed cost")
+        list = columns.optional("ListCost", default: "list cost = the larger of billed and effective cost")
+        currency = columns.optional("BillingCurrency", default: "USD")
+        provider = header["ServiceProviderName"] ?? columns.optional("ProviderName", default: "no provider")
+        billingAccount = columns.optional("BillingAccountId", default: "no billing account")
+        billingAccountName = columns.optional("BillingAccountName")
+        subAccount = columns.optional("SubAccountId", default: "no account")
+        subAccountName = columns.optional("SubAccountName")
+        service = columns.optional("ServiceName", default: "no service")
         usageTypeColumns = ["x_UsageType", "SkuId", "ChargeDescription"].compactMap { header[$0] }
-        region = optional("RegionId", default: header["RegionName"] == nil ? "no region" : nil)
-        regionName = optional("RegionName")
-        resource = optional("ResourceId")
-        chargeCategory = optional("ChargeCategory", default: "no charge category")
-        pricingCategory = optional("PricingCategory")
-        commitmentId = optional("CommitmentDiscountId")
-        commitmentType = optional("CommitmentDiscountType")
-        commitmentStatus = optional("CommitmentDiscountStatus")
-        quantity = optional("ConsumedQuantity", default: "usage quantity 0")
-        tags = optional("Tags", default: "no tags")
-        defaultedColumns = defaulted
+        region = columns.optional("RegionId", default: header["RegionName"] == nil ? "no region" : nil)
+        regionName = columns.optional("RegionName")
+        resource = columns.optional("ResourceId")
+        chargeCategory = columns.optional("ChargeCategory", default: "no charge category")
+        pricingCategory = columns.optional("PricingCategory")
+        commitmentId = columns.optional("CommitmentDiscountId")
+        commitmentType = columns.optional("CommitmentDiscountType")
+        commitmentStatus = columns.optional("CommitmentDiscountStatus")
+        quantity = columns.optional("ConsumedQuantity", default: "usage quantity 0")
+        tags = columns.optional("Tags", default: "no tags")
+        defaultedColumns = columns.defaulted
     }
 
     /// FOCUS CSV files write nulls as `NULL`.

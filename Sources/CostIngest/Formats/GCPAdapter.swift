@@ -32,37 +32,26 @@ final class GCPAdapter: ExportAdapter {
     let defaultedColumns: [String]
 
     init(header: HeaderIndex) throws(RowProblem) {
-        func required(_ name: String) throws(RowProblem) -> Int {
-            guard let index = header[name] else {
-                throw RowProblem(column: nil, value: name, reason: "missing required column \(name)")
-            }
-            return index
-        }
-        var defaulted: [String] = []
-        func optional(_ name: String, default description: String? = nil) -> Int? {
-            let index = header[name]
-            if index == nil, let description { defaulted.append("\(name) (\(description))") }
-            return index
-        }
-        start = try required("usage_start_time")
-        cost = try required("cost")
-        listCost = optional("cost_at_list", default: "list cost = cost")
-        currency = optional("currency", default: "USD")
-        billingAccount = optional("billing_account_id", default: "no billing account")
-        project = optional("project.id", default: "no project")
-        projectName = optional("project.name")
-        service = optional("service.description", default: header["service.id"] == nil ? "no service" : nil)
-        serviceId = optional("service.id")
-        sku = optional("sku.description", default: "no SKU")
-        region = optional("location.region")
-        location = optional("location.location")
+        var columns = ColumnLookup(header)
+        start = try columns.required("usage_start_time")
+        cost = try columns.required("cost")
+        listCost = columns.optional("cost_at_list", default: "list cost = cost")
+        currency = columns.optional("currency", default: "USD")
+        billingAccount = columns.optional("billing_account_id", default: "no billing account")
+        project = columns.optional("project.id", default: "no project")
+        projectName = columns.optional("project.name")
+        service = columns.optional("service.description", default: header["service.id"] == nil ? "no service" : nil)
+        serviceId = columns.optional("service.id")
+        sku = columns.optional("sku.description", default: "no SKU")
+        region = columns.optional("location.region")
+        location = columns.optional("location.location")
         resource = ["resource.global_name", "resource.name"].compactMap { header[$0] }
-        costType = optional("cost_type")
-        quantity = header["usage.amount_in_pricing_units"] ?? optional("usage.amount", default: "usage quantity 0")
-        labels = optional("labels")
-        projectLabels = optional("project.labels")
+        costType = columns.optional("cost_type")
+        quantity = header["usage.amount_in_pricing_units"] ?? columns.optional("usage.amount", default: "usage quantity 0")
+        labels = columns.optional("labels")
+        projectLabels = columns.optional("project.labels")
         credits = GCPCredits.columns(header)
-        defaultedColumns = defaulted
+        defaultedColumns = columns.defaulted
     }
 
     /// BigQuery writes nulls as JSON null or an empty CSV field, never as the text `NULL`.
