@@ -245,7 +245,7 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     static func withCostCategoryKey(_ key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) {
         let prefix = costCategoryPrefix.utf8
         withUnsafeTemporaryAllocation(byteCount: prefix.count + key.count, alignment: 1) { buffer in
-            _ = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<prefix.count]).copyBytes(from: prefix)
+            UnsafeMutableRawBufferPointer(rebasing: buffer[0..<prefix.count]).copyBytes(from: prefix)
             UnsafeMutableRawBufferPointer(rebasing: buffer[prefix.count...]).copyMemory(from: key)
             body(UnsafeRawBufferPointer(buffer))
         }
