@@ -27,6 +27,7 @@ TARGETS=(
   "decimal|builtin decimal"
   "timestamp|builtin timestamp"
   "tags|builtin tags"
+  "jsonl|builtin"
 )
 
 # Library modules every harness links, in dependency order (Swift ones; CSVScan is C).
