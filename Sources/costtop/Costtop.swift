@@ -5,7 +5,7 @@ import ArgumentParser
 struct Costtop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "costtop",
-        abstract: "Explore cloud bills (AWS CUR, CUR 2.0, FOCUS) from the terminal.",
+        abstract: "Explore cloud bills (AWS CUR, CUR 2.0, FOCUS, Google Cloud, Azure) from the terminal.",
         discussion: """
             With no subcommand, costtop opens the explorer on the default cache (building it from the \
             bundled sample data first when there is none); in a pipe it prints spend by account instead.
