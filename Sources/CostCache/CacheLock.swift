@@ -38,6 +38,24 @@ public final class CacheLock {
         if let held { try fileSystem.overwrite(held, with: "\(getpid())\n", path: path) }
     }
 
+    /// Removes the temporary files that writers of this cache left when they were killed
+    /// (`<cache>.tmp.<pid>` whose process is gone). Only the lock's holder may do this; a live
+    /// writer's file is never touched, since its pid still runs.
+    /// - Returns: the paths removed.
+    public func removeLeftovers() -> [String] {
+        let cachePath = String(path.dropLast(".lock".count))
+        let directory = parentDirectory(of: cachePath)
+        let prefix = (CacheWriter.temporaryPrefix(of: cachePath) as NSString).lastPathComponent
+        var removed: [String] = []
+        for name in fileSystem.directoryEntries(directory) where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), !fileSystem.processExists(pid) else { continue }
+            let leftover = directory + "/" + name
+            fileSystem.removeIfPresent(leftover)
+            removed.append(leftover)
+        }
+        return removed
+    }
+
     /// Gives the lock up (also done when the lock is released from memory or the process ends).
     public func release() {
         if let descriptor { fileSystem.close(descriptor) }

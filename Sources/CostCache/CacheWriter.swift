@@ -20,12 +20,15 @@ public struct CacheWriter {
         self.createdBy = createdBy
     }
 
+    /// The name of a writer's temporary file before its pid: `<cache>.tmp.`.
+    static func temporaryPrefix(of path: String) -> String { path + ".tmp." }
+
     /// Writes `contents` to `path`, replacing any cache there only once the new one is complete.
     /// - Throws: `CacheError.io` naming the file when a system call fails; the old cache is untouched.
     public func write(_ contents: CacheContents, to path: String) throws {
         let directory = parentDirectory(of: path)
         try fileSystem.makeDirectories(directory)
-        let temporary = "\(path).tmp.\(getpid())"
+        let temporary = CacheWriter.temporaryPrefix(of: path) + "\(getpid())"
         fileSystem.removeIfPresent(temporary)
         let descriptor = try fileSystem.createExclusive(temporary)
         var closed = false
@@ -42,24 +45,6 @@ public struct CacheWriter {
             throw error
         }
         try fileSystem.syncDirectory(directory)
-    }
-
-    /// Removes the temporary files that writers of this cache left when they were killed
-    /// (`<cache>.tmp.<pid>` whose process is gone). Call it while holding the cache's lock: a live
-    /// writer's file is never touched, since its pid still runs.
-    /// - Returns: the paths removed.
-    @discardableResult
-    public func removeLeftovers(of path: String) -> [String] {
-        let directory = parentDirectory(of: path)
-        let prefix = (path as NSString).lastPathComponent + ".tmp."
-        var removed: [String] = []
-        for name in fileSystem.directoryEntries(directory) where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), !fileSystem.processExists(pid) else { continue }
-            let leftover = directory + "/" + name
-            fileSystem.removeIfPresent(leftover)
-            removed.append(leftover)
-        }
-        return removed
     }
 
     private func writeBody(_ contents: CacheContents, into sink: inout BlockSink) throws {

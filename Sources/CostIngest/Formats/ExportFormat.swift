@@ -109,14 +109,17 @@ final class HeaderIndex {
         self.lowercased = lowercased
     }
 
-    func contains(_ name: String) -> Bool { (positions[name] ?? lowercased[name.lowercased()]) != nil }
+    /// Whether the header has a column, without marking it used (format detection asks this).
+    func contains(_ name: String) -> Bool { position(of: name) != nil }
 
     /// The position of a column: exact name first, then ignoring case. Marks it used.
     subscript(name: String) -> Int? {
-        let found = positions[name] ?? lowercased[name.lowercased()]
+        let found = position(of: name)
         if let found { used.insert(found) }
         return found
     }
+
+    private func position(of name: String) -> Int? { positions[name] ?? lowercased[name.lowercased()] }
 
     /// Marks a column found without a lookup by name (tag columns found by prefix) as used.
     func markUsed(_ index: Int) { used.insert(index) }

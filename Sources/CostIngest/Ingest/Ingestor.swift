@@ -46,7 +46,7 @@ public struct Ingestor {
         let lock = try CacheLock(cachePath: options.cachePath, fileSystem: fileSystem, wait: options.waitForLock,
                                  onWait: options.lockWaiting ?? { _ in })
         defer { lock.release() }
-        summary.leftoversRemoved = CacheWriter(fileSystem: fileSystem, createdBy: "").removeLeftovers(of: options.cachePath)
+        summary.leftoversRemoved = lock.removeLeftovers()
         phase("lock")
         summary.filesSuperseded = discovered.superseded.count
         let settings = IngestSettings(keepResources: options.keepResources, tagKeys: options.tagKeys)

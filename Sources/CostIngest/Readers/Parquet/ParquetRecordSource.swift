@@ -20,7 +20,8 @@ final class ParquetRecordSource: RecordSource {
     private var row = -1
     private var rowsRead = 0
     /// Text of numbers, dates and maps, one buffer per column, valid until the next record.
-    private var scratch: [Int: [UInt8]] = [:]
+    /// Owned memory (freed in `deinit`), so the bytes handed out stay valid until replaced.
+    private var scratch: [Int: UnsafeMutableRawBufferPointer] = [:]
     var stopOffset: Int64?
 
     init(input: OpenedParquet, from offset: Int64, columns: [Int]) {
@@ -207,8 +208,15 @@ final class ParquetRecordSource: RecordSource {
     // MARK: - Text of typed values
 
     private func keep(_ column: Int, _ bytes: [UInt8]) -> UnsafeRawBufferPointer {
-        scratch[column] = bytes
-        return scratch[column]!.withUnsafeBytes { $0 }
+        scratch[column]?.deallocate()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+        buffer.copyBytes(from: bytes)
+        scratch[column] = buffer
+        return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<bytes.count])
+    }
+
+    deinit {
+        for buffer in scratch.values { buffer.deallocate() }
     }
 
     /// A value as the text a CSV export would hold.
