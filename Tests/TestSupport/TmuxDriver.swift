@@ -110,20 +110,29 @@ public final class TmuxDriver {
         try waitUntil("the text \"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
-    /// Polls the screen every 50 ms until `condition` holds for it.
+    /// Polls the screen every 50 ms until `condition` holds for it and the screen has settled.
+    ///
+    /// A redraw reaches tmux in pieces, so a capture can hold the new status line over the old
+    /// body; the screen is returned only once a second capture a moment later is the same.
     /// - Throws: `Failure` with the last screen when `timeout` seconds pass first.
     @discardableResult
     public func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
-        while !condition(screen) {
+        while true {
+            if condition(screen) {
+                usleep(40_000)
+                let again = capture()
+                if again == screen || (Date() >= deadline && condition(again)) { return again }
+                screen = again
+                continue
+            }
             guard Date() < deadline else {
                 throw Failure(description: "timed out after \(timeout) s waiting for \(what); the screen was:\n\(screen)")
             }
             usleep(50_000)
             screen = capture()
         }
-        return screen
     }
 
     /// The command's exit status, once it has exited; nil when it is still running after
