@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
         // Every output: results described once as a table and a JSON document, written as table,
         // CSV, JSON or Markdown.
-        .target(name: "CostReports", dependencies: ["CostModel", "CostEngine"]),
+        .target(name: "CostReports", dependencies: ["CostModel", "CostCache", "CostEngine"]),
         // The explorer: views render into a cell grid (testable without a terminal); only
         // CostTerminal talks to ncurses (Debian: libncurses-dev).
         .target(name: "CostViews", dependencies: ["CostModel", "CostCache", "CostEngine", "CostReports", "CostConfig"]),

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages costtop needs, only those missing: zlib headers (gzip, CRC-32),
 # ncurses (the explorer), tmux (end-to-end terminal tests), python3 (the reconciliation oracle),
-# snappy, zstd and lz4 headers (Parquet codecs); then pyarrow and DuckDB from PyPI, which write the
+# snappy, zstd and lz4 headers (Parquet codecs), chromium (renders `costtop report --format html` to
+# PNG in the report tests); then pyarrow and DuckDB from PyPI, which write the
 # Parquet files the decoder's tests compare against.
 set -euo pipefail
 needed=()
-for package in zlib1g-dev libncurses-dev tmux python3 python3-pip libsnappy-dev libzstd-dev liblz4-dev; do
+for package in zlib1g-dev libncurses-dev tmux python3 python3-pip libsnappy-dev libzstd-dev liblz4-dev chromium; do
   dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
 done
 if [ ${#needed[@]} -gt 0 ]; then

@@ -40,6 +40,7 @@ func reportFailure(_ error: Error) -> ExitCode {
     case let error as QueryError: (message, code) = (error.description, ExitStatus.usage)
     // A broken config or theme file is a usage error, like a bad option: the user fixes the file.
     case let error as ConfigError: (message, code) = (error.description, ExitStatus.usage)
+    case let error as ReportWriteError: (message, code) = (error.description, ExitStatus.ioError)
     default: (message, code) = ("\(error)", 1)
     }
     // Messages quote values from billing files: escape control characters before they reach a terminal.
