@@ -5,10 +5,11 @@ Sums billed or effective cost per account or service straight from raw export fi
 csv module and exact Decimal arithmetic, sharing no code with costtop. Honours AWS legacy CUR
 manifests (only the assembly a manifest names counts). Prints JSON {key: "decimal"}.
 
-usage: reconcile.py --by account|service|usage-path --metric billed|effective [--from DAY --to DAY] PATH...
+usage: reconcile.py --by account|service|usage-path --metric billed|effective [--from DAY --to DAY] [--digits N] PATH...
 
 --by usage-path keys each sum by account/service/usage type; --from and --to keep line items whose
-usage (CUR) or charge period (FOCUS) starts on those days (UTC, inclusive).
+usage (CUR) or charge period (FOCUS) starts on those days (UTC, inclusive). --digits sets the
+fractional digits printed (default 2, cents; 9 gives sums a caller can add up and round itself).
 """
 import argparse, csv, decimal, glob, gzip, io, json, os, sys
 
@@ -79,6 +80,7 @@ def main():
     parser.add_argument("--from", dest="first", default="0000-00-00")
     parser.add_argument("--to", dest="last", default="9999-99-99")
     parser.add_argument("--metric", choices=["billed", "effective"], required=True)
+    parser.add_argument("--digits", type=int, default=2)
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args()
     sums = {}
@@ -104,7 +106,8 @@ def main():
                 continue
             key = "(none)" if key in NULLS else key
             sums[key] = sums.get(key, D(0)) + value
-    cents = {k: str(v.quantize(D("0.01"), rounding=decimal.ROUND_HALF_UP)) for k, v in sums.items()}
+    unit = D(1).scaleb(-args.digits)
+    cents = {k: str(v.quantize(unit, rounding=decimal.ROUND_HALF_UP)) for k, v in sums.items()}
     json.dump(cents, sys.stdout, sort_keys=True)
 
 

@@ -134,10 +134,13 @@ public enum TextChart {
             trimmed(padLeft(labels[level], labelWidth) + " │" + String(grid[level].flatMap { String(repeating: $0, count: cell) }))
         }
         lines.append(String(repeating: " ", count: labelWidth) + " └" + String(repeating: "─", count: chart.daysInMonth * cell))
-        var legend = "█ actual \(Money.groupedString(chart.actualToDate.last ?? 0))  · straight line  ─ budget \(Money.groupedString(chart.amount))"
-        if let forecast = chart.forecast { legend += "  ░ forecast \(Money.groupedString(forecast))" }
-        lines.append(legend + " \(chart.currency)")
-        return lines
+        var legend = ["█ actual \(Money.groupedString(chart.actualToDate.last ?? 0))", "· straight line",
+                      "─ budget \(Money.groupedString(chart.amount))"]
+        if let forecast = chart.forecast { legend.append("░ forecast \(Money.groupedString(forecast))") }
+        legend[legend.count - 1] += " \(chart.currency)"
+        let joined = legend.joined(separator: "  ")
+        // One legend line when it fits, else one entry a line.
+        return lines + (joined.count <= width ? [joined] : legend)
     }
 
     // MARK: - Text helpers
