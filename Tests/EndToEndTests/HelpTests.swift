@@ -14,8 +14,9 @@ struct HelpTests {
         let query: [String] = formats + metrics + ["previous", "none", "cost", "delta", "abs-delta", "name", "usage-type", "tag:KEY"]
         let coverage: [String] = formats + ["service", "account", "tag:KEY", "day", "month"]
         let anomalies: [String] = formats + metrics
+        let report: [String] = ["markdown", "text", "html"] + metrics
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
-                ("overview", []), ("ingest", []), ("explore", [])]
+                ("overview", []), ("ingest", []), ("explore", []), ("report", report)]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)
@@ -42,6 +43,8 @@ struct HelpTests {
         (["query", "--sort", "size"], ["cost", "delta", "abs-delta", "name"]),
         (["query", "--compare", "last-year"], ["previous", "none"]),
         (["query", "--by", "colour"], ["account", "service", "tag:KEY"]),
+        (["report", "--format", "xml"], ["markdown", "text", "html"]),
+        (["report", "--metric", "amortized"], metrics),
     ]
 
     @Test("a value outside the allowed ones exits 64 and names them", arguments: badValues)

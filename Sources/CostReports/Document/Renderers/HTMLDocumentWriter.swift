@@ -59,12 +59,19 @@ public enum HTMLDocumentWriter {
     static func table(_ table: ReportTable) -> String {
         let (columns, rows) = table.visible(to: .display)
         func align(_ index: Int) -> String { columns[index].alignment == .left ? "l" : "r" }
+        // Short words (dates, kinds, keys) never break at their hyphens; longer text wraps.
+        func cellClass(_ index: Int, _ text: String) -> String {
+            align(index) + (columns[index].alignment == .left && text.count <= 16 && !text.contains(" ") ? " nw" : "")
+        }
         var html = "<table>\n<caption>\(escape(table.title))</caption>\n<thead><tr>"
         html += columns.indices.map { "<th class=\"\(align($0))\">\(escape(columns[$0].title.lowercased()))</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
         for row in rows {
             let kind = row.kind == .item ? "" : " class=\"total\""
-            html += "<tr\(kind)>" + row.cells.indices.map { "<td class=\"\(align($0))\">\(escape(row.cells[$0].markdownText))</td>" }
+            html += "<tr\(kind)>" + row.cells.indices.map { index in
+                let text = row.cells[index].markdownText
+                return "<td class=\"\(cellClass(index, text))\">\(escape(text))</td>"
+            }
                 .joined() + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"

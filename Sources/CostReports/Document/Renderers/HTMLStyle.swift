@@ -21,7 +21,8 @@ enum HTMLStyle {
         th, td { padding: 3px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
         th { background: var(--band); font-weight: 600; }
         td.l, th.l { text-align: left; overflow-wrap: break-word; }
-        td.r, th.r { text-align: right; white-space: nowrap; }
+        td.r, th.r, td.nw { text-align: right; white-space: nowrap; }
+        td.nw { text-align: left; }
         tbody tr:nth-child(even) { background: #fbfcfd; }
         tr.total td { font-weight: 600; border-top: 2px solid var(--ink); }
         figure.chart { margin: 12px 0; }
