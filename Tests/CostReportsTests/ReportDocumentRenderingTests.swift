@@ -69,6 +69,8 @@ struct ReportDocumentRenderingTests {
         // The long ARN is cut after its separators, nothing lost.
         #expect(text.contains("arn:aws:savingsplans::") && text.contains("d1aa6896ed15"))
         #expect(text.contains("budget 3,000.00") && text.contains("forecast 3,300.00"))
+        // The wide DETAIL column leaves the grid and shows under its row.
+        #expect(text.contains("\n    detail: word word word"))
     }
 
     @Test("Markdown: headings, a pipe table, charts in code blocks, and no raw HTML or links from the data")
@@ -140,6 +142,15 @@ struct ReportDocumentRenderingTests {
         #expect(credits.end == usage.end && credits.start < credits.end)
         #expect(now.end == credits.start)
         #expect(lines[1].contains("+30.00") && lines[2].contains("-10.00") && lines[1].contains("▒") && lines[2].contains("░"))
+    }
+
+    @Test("a chart label holding backticks gets a longer code fence in Markdown")
+    func fence() {
+        let chart = WaterfallChart(bars: [.init(label: "a```b", amount: Self.unit, isTotal: true)], currency: "USD")
+        let markdown = DocumentFormat.markdown.render(ReportDocument(title: "t", sections: [
+            DocumentSection(anchor: "s", title: "s", blocks: [.chart(Chart(title: "c", kind: .waterfall(chart)))]),
+        ]))
+        #expect(markdown.contains("\n````text\n") && markdown.hasSuffix("\n````\n"))
     }
 
     @Test("sparklines share one scale and average days into cells when the window is long")

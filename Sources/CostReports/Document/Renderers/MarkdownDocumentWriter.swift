@@ -40,7 +40,8 @@ public enum MarkdownDocumentWriter {
             // A code block shows its text as is: only the sanitizer applies, and a fence longer
             // than any run of backticks in the lines keeps them from closing it.
             let body = TextChart.lines(chart, width: chartWidth).map(TerminalSanitizer.sanitize)
-            return ["**" + escape(chart.title) + "**", "", "```text"] + body + ["```"]
+            let fence = String(repeating: "`", count: max(3, longestBacktickRun(body) + 1))
+            return ["**" + escape(chart.title) + "**", "", fence + "text"] + body + [fence]
         case .bullets(let items):
             return items.map { "- " + escape($0) }
         }
@@ -60,11 +61,24 @@ public enum MarkdownDocumentWriter {
         return lines
     }
 
+    /// The longest run of backticks in `lines` (a code fence must be longer to contain them).
+    static func longestBacktickRun(_ lines: [String]) -> Int {
+        var longest = 0
+        for line in lines {
+            var run = 0
+            for character in line {
+                run = character == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+        }
+        return longest
+    }
+
     /// Characters that start Markdown syntax (emphasis, code, links, images, HTML, tables, entities).
     static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!"]
 
     /// `text` sanitized, with each special character backslash-escaped (CommonMark allows a
-    /// backslash before any ASCII punctuation) and line breaks flattened.
+    /// backslash before any ASCII punctuation) control characters made visible escapes by the sanitizer first.
     static func escape(_ text: String) -> String {
         var result = ""
         for character in TerminalSanitizer.sanitize(text) {

@@ -45,7 +45,8 @@ public enum TextDocumentWriter {
         }
     }
 
-    /// Sanitized, with line breaks flattened to spaces (they would break the layout).
+    /// Sanitized: control characters (line breaks included, which would break the layout) become
+    /// visible escapes.
     static func clean(_ text: String) -> String {
         TerminalSanitizer.sanitize(text)
     }

@@ -8,7 +8,7 @@ public struct AnomaliesSection: ReportSection {
     /// Anomalies listed; the rest are counted.
     public var limit = 10
     /// Root causes shown per anomaly.
-    public var causes = 3
+    public var causeLimit = 3
 
     public init() {}
 
@@ -23,7 +23,7 @@ public struct AnomaliesSection: ReportSection {
             + "\((impact > 0 ? "+" : "") + Money.groupedString(NumberText.nanos(impact))) against the expected spend"
         text += found.count > limit ? "; the \(limit) largest are listed." : "."
         let rows = found.prefix(limit).map { anomaly -> ReportRow in
-            let causes = anomaly.rootCauses.prefix(causes).map { cause in
+            let causes = anomaly.rootCauses.prefix(causeLimit).map { cause in
                 "\(cause.dimension) \(cause.key) \(cause.impact > 0 ? "+" : "")\(Money.groupedString(NumberText.nanos(cause.impact)))"
             }
             return ReportRow([
