@@ -55,6 +55,9 @@ struct ReportEndToEndTests {
         for format in ["markdown", "text", "html"] {
             let first = Self.report(format), second = Self.report(format)
             #expect(first == second, "\(format)")
+            if format == "text" {
+                for line in first.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+            }
             let file = Support.temporaryFolder() + "/report." + format
             let written = Support.costtop(["report", "--cache", Self.cache, "--format", format, "--output", file])
             #expect(written.status == 0 && written.out.isEmpty, "\(written.err)")

@@ -28,7 +28,7 @@ public struct AnomaliesSection: ReportSection {
             }
             return ReportRow([
                 .text(anomaly.start.description), .text(anomaly.ongoing ? "ongoing" : anomaly.end.description),
-                .text(anomaly.kind.rawValue), .text(anomaly.path.map(\.key).joined(separator: " › ")),
+                .text(anomaly.kind.rawValue), .text(Self.place(anomaly.path)),
                 .money(NumberText.nanos(anomaly.impact), signed: true), .text(causes.joined(separator: "; ")),
             ])
         }
@@ -41,5 +41,12 @@ public struct AnomaliesSection: ReportSection {
             ReportColumn("ROOT CAUSES", field: "root_causes", alignment: .left),
         ], rows: Array(rows))
         return DocumentSection(anchor: anchor, title: "Anomalies", blocks: [.paragraph(text), .table(table)])
+    }
+
+    /// Where an anomaly is: the keys of its account › service › usage type path, or, for a region
+    /// or tag value (which cut across accounts), the dimension and the key (`region us-east-1`).
+    static func place(_ path: [PathStep]) -> String {
+        let hierarchy: Set<String> = ["account", "service", "usage-type"]
+        return path.map { hierarchy.contains($0.dimension) ? $0.key : "\($0.dimension) \($0.key)" }.joined(separator: " › ")
     }
 }
