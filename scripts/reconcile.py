@@ -5,9 +5,10 @@ Sums billed or effective cost per account or service straight from raw export fi
 csv module and exact Decimal arithmetic, sharing no code with costtop. Honours AWS legacy CUR
 manifests (only the assembly a manifest names counts). Prints JSON {key: "decimal"}.
 
-usage: reconcile.py --by account|service|usage-path --metric billed|effective [--from DAY --to DAY] [--digits N] PATH...
+usage: reconcile.py --by account|service|usage-path|tag:KEY --metric billed|effective [--from DAY --to DAY] [--digits N] PATH...
 
---by usage-path keys each sum by account/service/usage type; --from and --to keep line items whose
+--by usage-path keys each sum by account/service/usage type; --by tag:KEY by the value of the user
+tag KEY (CUR `resourceTags/user:KEY`, FOCUS's `Tags` JSON), `(untagged)` when it is missing or empty; --from and --to keep line items whose
 usage (CUR) or charge period (FOCUS) starts on those days (UTC, inclusive). --digits sets the
 fractional digits printed (default 2, cents; 9 gives sums a caller can add up and round itself).
 """
@@ -76,26 +77,34 @@ def cur_effective(row):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--by", choices=["account", "service", "usage-path"], required=True)
+    parser.add_argument("--by", required=True, help="account, service, usage-path or tag:KEY")
     parser.add_argument("--from", dest="first", default="0000-00-00")
     parser.add_argument("--to", dest="last", default="9999-99-99")
     parser.add_argument("--metric", choices=["billed", "effective"], required=True)
     parser.add_argument("--digits", type=int, default=2)
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args()
+    if args.by not in ("account", "service", "usage-path") and not args.by.startswith("tag:"):
+        parser.error("--by takes account, service, usage-path or tag:KEY")
+    tag = args.by[4:] if args.by.startswith("tag:") else None
     sums = {}
     for path in files_under(args.paths):
         for row in rows(path):
             if "lineItem/UnblendedCost" in row:
                 day = row.get("lineItem/UsageStartDate", "")[:10]
-                if args.by == "usage-path":
+                if tag is not None:
+                    key = row.get("resourceTags/user:" + tag, "") or "(untagged)"
+                elif args.by == "usage-path":
                     key = "/".join([row["lineItem/UsageAccountId"], row["lineItem/ProductCode"], row.get("lineItem/UsageType", "")])
                 else:
                     key = row["lineItem/UsageAccountId"] if args.by == "account" else row["lineItem/ProductCode"]
                 value = amount(row, "lineItem/UnblendedCost") if args.metric == "billed" else cur_effective(row)
             else:
                 day = row.get("ChargePeriodStart", "")[:10]
-                if args.by == "usage-path":
+                if tag is not None:
+                    tags = row.get("Tags", "")
+                    key = (json.loads(tags).get(tag, "") if tags not in NULLS else "") or "(untagged)"
+                elif args.by == "usage-path":
                     key = "/".join(row.get(name, "") for name in ("SubAccountId", "ServiceName", "x_UsageType"))
                 else:
                     key = row.get("SubAccountId" if args.by == "account" else "ServiceName", "")

@@ -33,8 +33,8 @@ struct MeetingReportTests {
 
     /// Billed cost per service over `range` in nano-units, from the raw CUR files (manifests honoured),
     /// summed exactly by Python's Decimal and printed to 9 digits.
-    static func oracle(_ range: DayRange) throws -> [String: Int128] {
-        let result = Support.run("/usr/bin/env", ["python3", Support.repository + "/scripts/reconcile.py", "--by", "service",
+    static func oracle(_ range: DayRange, by: String = "service") throws -> [String: Int128] {
+        let result = Support.run("/usr/bin/env", ["python3", Support.repository + "/scripts/reconcile.py", "--by", by,
                                                   "--metric", "billed", "--digits", "9", "--from", range.from.description,
                                                   "--to", range.to.description, sample])
         #expect(result.status == 0, "\(result.err)")
@@ -101,7 +101,7 @@ struct MeetingReportTests {
         #expect(steps.reduce(Int128(0)) { $0 + $1.amount } - other == deltas)
     }
 
-    @Test("tag coverage: tagged and untagged add up to the period's total for every key listed")
+    @Test("tag coverage: tagged and untagged cost of every key listed match a Decimal sum of the raw files, in both windows")
     func tagCoverage() throws {
         let document = try MeetingReport.document(Self.context())
         let table = try #require(Self.tables(Self.section("tags", in: document)).first)
@@ -113,7 +113,15 @@ struct MeetingReportTests {
                   case .percent(let coverage?, _, _) = row.cells[3] else { Issue.record("cells"); continue }
             #expect(tagged + untagged == period)
             #expect(abs(coverage - Double(tagged) / Double(period) * 100) < 1e-9)
+            guard case .text(let key) = row.cells[0], case .percent(let before?, _, _) = row.cells[4] else { continue }
+            let now = try Self.oracle(Self.period, by: "tag:" + key), then = try Self.oracle(Self.comparison, by: "tag:" + key)
+            let oracleUntagged = now["(untagged)"] ?? 0, oracleTagged = now.values.reduce(0, +) - oracleUntagged
+            #expect(Money.plainString(tagged) == Money.plainString(oracleTagged), "\(key) tagged")
+            #expect(Money.plainString(untagged) == Money.plainString(oracleUntagged), "\(key) untagged")
+            let thenUntagged = then["(untagged)"] ?? 0, thenTotal = then.values.reduce(0, +)
+            #expect(abs(before - Double(thenTotal - thenUntagged) / Double(thenTotal) * 100) < 1e-6, "\(key) before")
         }
+        #expect(table.rows.count == 3, "env, team and app: the sample bill's tag keys")
     }
 
     @Test("showback appears only with a rules file, by its first category, and adds up to the period's total")
