@@ -72,7 +72,8 @@ enum SVGChart {
         func yv(_ value: Int128) -> Double { y(Double(value), scale: Double(top)) }
         var svg = axes(top: top, currency: chart.currency)
         svg += line(x(0), yv(chart.amount), x(chart.daysInMonth), yv(chart.amount), colour: budgetColour, dash: "6 3")
-        svg += text(right, yv(chart.amount) - 4, "budget " + Money.groupedString(chart.amount), anchor: "end")
+        // Labelled at the left, where the forecast (which ends at the right) never crosses it.
+        svg += text(left + 6, yv(chart.amount) - 4, "budget " + Money.groupedString(chart.amount), anchor: "start")
         svg += line(x(0), yv(0), x(chart.daysInMonth), yv(chart.amount), colour: beforeColour, dash: "2 3")
         let actual = [(0, Int128(0))] + chart.actualToDate.enumerated().map { ($0.offset + 1, $0.element) }
         svg += polyline(actual.map { "\(n(x($0.0))),\(n(yv($0.1)))" }.joined(separator: " "), colour: nowColour, dashed: false)
