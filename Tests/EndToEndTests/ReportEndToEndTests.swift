@@ -105,7 +105,7 @@ struct ReportEndToEndTests {
         chrome(["--screenshot=\(png)", "--window-size=\(size)", "--hide-scrollbars", URL(fileURLWithPath: html).absoluteString])
     }
 
-    @Test("headless Chromium renders the HTML report: every heading in the DOM, no console errors, a non-blank page")
+    @Test("headless Chromium renders the HTML report: every heading in the DOM, no console errors, a non-blank page, a few printed pages")
     func chromiumRenders() throws {
         guard Self.chromium != nil else {
             print("skipped: chromium is not installed (apt-get install -y chromium; scripts/setup.sh installs it)")
@@ -129,5 +129,13 @@ struct ReportEndToEndTests {
         #expect(fields.count == 3 && fields[0] == "1000" && fields[1] == "1400")
         // Text, tables and a chart cover several percent of the page; a blank page is 0.
         #expect((Double(fields.last ?? "") ?? 0) > 0.02, "\(ink.out)")
+
+        // Printed (A4, the print stylesheet): a few pages, not one squeezed page or dozens of broken ones.
+        let pdf = folder + "/report.pdf"
+        let printed = Self.chrome(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString])
+        #expect(printed.status == 0, "\(printed.err)")
+        let bytes = String(decoding: FileManager.default.contents(atPath: pdf) ?? Data(), as: UTF8.self)
+        let pages = bytes.components(separatedBy: "/Type /Page").count - 1 - (bytes.components(separatedBy: "/Type /Pages").count - 1)
+        #expect((2...8).contains(pages), "\(pages) pages")
     }
 }
