@@ -29,10 +29,14 @@ extension AnomalyDetector {
         var unexplained: [Candidate] = []
         let sums = nodes.leafSums(views.map { (node: $0.node, days: $0.days) }, lookback: SeriesDetector.lookback)
         for (position, view) in views.enumerated() {
-            let leaves = sums[position]
-            let before = leaves.values.reduce(0) { $0 + $1.before }
+            // Leaves in code order: these sums are floating point, and a dictionary's order changes
+            // from process to process, so a fold decided at a threshold must not depend on it.
+            let leaves = sums[position].sorted { $0.key < $1.key }
+            let before = leaves.reduce(0) { $0 + $1.value.before }
             let evenShare = 1 / Double(max(1, leaves.count))
-            let parts = leaves.mapValues { $0.actual - view.anomaly.expected * (before > 0 ? $0.before / before : evenShare) }
+            let parts = leaves.map { leaf in
+                (key: leaf.key, value: leaf.value.actual - view.anomaly.expected * (before > 0 ? leaf.value.before / before : evenShare))
+            }
             let rising = view.anomaly.impact > 0
             var best: (index: Int, explained: Double)?
             let explaining = result.indices.filter { index in

@@ -19,7 +19,10 @@ enum DriverDecomposition {
 
         var amounts: [MoverDriverKind: Int128] = [:]
         var priced: [Int: [(before: UsageFigures, now: UsageFigures)]] = [:]
-        for type in Set(before.usage.keys).union(now.usage.keys) {
+        // In code order: the price-volume-mix sums are floating point, and a Set's order changes
+        // from process to process (Swift seeds its hashing per process), so the same windows could
+        // otherwise differ by a nano-unit, and a report by a cent, from one run to the next.
+        for type in Set(before.usage.keys).union(now.usage.keys).sorted() {
             let old = before.usage[type] ?? UsageFigures(), new = now.usage[type] ?? UsageFigures()
             if old.isEmpty {
                 amounts[.new, default: 0] += new.cost
