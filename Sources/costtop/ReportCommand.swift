@@ -22,8 +22,8 @@ struct ReportCommand: ParsableCommand {
             Examples:
               costtop report
               costtop report --period last-month --format html --output september.html
-              costtop report --period 2024-09-01..2024-09-28 --compare last-month --format text
-              costtop report --rules rules.yaml --metric effective --format markdown --output report.md
+              costtop report --period mtd --compare last-month --format text
+              costtop report --rules rules.yaml --metric effective --output report.md
             """)
 
     @OptionGroup var cacheOption: CacheOption

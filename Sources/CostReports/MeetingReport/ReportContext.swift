@@ -49,10 +49,12 @@ public struct ReportContext {
         Money.groupedString(amount) + (currency.map { " " + $0 } ?? "")
     }
 
-    /// A change as `+1,128.77 USD (+6.4%)`, or `+5.00 USD (new)` when there was nothing before.
+    /// A change as `+1,128.77 USD (+6.4%)`, `+5.00 USD (new)` when there was nothing before, and
+    /// `0.00 USD (none)` when there is nothing in either window.
     static func change(_ now: Int128, _ before: Int128, _ currency: String?) -> String {
         let delta = now - before
-        let percent = before == 0 ? "new" : (delta > 0 ? "+" : "") + NumberText.oneDecimal(Double(delta) / Double(abs(before)) * 100) + "%"
+        let percent = before == 0 ? (now == 0 ? "none" : "new")
+            : (delta > 0 ? "+" : "") + NumberText.oneDecimal(Double(delta) / Double(abs(before)) * 100) + "%"
         return (delta > 0 ? "+" : "") + money(delta, currency) + " (" + percent + ")"
     }
 }
