@@ -94,6 +94,37 @@ struct ReportEndToEndTests {
         #expect(broken.status == 64 && broken.err.contains("rules.yaml:3"), "\(broken.err)")
     }
 
+    @Test("strings from the bill (service names, tag keys and values) reach no format as markup or terminal control")
+    func hostile() throws {
+        let folder = Support.temporaryFolder()
+        let service = "<script>alert(1)</script>[x](https://example.com)|\u{1B}]0;pwned\u{07}"
+        let tags = #"{""t<b>"":""\u001b[2J<img src=x>""}"#
+        var csv = "SubAccountId,ServiceName,ChargePeriodStart,BilledCost,Tags\n"
+        for day in 1...14 {
+            let date = String(format: "2024-09-%02d", day)
+            csv += "acct,\"\(service)\",\(date)T00:00:00Z,\(day <= 7 ? "1.00" : "25.00"),\"\(tags)\"\n"
+            csv += "acct,plain,\(date)T00:00:00Z,2.00,\n"
+        }
+        let cache = folder + "/h.ctc"
+        _ = try Support.ingest([Support.write(csv, to: folder, "hostile.csv")], cache: cache)
+        for format in ["text", "markdown", "html"] {
+            let result = Support.costtop(["report", "--cache", cache, "--period", "last-7d", "--format", format])
+            #expect(result.status == 0, "\(result.err)")
+            #expect(!result.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(format)")
+            #expect(result.out.contains("alert(1)"), "\(format) shows the name, as text")
+            switch format {
+            case "markdown":
+                // Every `<` is backslash-escaped (no tag can open), and the link's brackets too.
+                #expect(!result.out.replacingOccurrences(of: "\\<", with: "").contains("<"))
+                #expect(result.out.contains("\\<script\\>") && !result.out.contains("[x](https"))
+            case "html":
+                #expect(!result.out.contains("<script") && !result.out.contains("<img") && result.out.contains("&lt;script&gt;"))
+            default:
+                for line in result.out.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+            }
+        }
+    }
+
     // MARK: - Headless Chromium
 
     /// Debian's chromium, when installed (scripts/setup.sh installs it; CI runs setup.sh).

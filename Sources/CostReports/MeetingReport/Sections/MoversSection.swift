@@ -24,8 +24,10 @@ public struct MoversSection: ReportSection {
         let figures = result.movers.map(MoversOutput.cents)
         let explained = figures.reduce(Int128(0)) { $0 + $1.delta }
         let change = MoverDriver.roundToCents(result.total) - MoverDriver.roundToCents(result.previousTotal)
-        blocks.append(.paragraph("The \(result.movers.count) largest changes, each reported once at the deepest node that "
-            + "explains it, account › service › usage type. Together they move "
+        let one = result.movers.count == 1
+        blocks.append(.paragraph((one ? "The largest change, reported" : "The \(result.movers.count) largest changes, each reported once")
+            + " at the deepest node that explains it, account › service › usage type. "
+            + (one ? "It moves " : "Together they move ")
             + "\(ReportContext.money(explained * Self.centNanos, currency)) of the "
             + "\(ReportContext.money(change * Self.centNanos, currency)) change."))
         blocks.append(.table(table(result, figures: figures, notes: context.moverNotes)))
