@@ -18,8 +18,8 @@ struct Explore: ParsableCommand {
 
             The first screen groups by the first dimension of the drill path: provider when the cache holds \
             more than one cloud (provider → account → service → usage type), else account. --by sets the path's \
-            front (any dimension of costtop query --by, outermost first); Enter then follows it, and the \
-            default path after it.
+            front (any dimension of costtop query --by, outermost first), as the config file's drill_path does; \
+            Enter then follows it, and the default path after it.
 
             Keys can be rebound and a theme chosen in $XDG_CONFIG_HOME/costtop/config.yaml (docs/explorer.md).
 
@@ -97,7 +97,7 @@ struct Explore: ParsableCommand {
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
                                     anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load(),
-                                    drillPath: try drillPath)
+                                    drillPath: try drillPath ?? config.drillPath)
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {
