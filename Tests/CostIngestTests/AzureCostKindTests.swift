@@ -70,6 +70,7 @@ struct AzureCostKindTests {
         #expect(both.status == 65, "\(both.out)\(both.err)")
         #expect(both.err.contains("amortized-cost Azure export of 2023-09"), "\(both.err)")
         #expect(both.err.contains(amortized) && both.err.contains(actual), "\(both.err)")
+        #expect(both.err.contains("told by its path (amortizedcost) and by its path (actualcost)"), "\(both.err)")
         #expect(!FileManager.default.fileExists(atPath: cache))
 
         let first = Support.costtop(["ingest", actual, "--cache", cache])

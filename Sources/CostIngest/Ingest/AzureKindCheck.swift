@@ -30,6 +30,14 @@ enum AzureKindCheck {
     }
 
 
+    /// How a file's kind was most likely told, from what its path and folder show (the header is
+    /// not at hand here; a header naming the kind is rare).
+    private static func told(_ path: String) -> String {
+        if AzureCostKind.manifestKind(besides: path) != nil { return "by its manifest.json" }
+        if let (_, component) = AzureCostKind.pathKind(path) { return "by its path (\(component))" }
+        return "by default"
+    }
+
     /// - Throws: `IngestError.input` naming an amortized file, the actual file of the same period,
     ///   the month and the billing account.
     static func check(_ contents: CacheContents) throws {
@@ -61,7 +69,9 @@ enum AzureKindCheck {
                     reason: "an amortized-cost Azure export of \(day.monthDescription)"
                         + (account.isEmpty ? "" : " (billing account \(account))")
                         + " in the same cache as the actual-cost export \(sourceNames[actual]): both list the same "
-                        + "usage, so it would count twice; ingest one kind per cache (the cache was left as it was)")
+                        + "usage, so it would count twice; ingest one kind per cache (the cache was left as it was). "
+                        + "Each file's kind was told \(told(sourceNames[amortizedFile])) and \(told(sourceNames[actual])); "
+                        + "if one is wrong, rename its file or folder (docs/formats/azure.md)")
             }
         }
     }
