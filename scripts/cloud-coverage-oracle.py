@@ -23,7 +23,7 @@ import csv, decimal, json, sys
 
 D = decimal.Decimal
 
-SPEND_BASED = ["vCPU", "RAM", "Memory", "CPU", "Capacity", "Compute", "Processing Unit", "Node"]
+SPEND_BASED = ["vCPU", "RAM", "Memory", "CPU", "CORE", "Capacity", "Compute", "Processing Unit", "Node"]
 RULES = {
     "Compute Engine": (["Core running", "Ram running", "GPU running", "Local Storage", "Sole Tenancy"], ["Preemptible", "Spot"]),
     "Cloud SQL": (SPEND_BASED, ["Storage", "Backup", "Network", "License"]),

@@ -20,6 +20,9 @@ struct CloudCoverageTests {
             #expect(!CommitmentEligibility.isEligible(service: "Compute Engine", usageType: sku), "\(sku)")
         }
         #expect(CommitmentEligibility.isEligible(service: "Cloud SQL", usageType: "Cloud SQL for PostgreSQL: Zonal - vCPU in Americas"))
+        #expect(CommitmentEligibility.isEligible(service: "Cloud SQL", usageType: "DB custom CORE running in Americas"))
+        #expect(CommitmentEligibility.isEligible(service: "Kubernetes Engine", usageType: "Autopilot Pod mCPU Requests (us-central1)"))
+        #expect(!CommitmentEligibility.isEligible(service: "Kubernetes Engine", usageType: "Autopilot Spot Pod mCPU Requests (us-central1)"))
         #expect(!CommitmentEligibility.isEligible(service: "Cloud SQL", usageType: "Cloud SQL for PostgreSQL: Zonal - Standard storage in Americas"))
         #expect(!CommitmentEligibility.isEligible(service: "BigQuery", usageType: "Analysis"))
         #expect(!CommitmentEligibility.isEligible(service: "Cloud Storage", usageType: "Standard Storage US Multi-region"))
@@ -45,11 +48,42 @@ struct CloudCoverageTests {
                                                      "--rows", "3000", "--seed", "7", "--shapes", shape, folder])
         #expect(generated.status == 0, "\(generated.err)")
         let input = folder + "/gcp-billing.\(shape)"
+        let oracleBefore = Support.run("/usr/bin/env", ["python3", Support.repository + "/scripts/cloud-coverage-oracle.py", input])
+        if shape == "jsonl" {
+            // Rows of the spend-based CUD services and a preemptible core, which the generator does not write.
+            var extra = ""
+            for (index, (service, sku, credit)) in [("Cloud SQL", "Cloud SQL for PostgreSQL: Zonal - vCPU in Americas", true),
+                                                    ("Cloud SQL", "Cloud SQL for PostgreSQL: Zonal - vCPU in Americas", false),
+                                                    ("Cloud SQL", "Cloud SQL for PostgreSQL: Zonal - Standard storage in Americas", false),
+                                                    ("Kubernetes Engine", "Autopilot Pod Memory Requests (us-central1)", false),
+                                                    ("Compute Engine", "Preemptible N2 Instance Core running in Americas", false)]
+                .enumerated() {
+                let credits = credit ? "[{\"name\":\"CUD\",\"amount\":-4.5,\"type\":\"COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE\"}]" : "[]"
+                extra += "{\"billing_account_id\":\"01A2B3-C4D5E6-F7A8B9\",\"service\":{\"id\":\"X\",\"description\":\"\(service)\"},"
+                    + "\"sku\":{\"id\":\"S\(index)\",\"description\":\"\(sku)\"},\"usage_start_time\":\"2024-09-0\(index + 1) 00:00:00 UTC\","
+                    + "\"project\":{\"id\":\"data-lake-0815\"},\"cost\":\(10 + index).25,\"currency\":\"USD\",\"credits\":\(credits),"
+                    + "\"cost_type\":\"regular\",\"cost_at_list\":\(12 + index).5}\n"
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+            handle.seekToEndOfFile()
+            handle.write(Data(extra.utf8))
+            try handle.close()
+        }
         let cache = folder + "/gcp.ctc"
         #expect(Support.costtop(["ingest", input, "--cache", cache, "--quiet"]).status == 0)
         let oracle = Support.run("/usr/bin/env", ["python3", Support.repository + "/scripts/cloud-coverage-oracle.py", input])
         #expect(oracle.status == 0, "\(oracle.err)")
         let expected = try JSONSerialization.jsonObject(with: Data(oracle.out.utf8)) as! [String: [String: Any]]
+        if shape == "jsonl" {
+            // The Cloud SQL vCPU rows (list 12.50, 13.50, one covered) and the Autopilot memory row (15.50)
+            // count; Cloud SQL storage and the preemptible core do not.
+            let before = try JSONSerialization.jsonObject(with: Data(oracleBefore.out.utf8)) as! [String: [String: Any]]
+            func amount(_ table: [String: [String: Any]], _ field: String) -> Decimal {
+                Decimal(string: table["data-lake-0815"]?[field] as? String ?? "") ?? -1
+            }
+            #expect(amount(expected, "eligible") - amount(before, "eligible") == Decimal(string: "41.50")!)
+            #expect(amount(expected, "covered") - amount(before, "covered") == Decimal(string: "12.50")!)
+        }
         let coverage = Support.costtop(["coverage", "--cache", cache, "--by", "account", "--period", "all", "--format", "json"])
         #expect(coverage.status == 0, "\(coverage.err)")
         let document = try JSONSerialization.jsonObject(with: Data(coverage.out.utf8)) as! [String: Any]

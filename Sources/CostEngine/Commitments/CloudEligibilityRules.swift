@@ -34,7 +34,7 @@ struct CloudEligibilityRule: Sendable {
         // `N2 Instance Core running in Americas`, `N2 Custom Instance Ram running in EMEA`, `Nvidia Tesla T4 GPU running in …`.
         let gceWords = ["Core running", "Ram running", "GPU running", "Local Storage", "Sole Tenancy"]
         let noSpot = ["Preemptible", "Spot"]
-        let gcpSpendBased = ["vCPU", "RAM", "Memory", "CPU", "Capacity", "Compute", "Processing Unit", "Node"]
+        let gcpSpendBased = ["vCPU", "RAM", "Memory", "CPU", "CORE", "Capacity", "Compute", "Processing Unit", "Node"]
         let azureCompute = ["vCore", "Compute", "RU/s", "Cache Instance", "Premium v3", "Isolated v2"]
         return [
             CloudEligibilityRule("Compute Engine", include: gceWords, exclude: noSpot),
