@@ -18,7 +18,7 @@ Prints JSON {key: "decimal"} for one currency (--currency, default: the only one
 
 usage: reconcile-clouds.py --by account|service --metric billed|effective [--currency C] PATH...
 """
-import argparse, csv, decimal, gzip, io, json, os, sys
+import argparse, csv, decimal, gzip, io, json, os, re, sys
 
 D = decimal.Decimal
 
@@ -99,10 +99,17 @@ def azure_amortized(path):
             kind = ""
         if kind in ("amortizedcost", "actualcost", "usage"):
             return kind == "amortizedcost"
+    def names(word, component):
+        # A word of its own: at the start, after a non-letter, or capitalized (DailyActualCost).
+        for match in re.finditer(word, component, re.IGNORECASE):
+            start = match.start()
+            if start == 0 or not component[start - 1].isalpha() or component[start].isupper():
+                return True
+        return False
+
     for component in reversed([c for c in path.split("/") if c]):
-        lowered = component.lower()
-        amortized = "amortized" in lowered or "amortised" in lowered
-        if amortized != ("actual" in lowered):
+        amortized = names("amortized", component) or names("amortised", component)
+        if amortized != names("actual", component):
             return amortized
     return False
 

@@ -32,6 +32,10 @@ struct AzureCostKindTests {
         #expect(AzureCostKind.pathKind("/b/DailyActualCost/20230901-20230930/run-1/part_0.csv")! == (false, "DailyActualCost"))
         #expect(AzureCostKind.pathKind("/b/actual-vs-amortized/part_0.csv") == nil)
         #expect(AzureCostKind.pathKind("/data/exports/part_0.csv") == nil)
+        // Words inside other words say nothing.
+        #expect(AzureCostKind.pathKind("/b/amortized/contractual-2024/part_0.csv")! == (true, "amortized"))
+        #expect(AzureCostKind.pathKind("/b/actualcost/unamortized/part_0.csv")! == (false, "actualcost"))
+        #expect(AzureCostKind.pathKind("/b/EA_AMORTIZEDCOST_2024.csv")! == (true, "EA_AMORTIZEDCOST_2024.csv"))
     }
 
     @Test("a header column naming the kind wins over the path")

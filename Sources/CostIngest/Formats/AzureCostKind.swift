@@ -64,12 +64,26 @@ struct AzureCostKind: Sendable, Equatable {
     /// component naming both kinds (`actual-vs-amortized`) or neither says nothing.
     static func pathKind(_ path: String) -> (amortized: Bool, component: String)? {
         for component in path.split(separator: "/").reversed() {
-            let lowered = component.lowercased()
-            let amortized = lowered.contains("amortized") || lowered.contains("amortised")
-            let actual = lowered.contains("actual")
+            let amortized = names("amortized", in: component) || names("amortised", in: component)
+            let actual = names("actual", in: component)
             if amortized != actual { return (amortized, String(component)) }
         }
         return nil
+    }
+
+    /// Whether `component` names `word` (lowercase ASCII) as a word of its own: at the start, after
+    /// a character that is not a letter (`EA_ActualCost`, `part-amortized`), or capitalized inside
+    /// a camel-case name (`DailyActualCost`); so `contractual` and `unamortized` say nothing.
+    static func names(_ word: String, in component: Substring) -> Bool {
+        let text = Array(component.utf8)
+        let target = Array(word.utf8)
+        guard text.count >= target.count else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        for start in 0...(text.count - target.count) {
+            guard (0..<target.count).allSatisfy({ text[start + $0] | 0x20 == target[$0] }) else { continue }
+            if start == 0 || !isLetter(text[start - 1]) || (text[start] >= 0x41 && text[start] <= 0x5A) { return true }
+        }
+        return false
     }
 
     /// The kind a Cost Management manifest.json in the file's folder names (`exportConfig.type`),
