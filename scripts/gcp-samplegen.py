@@ -52,7 +52,8 @@ def make_rows(count, seed):
             cost_type = "tax"
         cost = money(rng, 0, 40)
         if cost_type == "regular" and sku != CUD_SKU:
-            if service == "Compute Engine" and rng.random() < 0.3:
+            # Only vCPU and memory SKUs get CUD credits (the RNG is drawn as before, so bills stay the same otherwise).
+            if service == "Compute Engine" and rng.random() < 0.3 and " running " in sku:
                 credits.append({"name": "Committed use discount: CPU", "amount": -round(cost * 0.6, 6),
                                 "full_name": None, "id": "cud-1", "type": "COMMITTED_USAGE_DISCOUNT"})
             if rng.random() < 0.2:

@@ -8,7 +8,8 @@ documented ones (docs/formats/gcp.md, docs/formats/azure.md):
 - Google Cloud (JSON Lines or flattened CSV): billed = effective = cost + sum(credits.amount);
   account = project.id, service = service.description.
 - Azure (CSV): account = SubscriptionId, service = MeterCategory; the cost column is
-  CostInBillingCurrency (else Cost). Actual exports (the path does not say "amortized"):
+  CostInBillingCurrency (else Cost). Actual exports (no manifest.json or path component nearest the
+  file says amortized; azure_amortized below):
   billed = effective = cost. Amortized: effective = cost, except a reservation or savings plan
   Purchase (0); billed = cost, except covered usage (PricingModel Reservation/SavingsPlan) and
   UnusedReservation/UnusedSavingsPlan rows (0).
@@ -17,7 +18,7 @@ Prints JSON {key: "decimal"} for one currency (--currency, default: the only one
 
 usage: reconcile-clouds.py --by account|service --metric billed|effective [--currency C] PATH...
 """
-import argparse, csv, decimal, gzip, io, json, os, sys
+import argparse, csv, decimal, gzip, io, json, os, re, sys
 
 D = decimal.Decimal
 
@@ -87,6 +88,32 @@ def azure(row, amortized, by):
     return key, currency, billed, effective
 
 
+def azure_amortized(path):
+    """The documented rule: a manifest.json beside the file naming exportConfig.type, else the path
+    component nearest the file that names exactly one kind, else actual."""
+    manifest = os.path.join(os.path.dirname(path), "manifest.json")
+    if os.path.exists(manifest):
+        try:
+            kind = (json.load(open(manifest)).get("exportConfig") or {}).get("type", "").lower()
+        except (ValueError, AttributeError):
+            kind = ""
+        if kind in ("amortizedcost", "actualcost", "usage"):
+            return kind == "amortizedcost"
+    def names(word, component):
+        # A word of its own: at the start, after a non-letter, or capitalized (DailyActualCost).
+        for match in re.finditer(word, component, re.IGNORECASE):
+            start = match.start()
+            if start == 0 or not component[start - 1].isalpha() or component[start].isupper():
+                return True
+        return False
+
+    for component in reversed([c for c in path.split("/") if c]):
+        amortized = names("amortized", component) or names("amortised", component)
+        if amortized != names("actual", component):
+            return amortized
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--by", choices=["account", "service"], required=True)
@@ -96,7 +123,7 @@ def main():
     args = parser.parse_args()
     sums = {}
     for path in files_under(args.paths):
-        amortized = "amortized" in path.lower()
+        amortized = azure_amortized(path)
         for shape, record in records(path):
             key, currency, billed, effective = gcp(record, shape, args.by) if shape.startswith("gcp") else azure(record, amortized, args.by)
             if args.currency and currency != args.currency:

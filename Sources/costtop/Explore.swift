@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostCache
 import CostIngest
+import CostModel
 import CostTerminal
 import CostViews
 import Foundation
@@ -15,11 +16,18 @@ struct Explore: ParsableCommand {
             With no cache it builds one from the bundled sample-data/ first. When stdin or stdout is not a \
             terminal it prints the top-level table instead, like `costtop overview`.
 
+            The first screen groups by the first dimension of the drill path: provider when the cache holds \
+            more than one cloud (provider → account → service → usage type), else account. --by sets the path's \
+            front (any dimension of costtop query --by, outermost first), as the config file's drill_path does; \
+            Enter then follows it, and the default path after it.
+
             Keys can be rebound and a theme chosen in $XDG_CONFIG_HOME/costtop/config.yaml (docs/explorer.md).
 
             Examples:
               costtop
               costtop explore --cache sep.ctc --theme light
+              costtop explore --by provider,account,service
+              costtop explore --by region,service
               costtop explore --view 'v1;path=account=123456789012;by=service;period=last-7d;compare=previous;metric=billed'
               NO_COLOR=1 costtop explore
             """)
@@ -34,7 +42,30 @@ struct Explore: ParsableCommand {
     @Option(help: ArgumentHelp("Open this view (the text y copies in the explorer: v1;path=...;period=...).", valueName: "TEXT"))
     var view: String?
 
+    @Option(help: ArgumentHelp("The drill path's first dimensions, outermost first (default: provider,account,service,usage-type for a cache of several clouds, else account,service,usage-type).",
+                               valueName: "DIM,..."))
+    var by: String?
+
+    /// `--by` as dimensions (nil when not given).
+    var drillPath: [CostDimension]? {
+        get throws {
+            guard let by else { return nil }
+            var path: [CostDimension] = []
+            for name in by.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let dimension = CostDimension(name) else {
+                    throw ValidationError("bad --by: unknown dimension '\(name)'; use account, billing-account, service, "
+                        + "usage-type, region, resource, charge-category, pricing-category, provider, currency, commitment, "
+                        + "commitment-type, commitment-status, source, tag:KEY, category:NAME, day or month")
+                }
+                guard !path.contains(dimension) else { throw ValidationError("bad --by: \(name) is named twice") }
+                path.append(dimension)
+            }
+            return path
+        }
+    }
+
     func validate() throws {
+        _ = try drillPath
         if let view {
             do { _ = try ExplorerView(text: view) } catch { throw ValidationError("bad --view: \(error)") }
         }
@@ -65,7 +96,8 @@ struct Explore: ParsableCommand {
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
-                                    anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load())
+                                    anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load(),
+                                    drillPath: try drillPath ?? config.drillPath)
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {

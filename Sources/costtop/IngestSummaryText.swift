@@ -17,6 +17,10 @@ enum IngestSummaryText {
             lines.append("formats       " + summary.formats.map { "\($0.format) (\($0.files) file\($0.files == 1 ? "" : "s"))" }
                 .joined(separator: ", "))
         }
+        for kind in summary.azureKinds {
+            lines.append("cost kind     \(kind.format) \(kind.how)"
+                         + (kind.files > 1 ? " and \(kind.files - 1) more file\(kind.files == 2 ? "" : "s") told the same way" : ""))
+        }
         var items = "\(grouped(summary.lineItems)) line items, \(grouped(summary.rejected)) rejected"
         if let rejects = summary.rejectsPath { items += " (see \(rejects))" }
         lines.append("line items    \(items)")

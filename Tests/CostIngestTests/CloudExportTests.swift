@@ -97,7 +97,7 @@ struct CloudExportTests {
         var text = ""
         for by in ["provider", "billing-account", "account", "service", "usage-type", "region", "resource", "charge-category",
                    "pricing-category", "commitment", "commitment-type", "commitment-status", "currency", "day",
-                   "tag:env", "tag:app", "tag:project:team"] {
+                   "tag:env", "tag:app", "tag:project:team", "tag:system:compute.googleapis.com/machine_spec"] {
             for metric in ["billed", "effective", "list"] {
                 let query = Support.costtop(["query", "--cache", cache, "--by", by, "--metric", metric, "--period", "all",
                                              "--compare", "none", "--format", "csv"])

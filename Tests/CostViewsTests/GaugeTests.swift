@@ -197,7 +197,7 @@ struct GaugeTests {
             ("gauges:\n  coverage_alarm: low\n", "coverage_alarm: expected a whole percentage from 0 to 100"),
             ("gauges:\n  utilisation_warn: 80\n", "unknown setting \"utilisation_warn\""),
             ("gauges:\n  coverage_warn: 30\n  coverage_alarm: 50\n", "coverage_alarm (50) is above coverage_warn (30)"),
-            ("gauge:\n  coverage_warn: 30\n", "unknown setting \"gauge\" (settings: theme, keys, gauges, anomaly_marks)"),
+            ("gauge:\n  coverage_warn: 30\n", "unknown setting \"gauge\" (settings: theme, keys, gauges, anomaly_marks, drill_path)"),
         ]
         for (index, (text, message)) in cases.enumerated() {
             let path = Support.write(text, to: folder, "config-\(index).yaml")

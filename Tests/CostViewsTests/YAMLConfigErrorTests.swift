@@ -37,7 +37,7 @@ struct YAMLConfigErrorTests {
         Case(kind: "wrong type: a mapping for a key", text: "keys:\n  quit: {key: q}\n", line: 2, column: 9,
              reason: "keys.quit: write a key name or a list of them"),
         Case(kind: "unknown setting at the top", text: "theme: light\ngauge:\n  coverage_warn: 30\n", line: 2, column: 1,
-             reason: "unknown setting \"gauge\" (settings: theme, keys, gauges, anomaly_marks)"),
+             reason: "unknown setting \"gauge\" (settings: theme, keys, gauges, anomaly_marks, drill_path)"),
         Case(kind: "unknown setting in gauges", text: "gauges:\n  coverage_warn: 30\n  utilisation_warn: 80\n", line: 3, column: 3,
              reason: "gauges: unknown setting \"utilisation_warn\" (settings: utilization_warn, utilization_alarm, coverage_warn, coverage_alarm)"),
         Case(kind: "unknown command", text: "keys:\n  quit: q\n  fly: f\n", line: 3, column: 3,

@@ -15,6 +15,10 @@ public struct CommitmentAnalysis {
     /// Per usage-type code: eligible, and measured in instance hours (built once per analysis).
     private let eligibleTypes: [Bool]
     private let hourTypes: [Bool]
+    /// Per service code, its Google Cloud or Azure rule (an index into `CloudEligibilityRule.all`).
+    private let serviceRules: [Int?]
+    /// Per rule, per usage-type code: eligible under that rule.
+    private let ruleTypes: [[Bool]]
     /// The rules file's categories, for `category:NAME` groups and filters.
     private let categories: CategoryColumns
 
@@ -24,6 +28,8 @@ public struct CommitmentAnalysis {
         self.cache = cache
         categories = CategoryColumns(rules: rules, cache: cache)
         (eligibleTypes, hourTypes) = CommitmentEligibility.table(cache)
+        serviceRules = CloudEligibilityRule.serviceRules(cache)
+        ruleTypes = CloudEligibilityRule.usageTypeTables(cache, serviceRules: serviceRules)
     }
 
     /// Coverage per group of `dimension`.
@@ -149,13 +155,22 @@ public struct CommitmentAnalysis {
         let charge = cache.codes(.chargeCategory)
         let pricing = cache.codes(.pricingCategory)
         let usageTypes = cache.codes(.usageType)
+        let services = cache.codes(.service)
+        let anyServiceRule = serviceRules.contains { $0 != nil }
         scan.forEachRow { row in
             guard Int(charge[row]) == usage else { return }
             let price = Int(pricing[row])
             if price == dynamicCode { return }
             let isCommitted = price == committedCode
             let typeCode = Int(usageTypes[row])
-            guard isCommitted || eligibleTypes[typeCode] else { return }
+            if !isCommitted {
+                // A Google Cloud or Azure service is judged by its own rule, anything else by the AWS one.
+                if anyServiceRule, let rule = serviceRules[Int(services[row])] {
+                    guard ruleTypes[rule][typeCode] else { return }
+                } else {
+                    guard eligibleTypes[typeCode] else { return }
+                }
+            }
             body(row, isCommitted, typeCode)
         }
     }

@@ -14,6 +14,9 @@ import CostModel
 /// Anything priced `Committed` is eligible by definition (it was covered); Spot (`Dynamic`) never is.
 /// Only line items whose charge category is `Usage` count. The same rule applies to FOCUS data,
 /// where the usage type is `x_UsageType`, else `SkuId`, else `ChargeDescription`.
+///
+/// Google Cloud and Azure services have rules of their own by service and usage type
+/// (`CloudEligibilityRule`): a row of a service with such a rule is judged by it alone.
 public enum CommitmentEligibility {
     /// Whether a usage type is eligible for some commitment.
     public static func isEligible(usageType: String) -> Bool {
@@ -21,6 +24,21 @@ public enum CommitmentEligibility {
                         "Lambda-GB-Second", "InstanceUsage", "Multi-AZUsage", "NodeUsage", "Node:", "ESInstance"]
         if patterns.contains(where: usageType.contains) { return true }
         return usageType.contains("ml.") && ["Host", "Notebook", "Train"].contains(where: usageType.contains)
+    }
+
+    /// Whether a usage type of a service is eligible: by the service's Google Cloud or Azure rule
+    /// when it has one (`CloudEligibilityRule`), else by the AWS usage-type rule.
+    public static func isEligible(service: String, usageType: String) -> Bool {
+        if let rule = CloudEligibilityRule.all.first(where: { $0.service == service }) { return rule.covers(usageType: usageType) }
+        return isEligible(usageType: usageType)
+    }
+
+    /// Whether the cache holds usage some commitment could cover (any provider's rule).
+    public static func hasEligibleUsage(_ cache: CacheFile) -> Bool {
+        let rules = CloudEligibilityRule.serviceRules(cache)
+        if rules.contains(where: { $0 != nil }) { return true }
+        let usageTypes = cache.dictionary(.usageType)
+        return (1..<max(1, usageTypes.count)).contains { isEligible(usageType: usageTypes[$0]) }
     }
 
     /// Whether the usage type is measured in instance hours (for coverage in hours).

@@ -26,28 +26,42 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Detects the format from the header names (and, for Azure, the kind of cost from the path).
-    ///
-    /// Azure's actual and amortized exports have the same columns, so the kind comes from the file's
-    /// path, which Cost Management builds from the export's name and type (`…/AmortizedCost/…`,
-    /// `…amortized…`): amortized when it says so, else actual (the default export type).
+    /// Detects the format from the header names (and, for Azure, the kind of cost: `AzureCostKind`).
     /// - Throws: `RowProblem` naming the columns that identify each known format.
     static func detect(_ header: HeaderIndex, path: String = "") throws(RowProblem) -> ExportFormat {
+        try detectWithKind(header, path: path).format
+    }
+
+    /// Detects the format, and for an Azure EA or MCA export how its kind of cost was told.
+    ///
+    /// Azure's actual and amortized exports have the same columns, so the kind comes from a header
+    /// column naming it, else the export's manifest, else the file's path, which Cost Management
+    /// builds from the export's name and type (`…/amortizedcost/…`, `AmortizedCost_…`); nothing
+    /// saying either is actual (the default export type).
+    /// - Throws: `RowProblem` naming the columns that identify each known format.
+    static func detectWithKind(_ header: HeaderIndex, path: String = "") throws(RowProblem)
+        -> (format: ExportFormat, azureKind: AzureCostKind?) {
+        if let format = try detectColumns(header) { return (format, nil) }
+        let kind = AzureCostKind.decide(header: header, path: path)
+        // EA files name the enrollment's accounts; MCA files have billing profiles and invoice sections only.
+        let enterprise = header.contains("AccountOwnerId") || header.contains("EnrollmentNumber") || header.contains("AccountName")
+        switch (enterprise, kind.amortized) {
+        case (true, false): return (.azureEAActual, kind)
+        case (true, true): return (.azureEAAmortized, kind)
+        case (false, false): return (.azureMCAActual, kind)
+        case (false, true): return (.azureMCAAmortized, kind)
+        }
+    }
+
+    /// The format the header's columns name, nil for Azure's EA/MCA columns (whose kind needs more).
+    private static func detectColumns(_ header: HeaderIndex) throws(RowProblem) -> ExportFormat? {
         if header.contains("lineItem/UnblendedCost") || header.contains("lineItem/UsageStartDate") { return .awsCUR }
         if header.contains("line_item_unblended_cost") || header.contains("line_item_usage_start_date") { return .awsCURSnake }
         if header.contains("BilledCost") || header.contains("ChargePeriodStart") { return .focus }
         if header.contains("usage_start_time") && header.contains("cost") { return .gcp }
         if header.contains("MeterCategory") && (header.contains("Date") || header.contains("UsageDate"))
             && (header.contains("CostInBillingCurrency") || header.contains("Cost") || header.contains("PreTaxCost")) {
-            let amortized = path.lowercased().contains("amortized")
-            // EA files name the enrollment's accounts; MCA files have billing profiles and invoice sections only.
-            let enterprise = header.contains("AccountOwnerId") || header.contains("EnrollmentNumber") || header.contains("AccountName")
-            switch (enterprise, amortized) {
-            case (true, false): return .azureEAActual
-            case (true, true): return .azureEAAmortized
-            case (false, false): return .azureMCAActual
-            case (false, true): return .azureMCAAmortized
-            }
+            return nil
         }
         let shown = header.names.prefix(8).joined(separator: ", ") + (header.names.count > 8 ? ", …" : "")
         throw RowProblem(

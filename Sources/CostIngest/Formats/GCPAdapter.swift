@@ -28,6 +28,7 @@ final class GCPAdapter: ExportAdapter {
     private let quantity: Int?
     private let labels: Int?
     private let projectLabels: Int?
+    private let systemLabels: Int?
     private let credits: GCPCredits.Columns
     let defaultedColumns: [String]
 
@@ -50,6 +51,7 @@ final class GCPAdapter: ExportAdapter {
         quantity = header["usage.amount_in_pricing_units"] ?? columns.optional("usage.amount", default: "usage quantity 0")
         labels = columns.optional("labels")
         projectLabels = columns.optional("project.labels")
+        systemLabels = columns.optional("system_labels")
         credits = GCPCredits.columns(header)
         defaultedColumns = columns.defaulted
     }
@@ -59,6 +61,9 @@ final class GCPAdapter: ExportAdapter {
 
     /// The prefix of project labels among the tags (labels are tags as they are).
     static let projectLabelPrefix = "project:"
+    /// The prefix of Google's own labels (`system_labels`, such as
+    /// `system:compute.googleapis.com/machine_spec`), so they never mix with a user's label of the same key.
+    static let systemLabelPrefix = "system:"
 
     @_specialize(where Record == CSVReader)
     func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem) {
@@ -129,9 +134,17 @@ final class GCPAdapter: ExportAdapter {
         let currencyBytes = fields.bytes(currency)
         if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
         try fields.entries(labels) { key, value in builder.addTag(key: key, value: value) }
-        var prefixed: [UInt8] = Array(Self.projectLabelPrefix.utf8)
+        try addPrefixedTags(fields, projectLabels, prefix: Self.projectLabelPrefix, into: builder)
+        try addPrefixedTags(fields, systemLabels, prefix: Self.systemLabelPrefix, into: builder)
+    }
+
+    /// Adds a map column's entries as tags whose keys carry `prefix` (project and system labels).
+    private func addPrefixedTags<Record: RecordSource>(_ fields: FieldAccess<Record>, _ column: Int?, prefix: String,
+                                                       into builder: RollupBuilder) throws(RowProblem) {
+        guard column != nil else { return }
+        var prefixed: [UInt8] = Array(prefix.utf8)
         let prefixLength = prefixed.count
-        try fields.entries(projectLabels) { key, value in
+        try fields.entries(column) { key, value in
             prefixed.removeSubrange(prefixLength...)
             prefixed.append(contentsOf: key)
             prefixed.withUnsafeBytes { builder.addTag(key: $0, value: value) }

@@ -21,6 +21,8 @@ struct ChunkedRead {
     /// What was read from one file.
     struct FileOutcome {
         var format: ExportFormat
+        /// For an Azure EA or MCA export, its kind of cost and what told it.
+        var azureKind: AzureCostKind?
         var lineItems: Int64 = 0
         var rejected: Int64 = 0
         var defaulted: [String] = []
@@ -83,6 +85,7 @@ struct ChunkedRead {
         var lines = 0
         /// The file's format and defaulted columns, once it was opened.
         var format: ExportFormat?
+        var azureKind: AzureCostKind?
         var defaulted: [String] = []
     }
 
@@ -124,6 +127,7 @@ struct ChunkedRead {
             return result
         }
         result.format = file.format
+        result.azureKind = file.azureKind
         result.defaulted = file.adapter.defaultedColumns
         result.start = reader.nextRecordOffset
         builder.setSource(file.path)
@@ -169,7 +173,7 @@ struct ChunkedRead {
                 throw error
             }
             guard let format = result.format else { continue }
-            var outcome = outcomes[unit.file] ?? FileOutcome(format: format, defaulted: result.defaulted)
+            var outcome = outcomes[unit.file] ?? FileOutcome(format: format, azureKind: result.azureKind, defaulted: result.defaulted)
             for reject in result.rows.rejects {
                 try rejects.reject(file: inputs[unit.file].path, line: reject.line + lineOffset, column: reject.column,
                                    reason: reject.reason, raw: reject.raw)

@@ -79,6 +79,9 @@ public struct IngestSummary: Sendable {
     /// The formats of the files read in this run (`aws-cur`, `gcp`, `azure-ea-amortized`, ...),
     /// each with its number of files, by name.
     public var formats: [(format: String, files: Int)] = []
+    /// For Azure EA/MCA exports read in this run: per format and way the kind of cost was told
+    /// (`from the path (EA_AmortizedCost_Small.csv)`, the first file's evidence), how many files.
+    public var azureKinds: [(format: String, how: String, files: Int)] = []
     /// Optional columns missing from files, each with the default used and how many files lacked it.
     public var defaultedColumns: [(column: String, files: Int)] = []
     /// Data problems worth a look that did not stop the ingest (broken amortization identities).

@@ -93,7 +93,14 @@ public struct Ingestor {
         summary.phases.append(("merge threads", mergeSeconds))
         var defaulted: [String: Int] = [:]
         var formats: [String: Int] = [:]
+        var azureKinds: [String: (format: String, how: String, files: Int)] = [:]
         for (file, outcome) in zip(toRead, outcomes) {
+            if let kind = outcome.azureKind {
+                let key = outcome.format.rawValue + "\u{0}" + kind.evidence.group
+                var entry = azureKinds[key] ?? (outcome.format.rawValue, kind.evidence.description, 0)
+                entry.files += 1
+                azureKinds[key] = entry
+            }
             sources.append(SourceRecord(path: file.path, size: file.size, mtimeNanos: file.mtime,
                                         format: outcome.format.rawValue, lineItems: outcome.lineItems,
                                         rejected: outcome.rejected))
@@ -107,6 +114,7 @@ public struct Ingestor {
         try rejects.close()
         if rejects.count > 0 { summary.rejectsPath = rejects.path }
         summary.formats = formats.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        summary.azureKinds = azureKinds.sorted { $0.key < $1.key }.map(\.value)
         summary.defaultedColumns = defaulted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
 
         sources.sort { $0.path < $1.path }
@@ -124,7 +132,7 @@ public struct Ingestor {
             summary.days = DayRange(from: Day(index: first), to: Day(index: last))
         }
         summary.totals = Ingestor.totals(contents)
-        summary.warnings = CommitmentIdentityCheck.warnings(contents)
+        summary.warnings = CommitmentIdentityCheck.warnings(contents) + AzureKindCheck.warnings(contents)
         phase("summarize")
         summary.seconds = (clock.now - started).inSeconds
         return summary

@@ -4,6 +4,8 @@ import Foundation
 final class OpenedFile: @unchecked Sendable {
     let path: String
     let format: ExportFormat
+    /// For an Azure EA or MCA export, its kind of cost and what told it.
+    let azureKind: AzureCostKind?
     let names: [String]
     let adapter: any ExportAdapter
     /// The container's view of the file, which every unit reads from.
@@ -22,7 +24,7 @@ final class OpenedFile: @unchecked Sendable {
         names = input.columnNames
         do {
             let header = try HeaderIndex(names)
-            format = try ExportFormat.detect(header, path: path)
+            (format, azureKind) = try ExportFormat.detectWithKind(header, path: path)
             adapter = try format.makeAdapter(header)
             settings = RecordSettings(columns: header.usedColumns, nullTokensAreMissing: adapter.nullTokensAreMissing)
         } catch {

@@ -1,4 +1,5 @@
 import CostConfig
+import CostModel
 import Foundation
 
 /// The user's config file, `$XDG_CONFIG_HOME/costtop/config.yaml` (else `~/.config/costtop/config.yaml`):
@@ -13,6 +14,8 @@ import Foundation
 /// anomaly_marks:        # impact, percent of the row's cost in the period
 ///   notable: 10
 ///   severe: 25
+///
+/// drill_path: [provider, account, service]   # the front of the drill path (`explore --by` wins)
 ///
 /// gauges:
 ///   utilization_warn: 90
@@ -29,6 +32,9 @@ public struct ExplorerConfig: Sendable, Decodable {
     public var gauges = GaugeThresholds()
     /// When a row's anomaly is marked, and when the mark is severe.
     public var anomalyMarks = AnomalyMarkRule()
+    /// The dimensions the drill path starts with (`drill_path:`); nil: the default, which starts at
+    /// provider when the cache holds several clouds.
+    public var drillPath: [CostDimension]?
 
     /// The defaults: no theme chosen, the default keys and gauge thresholds.
     public init() {}
@@ -61,6 +67,7 @@ public struct ExplorerConfig: Sendable, Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case theme, keys, gauges
         case anomalyMarks = "anomaly_marks"
+        case drillPath = "drill_path"
     }
 
     /// Decodes the file's mapping; settings left out keep their defaults.
@@ -72,5 +79,18 @@ public struct ExplorerConfig: Sendable, Decodable {
         keyMap = try container.decodeIfPresent(KeyBindings.self, forKey: .keys)?.keyMap ?? KeyMap()
         gauges = try container.decodeIfPresent(GaugeThresholds.self, forKey: .gauges) ?? GaugeThresholds()
         anomalyMarks = try container.decodeIfPresent(AnomalyMarkRule.self, forKey: .anomalyMarks) ?? AnomalyMarkRule()
+        if let names = try container.decodeIfPresent([String].self, forKey: .drillPath) {
+            var path: [CostDimension] = []
+            for (index, name) in names.enumerated() {
+                let at = decoder.codingPath + [CodingKeys.drillPath, AnyCodingKey(intValue: index)!]
+                guard let dimension = CostDimension(name) else {
+                    throw ConfigProblem(at: at, "unknown dimension '\(name)'; use a dimension of costtop query --by "
+                                        + "(provider, account, service, usage-type, region, tag:KEY, ...)")
+                }
+                guard !path.contains(dimension) else { throw ConfigProblem(at: at, "\(name) is named twice") }
+                path.append(dimension)
+            }
+            drillPath = path.isEmpty ? nil : path
+        }
     }
 }

@@ -57,9 +57,13 @@ public final class Explorer {
     ///   - gauges: the thresholds of the commitment gauges.
     ///   - anomalyMarks: when rows carry anomaly marks.
     ///   - rules: the rules file's categories and splits (`category:NAME` in regroup and drill-downs).
+    ///   - drillPath: the dimensions the drill path starts with (`explore --by`); nil: provider →
+    ///     account → service → usage type when the cache holds several providers, else account → ….
+    ///     The first screen is grouped by the path's first dimension unless `state` says otherwise.
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
                 gauges: GaugeThresholds = GaugeThresholds(), anomalyMarks: AnomalyMarkRule = AnomalyMarkRule(),
-                state: ExplorerState = ExplorerState(), rules: AllocationRules = .none) throws {
+                state: ExplorerState = ExplorerState(), rules: AllocationRules = .none,
+                drillPath: [CostDimension]? = nil) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
@@ -67,9 +71,14 @@ public final class Explorer {
         self.themeNames = themeNames
         self.gaugeThresholds = gauges
         self.anomalyMarkRule = anomalyMarks
-        self.queries = ExplorerQueries(cache: cache, rules: rules)
+        self.queries = ExplorerQueries(cache: cache, rules: rules, drillPath: drillPath)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
+        // A fresh state starts at the top of the drill path (provider for a mixed bill).
+        if self.state.steps.isEmpty, self.state.levels == ExplorerState().levels,
+           let top = queries.defaultPath(tagKey: self.state.tagKey).first {
+            self.state.levels = [DrillLevel(groupBy: top, regrouped: false)]
+        }
         data = ExplorerData(period: range, comparison: nil, currency: nil, otherCurrencies: [], total: 0,
                             previousTotal: 0, rows: [], unfilteredCount: 0, detail: nil)
         for type in ScreenRegistry.screens { screens[type.id] = type.init() }

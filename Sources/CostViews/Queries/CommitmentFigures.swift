@@ -35,11 +35,10 @@ struct CommitmentFigures {
     init(cache: CacheFile) {
         analysis = CommitmentAnalysis(cache: cache)
         let commitments = cache.dictionary(.commitment)
-        let usageTypes = cache.dictionary(.usageType)
         // Code 0 is the empty value in every dictionary. Once per explorer: the usage-type
         // dictionary holds about a thousand names on a large bill, and the search stops at the first hit.
         available = (1..<max(1, commitments.count)).contains { !commitments[$0].isEmpty }
-            || (1..<max(1, usageTypes.count)).contains { CommitmentEligibility.isEligible(usageType: usageTypes[$0]) }
+            || CommitmentEligibility.hasEligibleUsage(cache)
     }
 
     /// The gauges of a drill context, or nil when the cache has nothing for them to measure.

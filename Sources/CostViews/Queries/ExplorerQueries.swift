@@ -11,10 +11,38 @@ final class ExplorerQueries {
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     private(set) var commitmentFigures: CommitmentFigures
 
-    init(cache: CacheFile, rules: AllocationRules = .none) {
+    /// The front of the drill path: the user's (`explore --by`, the config's `drill_path`), else
+    /// provider → account → service → usage type when the cache holds several providers, else
+    /// account → service → usage type.
+    let pathStart: [CostDimension]
+
+    /// - Parameter drillPath: the dimensions the drill path starts with, outermost first (nil: the
+    ///   default, which starts at provider when the cache holds more than one).
+    init(cache: CacheFile, rules: AllocationRules = .none, drillPath: [CostDimension]? = nil) {
         self.cache = cache
         engine = QueryEngine(cache: cache, rules: rules)
         commitmentFigures = CommitmentFigures(cache: cache)
+        let standard: [CostDimension] = [.fixed(.account), .fixed(.service), .fixed(.usageType)]
+        if let drillPath, !drillPath.isEmpty {
+            pathStart = drillPath
+        } else {
+            pathStart = Self.providerCount(cache) > 1 ? [.fixed(.provider)] + standard : standard
+        }
+    }
+
+    /// How many providers the cache's rows name (counting stops at two): the provider dictionary
+    /// answers a one-cloud cache at once; otherwise the column is scanned, since a dictionary may
+    /// keep a value whose rows a re-ingest dropped.
+    static func providerCount(_ cache: CacheFile) -> Int {
+        let names = cache.dictionary(.provider)
+        guard (0..<names.count).filter({ !names[$0].isEmpty }).count > 1 else { return min(1, cache.rowCount) }
+        let codes = cache.codes(.provider)
+        var first: UInt32?
+        for code in codes where code != 0 {
+            if let first, first != code { return 2 }
+            first = code
+        }
+        return first == nil ? 0 : 1
     }
 
     /// The days of the cache (a cache without rows never reaches the explorer).
@@ -22,11 +50,14 @@ final class ExplorerQueries {
 
     // MARK: - Paths and dimensions
 
-    /// The default drill order; the tag level uses the chosen tag key, resources only when kept.
+    /// The default drill order: `pathStart`, then account, service and usage type where it left
+    /// them out, the chosen tag key and resources (only when kept).
     func defaultPath(tagKey: String?) -> [CostDimension] {
-        var path: [CostDimension] = [.fixed(.account), .fixed(.service), .fixed(.usageType)]
-        if let tagKey { path.append(.tag(tagKey)) }
-        if cache.footer.settings.keepResources { path.append(.fixed(.resource)) }
+        var path = pathStart
+        var rest: [CostDimension] = [.fixed(.account), .fixed(.service), .fixed(.usageType)]
+        if let tagKey { rest.append(.tag(tagKey)) }
+        if cache.footer.settings.keepResources { rest.append(.fixed(.resource)) }
+        path += rest.filter { !path.contains($0) }
         return path
     }
 
@@ -97,8 +128,12 @@ final class ExplorerQueries {
     /// commitment gauges (remembered by question, so only a new period, currency or filter scans).
     /// - Parameter currency: the currency shown so far (nil: the engine picks the main one).
     /// - Returns: the figures, and a message when the gauges could not be computed.
-    func table(_ state: ExplorerState, currency: String?) throws -> (data: ExplorerData, message: String?) {
+    func table(_ state: ExplorerState, currency shown: String?) throws -> (data: ExplorerData, message: String?) {
         let (period, comparison) = ranges(state)
+        // A `:where currency=EUR` filter picks the currency shown (amounts of two are never added);
+        // otherwise the one shown so far stays, so drilling never switches currency under the user.
+        let chosen = state.activeFilters.last { $0.dimension == .fixed(.currency) && !$0.exclude }?.value
+        let currency = chosen ?? shown
         var spec = QuerySpec(groupBy: state.level.groupBy, filters: state.activeFilters, period: period,
                              comparison: comparison, metric: state.metric, currency: currency)
         spec.includeSeries = true
