@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostCache
+import CostEngine
 import CostIngest
 import CostTerminal
 import CostViews
@@ -20,6 +21,7 @@ struct Explore: ParsableCommand {
             Examples:
               costtop
               costtop explore --cache sep.ctc --theme light
+              costtop explore --rules rules.yaml --per orders      # unit costs (u cycles the metrics)
               costtop explore --view 'v1;path=account=123456789012;by=service;period=last-7d;compare=previous;metric=billed'
               NO_COLOR=1 costtop explore
             """)
@@ -34,6 +36,10 @@ struct Explore: ParsableCommand {
     @Option(help: ArgumentHelp("Open this view (the text y copies in the explorer: v1;path=...;period=...).", valueName: "TEXT"))
     var view: String?
 
+    @Option(help: ArgumentHelp("Show unit costs per this business metric (costtop metrics import); u in the explorer cycles them.",
+                               valueName: "METRIC"))
+    var per: String?
+
     func validate() throws {
         if let view {
             do { _ = try ExplorerView(text: view) } catch { throw ValidationError("bad --view: \(error)") }
@@ -42,7 +48,7 @@ struct Explore: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            try Overview.printTable(cachePath: cacheOption.resolvedPath)
+            try Overview.printTable(cachePath: cacheOption.resolvedPath, rules: rulesOption)
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -61,11 +67,14 @@ struct Explore: ParsableCommand {
             let cache = try CacheFile(path: path)
             folders = ThemeFolders.search(environment: environment)
             var state = ExplorerState()
+            let metrics = try per.map { try BusinessMetrics.load($0, cachePath: path) } ?? BusinessMetrics.load(cachePath: path)
+            state.unitMetric = per
             state.themeName = theme ?? config.theme ?? "default"
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
-                                    anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load())
+                                    anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load(),
+                                    metrics: metrics)
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {

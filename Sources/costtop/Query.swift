@@ -89,10 +89,7 @@ struct Query: ParsableCommand {
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
             if let per {
-                let metrics = try BusinessMetrics.load(cachePath: cacheOption.resolvedPath)
-                guard metrics.values[per] != nil else {
-                    throw QueryError("no metric \"\(per)\" beside this cache; import it with `costtop metrics import FILE.csv`")
-                }
+                let metrics = try BusinessMetrics.load(per, cachePath: cacheOption.resolvedPath)
                 print(UnitCostOutput(report, metric: per, metrics: metrics).render(as: selection.format, sanitize: toTerminal),
                       terminator: "")
                 return

@@ -57,9 +57,11 @@ public final class Explorer {
     ///   - gauges: the thresholds of the commitment gauges.
     ///   - anomalyMarks: when rows carry anomaly marks.
     ///   - rules: the rules file's categories and splits (`category:NAME` in regroup and drill-downs).
+    ///   - metrics: business metrics for unit costs (`state.unitMetric`, `:per`); by default none.
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
                 gauges: GaugeThresholds = GaugeThresholds(), anomalyMarks: AnomalyMarkRule = AnomalyMarkRule(),
-                state: ExplorerState = ExplorerState(), rules: AllocationRules = .none) throws {
+                state: ExplorerState = ExplorerState(), rules: AllocationRules = .none,
+                metrics: BusinessMetrics = BusinessMetrics()) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
@@ -67,7 +69,7 @@ public final class Explorer {
         self.themeNames = themeNames
         self.gaugeThresholds = gauges
         self.anomalyMarkRule = anomalyMarks
-        self.queries = ExplorerQueries(cache: cache, rules: rules)
+        self.queries = ExplorerQueries(cache: cache, rules: rules, metrics: metrics)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
         data = ExplorerData(period: range, comparison: nil, currency: nil, otherCurrencies: [], total: 0,

@@ -10,12 +10,21 @@ final class ExplorerQueries {
     private let engine: QueryEngine
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     private(set) var commitmentFigures: CommitmentFigures
+    /// Business metrics imported beside the cache, for unit costs; none when there are none.
+    let metrics: BusinessMetrics
 
-    init(cache: CacheFile, rules: AllocationRules = .none) {
+    init(cache: CacheFile, rules: AllocationRules = .none, metrics: BusinessMetrics = BusinessMetrics()) {
         self.cache = cache
         engine = QueryEngine(cache: cache, rules: rules)
         commitmentFigures = CommitmentFigures(cache: cache)
+        self.metrics = metrics
     }
+
+    /// The rules file's categories and splits.
+    var rules: AllocationRules { engine.rules }
+
+    /// The engine, for the screens' query files (`ExplorerQueries+Movers`).
+    var queryEngine: QueryEngine { engine }
 
     /// The days of the cache (a cache without rows never reaches the explorer).
     var dataRange: DayRange { cache.dayRange! }
@@ -115,10 +124,12 @@ final class ExplorerQueries {
         } catch {
             message = "commitment gauges: \(error)"
         }
-        let data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
+        var data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
                                 otherCurrencies: result.otherCurrencies, total: result.total,
                                 previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
                                 commitmentSummary: summary)
+        (data.unitCosts, data.totalUnitCost) = unitCosts(state, rows: rows, total: result.total, previousTotal: result.previousTotal,
+                                                         period: period, comparison: comparison)
         return (data, message)
     }
 

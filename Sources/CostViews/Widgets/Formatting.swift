@@ -66,6 +66,33 @@ enum Formatting {
         }.joined()
     }
 
+    /// A unit cost (currency units per unit of a business metric) in about eight characters: whole
+    /// numbers from 1,000, cents from 1, four decimals below (a cost per request is a fraction of a
+    /// cent); — without a volume.
+    static func unitCost(_ value: Double?, symbol: String) -> String {
+        guard let value else { return "—" }
+        let magnitude = abs(value)
+        let digits = magnitude >= 1000 ? 0 : magnitude >= 1 ? 2 : 4
+        return (value < 0 ? "-" : "") + symbol + String(format: "%.\(digits)f", magnitude)
+    }
+
+    /// A sparkline of daily values that may be missing (unit costs on days without volume): cells
+    /// average the days they stand for that have a value; a cell with none is blank.
+    static func sparkline(_ values: [Double?], width: Int, glyphs: Glyphs) -> String {
+        guard width > 0, !values.isEmpty else { return "" }
+        let buckets: [Double?] = days(perCell: values.count, width: width).map { days in
+            let present = values[days].compactMap { $0 }
+            return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+        }
+        let known = buckets.compactMap { $0 }
+        let low = min(0, known.min() ?? 0), high = known.max() ?? 0
+        return buckets.map { value in
+            guard let value else { return " " }
+            guard high > low else { return glyphs.spark[0] }
+            return glyphs.spark[max(0, min(7, Int(((value - low) / (high - low) * 7).rounded())))]
+        }.joined()
+    }
+
     /// The days each cell of a resampled chart stands for: `count` days over at most `width`
     /// cells, one day per cell when they fit. Sparklines and the anomaly marks on them share it,
     /// so a mark lands on the cell that drew its day.
