@@ -18,7 +18,8 @@ enum UnitCostColumns {
     /// A row's cells for `columns`.
     static func cells(_ figures: UnitCost) -> [ReportValue] {
         func number(_ value: Double?) -> ReportValue { value.map { .decimal($0) } ?? .percent(nil, missing: "—") }
-        return [number(figures.volume), number(figures.unit), number(figures.previousUnit),
+        func unit(_ value: Double?) -> ReportValue { value.map { .unitCost($0) } ?? .percent(nil, missing: "—") }
+        return [number(figures.volume), unit(figures.unit), unit(figures.previousUnit),
                 .percent(figures.unitChange, signed: true, missing: "—"), .percent(figures.costChange, signed: true, missing: "—"),
                 .percent(figures.volumeChange, signed: true, missing: "—")]
     }
@@ -29,8 +30,9 @@ enum UnitCostColumns {
     /// A row's JSON fields.
     static func fields(_ figures: UnitCost) -> UnitCostFields {
         func decimal(_ value: Double?) -> Nullable<JSONDecimal> { Nullable(value.map(JSONDecimal.init)) }
-        return UnitCostFields(volume: decimal(figures.volume), unitCost: decimal(figures.unit),
-                              previousUnitCost: decimal(figures.previousUnit), unitDeltaPct: decimal(figures.unitChange),
+        func unit(_ value: Double?) -> Nullable<JSONDecimal> { Nullable(value.map(JSONDecimal.unitCost)) }
+        return UnitCostFields(volume: decimal(figures.volume), unitCost: unit(figures.unit),
+                              previousUnitCost: unit(figures.previousUnit), unitDeltaPct: decimal(figures.unitChange),
                               costGrowthPct: decimal(figures.costChange), volumeGrowthPct: decimal(figures.volumeChange))
     }
 }

@@ -1,4 +1,5 @@
 import CostModel
+import CostReports
 
 /// Number formats of the explorer: compact enough for 80 columns, exact to the cent where shown.
 enum Formatting {
@@ -66,14 +67,13 @@ enum Formatting {
         }.joined()
     }
 
-    /// A unit cost (currency units per unit of a business metric) in about eight characters: whole
-    /// numbers from 1,000, cents from 1, four decimals below (a cost per request is a fraction of a
-    /// cent); — without a volume.
+    /// A unit cost (currency units per unit of a business metric) as `query --per` writes it:
+    /// cents from 1, four decimals below (a cost per request is a fraction of a cent); — without
+    /// a volume.
     static func unitCost(_ value: Double?, symbol: String) -> String {
         guard let value else { return "—" }
-        let magnitude = abs(value)
-        let digits = magnitude >= 1000 ? 0 : magnitude >= 1 ? 2 : 4
-        return (value < 0 ? "-" : "") + symbol + String(format: "%.\(digits)f", magnitude)
+        let text = NumberText.unitCost(value)
+        return text.hasPrefix("-") ? "-" + symbol + text.dropFirst() : symbol + text
     }
 
     /// A sparkline of daily values that may be missing (unit costs on days without volume): cells

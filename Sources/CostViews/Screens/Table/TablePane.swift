@@ -57,7 +57,7 @@ enum TablePane {
         titles.add("SHARE", width: columns.share, right: true, into: &grid)
         titles.add("", width: columns.bar, into: &grid)
         titles.add("PER UNIT", width: columns.unit, right: true, into: &grid)
-        titles.add(perUnit ? "UNIT DAILY" : "DAILY", width: columns.trend, into: &grid)
+        titles.add(perUnit ? (columns.trend >= 8 ? "UNIT/DAY" : "U/DAY") : "DAILY", width: columns.trend, into: &grid)
 
         // Rows from `scroll` (the caller keeps the selection visible); the last line is the total.
         let visible = max(1, frame.height - 2)
