@@ -43,8 +43,7 @@ struct Anomalies: ParsableCommand {
     @Flag(help: "Also show anomalies marked as expected in the explorer (feedback file beside the cache).")
     var all = false
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
-    var filterTexts: [String] = []
+    @OptionGroup var whereOption: WhereOption
 
     @OptionGroup var rulesOption: RulesOption
 
@@ -52,9 +51,6 @@ struct Anomalies: ParsableCommand {
         if let since, Day(since) == nil { throw ValidationError("bad --since '\(since)'; write YYYY-MM-DD") }
         if let minImpact, minImpact < 0 { throw ValidationError("--min-impact must be 0 or more") }
         if let minIncrease, minIncrease < 0 { throw ValidationError("--min-increase must be 0 or more") }
-        for filter in filterTexts where Filter(filter) == nil {
-            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
-        }
     }
 
     func run() throws {
@@ -68,7 +64,7 @@ struct Anomalies: ParsableCommand {
             }
             if let minIncrease { settings.relativeThreshold = minIncrease / 100 }
             let feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache.path))
-            let anomalies = try AnomalyDetector(cache: cache, settings: settings, rules: rules, filters: filterTexts.compactMap(Filter.init))
+            let anomalies = try AnomalyDetector(cache: cache, settings: settings, rules: rules, filters: whereOption.filters)
                 .detect(metric: metric, since: since.flatMap(Day.init))
                 .filter { all || feedback.verdict(for: $0) != .expected }
             print(AnomaliesOutput(anomalies).render(as: format, sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")

@@ -45,8 +45,7 @@ struct Movers: ParsableCommand {
     @Flag(help: "Compare daily averages, so windows of different length are not a change by themselves.")
     var perDay = false
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
-    var filterTexts: [String] = []
+    @OptionGroup var whereOption: WhereOption
 
     @Option(help: "Cost metric (effective is amortized).")
     var metric: Metric = .billed
@@ -67,9 +66,6 @@ struct Movers: ParsableCommand {
         if path.isEmpty || path.count > 4 { throw ValidationError("--by takes one to four dimensions") }
         if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        for filter in filterTexts where Filter(filter) == nil {
-            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
-        }
     }
 
     /// The drill path asked for, cut to `--depth`.
@@ -95,7 +91,7 @@ struct Movers: ParsableCommand {
             let range = periodSpec.resolve(in: data)
             let comparison = MoversComparison(compare)!.resolve(period: range, spec: periodSpec)
             let spec = MoversSpec(period: range, comparison: comparison, path: try path(),
-                                  filters: filterTexts.compactMap(Filter.init), metric: metric, limit: limit, perDay: perDay)
+                                  filters: whereOption.filters, metric: metric, limit: limit, perDay: perDay)
             let result = try MoversAnalysis(cache: cache, rules: rules).run(spec)
             let notes = try MoverNotes(path: MoverNotes.path(forCache: cache.path))
             print(MoversOutput(result, notes: notes.notes).render(as: format, sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
