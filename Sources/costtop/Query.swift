@@ -88,7 +88,8 @@ struct Query: ParsableCommand {
             let order = sort ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
-            if let per {
+            // A view copied with unit costs on asks for them too, unless --per names another metric.
+            if let per = try per ?? view.flatMap({ try ExplorerView(text: $0).per }) {
                 let metrics = try BusinessMetrics.load(per, cachePath: cacheOption.resolvedPath)
                 print(UnitCostOutput(report, metric: per, metrics: metrics).render(as: selection.format, sanitize: toTerminal),
                       terminator: "")

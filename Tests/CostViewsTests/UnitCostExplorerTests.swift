@@ -107,6 +107,22 @@ struct UnitCostExplorerTests {
         #expect(explorer.state.unitMetric == nil && explorer.data.unitCosts.isEmpty)
     }
 
+    @Test("the view text carries the unit metric: y copies per=orders, opening the view shows unit costs again")
+    func viewText() throws {
+        let explorer = try explorer()
+        let session = ScriptedSession(explorer)
+        session.run(.setUnitMetric, "orders")
+        let text = ExplorerView(state: explorer.state).text
+        #expect(text.contains(";per=orders"), "\(text)")
+        explorer.runCommandLine("per")
+        #expect(explorer.state.unitMetric == nil)
+        explorer.open(try ExplorerView(text: text))
+        #expect(explorer.state.unitMetric == "orders" && explorer.data.totalUnitCost != nil)
+        // Older views without the field open without unit costs.
+        explorer.open(try ExplorerView(text: "v1;by=account;period=last-7d;compare=previous;metric=billed"))
+        #expect(explorer.state.unitMetric == nil)
+    }
+
     @Test("without imported metrics, u says how to import some")
     func noMetrics() throws {
         let explorer = try Explorer(cache: ExplorerTests.cache, cacheName: "sample.ctc")

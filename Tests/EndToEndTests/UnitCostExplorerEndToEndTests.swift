@@ -36,5 +36,10 @@ struct UnitCostExplorerEndToEndTests {
         #expect(screen.contains(unit))
         try driver.send(.quit)
         #expect(driver.exitStatus() == 0)
+
+        // The view text a user copies with y carries per=orders; query --view prints unit costs for it.
+        let view = Support.costtop(["query", "--cache", cache, "--format", "csv",
+                                    "--view", "v1;by=account;period=all;compare=previous;metric=billed;per=orders"])
+        #expect(view.status == 0 && view.out.hasPrefix("key,cost,volume,unit_cost"), "\(view.out)\(view.err)")
     }
 }
