@@ -96,6 +96,20 @@ struct UnitCostExplorerTests {
         #expect(explorer.data.unitCosts["data"]?.daily.first == .some(nil))
         lines = session.lines(160, 40)
         #expect(try cell(lines, title: "PER UNIT", key: "data") == Formatting.unitCost(dataUnit, symbol: "$"), "\(lines.joined(separator: "\n"))")
+        // The detail pane of the selected row splits its unit cost's change into cost and volume growth.
+        let selected = explorer.data.rows[explorer.state.selection]
+        let figures = try #require(explorer.data.unitCosts[selected.key]?.figures)
+        let detail = DetailPane.unitLines(figures, metric: "orders", symbol: "$")
+        #expect(detail.count == 2)
+        for line in detail { #expect(lines.contains { $0.contains("│ " + line) }, "\(line)") }
+        // data has no orders in August: no previous unit cost, so no unit change, but cost growth.
+        #expect(detail[1].hasPrefix("unit —: cost +"), "\(detail)")
+        // A row with volumes in both periods: unit change = (1 + cost) ÷ (1 + volume) − 1.
+        let web = try #require(explorer.data.unitCosts["web"]?.figures)
+        let unit = try #require(web.unitChange), cost = try #require(web.costChange), volume = try #require(web.volumeChange)
+        #expect(abs((1 + cost / 100) / (1 + volume / 100) - 1 - unit / 100) < 1e-9)
+        #expect(DetailPane.unitLines(web, metric: "orders", symbol: "$")[1]
+                == String(format: "unit %+.1f%%: cost %+.1f%%, volume %+.1f%%", unit, cost, volume))
         // Drilling into data keeps dividing by data's orders.
         let index = try #require(explorer.data.rows.firstIndex { $0.key == "data" })
         for _ in 0..<index { session.run(.moveDown) }
