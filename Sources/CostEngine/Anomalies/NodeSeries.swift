@@ -45,7 +45,11 @@ struct NodeSeries {
     init(cache: CacheFile, range: DayRange, metric: Metric, filters: [Filter] = [], engine: QueryEngine? = nil) throws {
         self.cache = cache
         self.filters = try filters.map { try CompiledFilter($0, cache: cache, categories: engine?.categories) }
-        categories = try (engine?.rules.categories ?? []).map { ($0.name, try engine!.categories.column($0.name)) }
+        if let engine {
+            categories = try engine.rules.categories.map { ($0.name, try engine.categories.column($0.name)) }
+        } else {
+            categories = []
+        }
         self.range = range
         self.metric = metric
         days = range.dayCount
@@ -102,13 +106,13 @@ struct NodeSeries {
             }
         }
         // Values that splits touch: their days after the splits, from the engine (usage only, as above).
-        for (index, category) in categoryColumns.enumerated()
-        where engine?.rules.splits.contains(where: { $0.category == category.name }) == true {
+        for (index, category) in categoryColumns.enumerated() {
+            guard let engine, engine.rules.splits.contains(where: { $0.category == category.name }) else { continue }
             var spec = QuerySpec(groupBy: .category(category.name),
                                  filters: filters + [Filter(dimension: .fixed(.chargeCategory), value: "Usage", exclude: false)],
                                  period: range, comparison: nil, metric: metric)
             spec.includeSeries = true
-            for row in try engine!.run(spec).rows where row.allocation != nil {
+            for row in try engine.run(spec).rows where row.allocation != nil {
                 guard let code = category.column.codeOf[row.key] else { continue }
                 let target = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
                 for day in 0..<min(days, row.series.count) { values[target * days + day] = Double(row.series[day]) / 1e9 }
