@@ -21,6 +21,7 @@ struct Alert: ParsableCommand {
 
             Examples:
               costtop alert --min-impact 100
+              costtop alert --rules rules.yaml          # cost-category values are views too
               costtop alert --format json --exec 'curl -sf -H "Content-Type: application/json" -d @- "$WEBHOOK"'
             """)
 
@@ -58,6 +59,8 @@ struct Alert: ParsableCommand {
                                valueName: "COMMAND"))
     var exec: String?
 
+    @OptionGroup var rulesOption: RulesOption
+
     func validate() throws {
         if let since, Day(since) == nil { throw ValidationError("bad --since '\(since)'; write YYYY-MM-DD") }
         if let minImpact, minImpact < 0 { throw ValidationError("--min-impact must be 0 or more") }
@@ -68,6 +71,7 @@ struct Alert: ParsableCommand {
         let fresh: [Anomaly]
         var log: AlertLog
         do {
+            let rules = try rulesOption.load()
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             guard let data = cache.dayRange else { throw CacheError.empty(path: cache.path) }
             var settings = AnomalySettings()
@@ -78,7 +82,7 @@ struct Alert: ParsableCommand {
             let feedback = try AnomalyFeedback(path: AnomalyFeedback.path(forCache: cache.path))
             log = try AlertLog(path: AlertLog.path(forCache: cache.path))
             let start = since.flatMap(Day.init) ?? data.to.adding(days: -13)
-            fresh = try AnomalyDetector(cache: cache, settings: settings)
+            fresh = try AnomalyDetector(cache: cache, settings: settings, rules: rules)
                 .detect(metric: metric, since: start)
                 .filter { feedback.verdict(for: $0) != .expected && !log.wasReported($0) }
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostCache
+import CostConfig
 import CostModel
 import Foundation
 
@@ -22,9 +23,7 @@ struct CacheOption: ParsableArguments {
         if let cache { return absolute(cache) }
         let environment = ProcessInfo.processInfo.environment
         if let fromEnvironment = environment["COSTTOP_CACHE"], !fromEnvironment.isEmpty { return absolute(fromEnvironment) }
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/costtop/default.ctc" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.cache/costtop/default.ctc"
+        return XDGPath.file("default.ctc", in: .cache, environment: environment)
     }
 
     private func absolute(_ path: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostCache
+import CostEngine
 import CostIngest
 import CostModel
 import CostTerminal
@@ -28,6 +29,7 @@ struct Explore: ParsableCommand {
               costtop explore --cache sep.ctc --theme light
               costtop explore --by provider,account,service
               costtop explore --by region,service
+              costtop explore --rules rules.yaml --per orders      # unit costs (u cycles the metrics)
               costtop explore --view 'v1;path=account=123456789012;by=service;period=last-7d;compare=previous;metric=billed'
               NO_COLOR=1 costtop explore
             """)
@@ -63,6 +65,9 @@ struct Explore: ParsableCommand {
             return path
         }
     }
+    @Option(help: ArgumentHelp("Show unit costs per this business metric (costtop metrics import); u in the explorer cycles them.",
+                               valueName: "METRIC"))
+    var per: String?
 
     func validate() throws {
         _ = try drillPath
@@ -73,7 +78,7 @@ struct Explore: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            try Overview.printTable(cachePath: cacheOption.resolvedPath)
+            try Overview.printTable(cachePath: cacheOption.resolvedPath, rules: rulesOption)
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -92,12 +97,14 @@ struct Explore: ParsableCommand {
             let cache = try CacheFile(path: path)
             folders = ThemeFolders.search(environment: environment)
             var state = ExplorerState()
+            let metrics = try per.map { try BusinessMetrics.load($0, cachePath: path) } ?? BusinessMetrics.load(cachePath: path)
+            state.unitMetric = per
             state.themeName = theme ?? config.theme ?? "default"
             themeValue = try Theme.load(state.themeName, searchFolders: folders)
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
                                     anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load(),
-                                    drillPath: try drillPath ?? config.drillPath)
+                                    drillPath: try drillPath ?? config.drillPath, metrics: metrics)
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {

@@ -12,14 +12,17 @@ struct Movers: ParsableCommand {
         discussion: """
             Every node of the drill path (account > service > usage type, or --by) is compared; each change \
             is reported once, at the deepest node that explains it. Drivers (usage, rate, mix, commitment, \
-            credits, refunds, tax, fees, new, stopped) add up to each delta to the cent; docs/movers.md has \
-            the formulas. Notes added in the explorer are shown (file beside the cache).
+            credits, refunds, tax, fees, new, stopped, allocation) add up to each delta to the cent; docs/movers.md has \
+            the formulas. A category:NAME step (rules file, --rules) groups by a cost category; at the top of \
+            the path its values carry their shared-cost splits, under an (allocated) step with its own \
+            allocation driver (docs/allocation.md). Notes added in the explorer are shown (file beside the cache).
 
             Examples:
               costtop movers
               costtop movers --period last-30d --compare previous --per-day
               costtop movers --period 2024-09-01..2024-09-30 --compare 2024-08-01..2024-08-31 --format json
               costtop movers --by service,region --depth 1 --limit 5
+              costtop movers --by category:team,service --rules rules.yaml --period last-30d
             """)
 
     @OptionGroup var cacheOption: CacheOption
@@ -42,14 +45,15 @@ struct Movers: ParsableCommand {
     @Flag(help: "Compare daily averages, so windows of different length are not a change by themselves.")
     var perDay = false
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep DIM=VALUE, or drop DIM!=VALUE; repeat for AND.", valueName: "DIM=VALUE"))
-    var filterTexts: [String] = []
+    @OptionGroup var whereOption: WhereOption
 
     @Option(help: "Cost metric (effective is amortized).")
     var metric: Metric = .billed
 
     @Option(help: "Output format.")
     var format: ReportFormat = .table
+
+    @OptionGroup var rulesOption: RulesOption
 
     func validate() throws {
         if let period, PeriodSpec(period) == nil {
@@ -62,9 +66,6 @@ struct Movers: ParsableCommand {
         if path.isEmpty || path.count > 4 { throw ValidationError("--by takes one to four dimensions") }
         if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        for filter in filterTexts where Filter(filter) == nil {
-            throw ValidationError("bad --where '\(filter)'; write DIM=VALUE or DIM!=VALUE with DIM one of: \(CostDimension.spellings)")
-        }
     }
 
     /// The drill path asked for, cut to `--depth`.
@@ -72,7 +73,7 @@ struct Movers: ParsableCommand {
         guard let by else { return Array(MoversSpec.defaultPath.prefix(depth ?? 3)) }
         let steps = try by.split(separator: ",").map { text -> CostDimension in
             guard let dimension = CostDimension(String(text)), dimension != .day, dimension != .month else {
-                throw ValidationError("bad --by step '\(text)'; use one of: \(FixedDimension.allCases.map(\.rawValue).joined(separator: ", ")), tag:KEY")
+                throw ValidationError("bad --by step '\(text)'; use one of: \(FixedDimension.allCases.map(\.rawValue).joined(separator: ", ")), tag:KEY, category:NAME")
             }
             return dimension
         }
@@ -81,6 +82,7 @@ struct Movers: ParsableCommand {
 
     func run() throws {
         do {
+            let rules = try rulesOption.load()
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             guard let data = cache.dayRange else {
                 throw QueryError("the cache \(cache.path) holds no rows; ingest some exports first")
@@ -89,8 +91,8 @@ struct Movers: ParsableCommand {
             let range = periodSpec.resolve(in: data)
             let comparison = MoversComparison(compare)!.resolve(period: range, spec: periodSpec)
             let spec = MoversSpec(period: range, comparison: comparison, path: try path(),
-                                  filters: filterTexts.compactMap(Filter.init), metric: metric, limit: limit, perDay: perDay)
-            let result = try MoversAnalysis(cache: cache).run(spec)
+                                  filters: whereOption.filters, metric: metric, limit: limit, perDay: perDay)
+            let result = try MoversAnalysis(cache: cache, rules: rules).run(spec)
             let notes = try MoverNotes(path: MoverNotes.path(forCache: cache.path))
             print(MoversOutput(result, notes: notes.notes).render(as: format, sanitize: isatty(STDOUT_FILENO) != 0), terminator: "")
         } catch {

@@ -18,17 +18,24 @@ struct Overview: ParsableCommand {
               costtop overview                # the default cache, or the bundled sample data
               costtop | head                  # the same, since a pipe is not a terminal
               costtop overview --cache sep.ctc
+              costtop overview --by category:team --rules rules.yaml
             """)
 
     @OptionGroup var cacheOption: CacheOption
 
+    @OptionGroup var rulesOption: RulesOption
+
+    @Option(help: ArgumentHelp("Group by this dimension instead of account (category:NAME from the rules file).", valueName: "DIM"))
+    var by: CostDimension = .fixed(.account)
+
     func run() throws {
-        try Overview.printTable(cachePath: cacheOption.resolvedPath)
+        try Overview.printTable(cachePath: cacheOption.resolvedPath, rules: rulesOption, by: by)
     }
 
-    /// Prints spend by account over the last 30 days of data, building the cache first if needed.
-    static func printTable(cachePath path: String) throws {
+    /// Prints spend by account (or `by`) over the last 30 days of data, building the cache first if needed.
+    static func printTable(cachePath path: String, rules rulesOption: RulesOption, by: CostDimension = .fixed(.account)) throws {
         do {
+            let rules = try rulesOption.load()
             if let notice = try SampleData.ensureCache(at: path) {
                 FileHandle.standardError.write(Data("costtop: \(notice)\n".utf8))
             }
@@ -36,8 +43,9 @@ struct Overview: ParsableCommand {
             let data = cache.daysOrToday
             let period = PeriodSpec.last30Days
             let range = period.resolve(in: data)
-            let spec = QuerySpec(groupBy: .fixed(.account), period: range, comparison: period.previous(of: range))
-            let report = QueryReport(try QueryEngine(cache: cache).run(spec), sort: .cost, limit: nil)
+            let spec = QuerySpec(groupBy: by, period: range, comparison: period.previous(of: range))
+            let report = QueryReport(try QueryEngine(cache: cache, rules: rules).run(spec),
+                                     sort: by == .day || by == .month ? .name : .cost, limit: nil)
             print(QueryOutput(report).render(as: .table, sanitize: true), terminator: "")
         } catch {
             throw reportFailure(error)

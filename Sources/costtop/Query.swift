@@ -88,11 +88,9 @@ struct Query: ParsableCommand {
             let order = sort ?? (chronological ? .name : .cost)
             let report = QueryReport(result, sort: order, limit: limit)
             let toTerminal = isatty(STDOUT_FILENO) != 0
-            if let per {
-                let metrics = try BusinessMetrics.load(cachePath: cacheOption.resolvedPath)
-                guard metrics.values[per] != nil else {
-                    throw QueryError("no metric \"\(per)\" beside this cache; import it with `costtop metrics import FILE.csv`")
-                }
+            // A view copied with unit costs on asks for them too, unless --per names another metric.
+            if let per = try per ?? view.flatMap({ try ExplorerView(text: $0).per }) {
+                let metrics = try BusinessMetrics.load(per, cachePath: cacheOption.resolvedPath)
                 print(UnitCostOutput(report, metric: per, metrics: metrics).render(as: selection.format, sanitize: toTerminal),
                       terminator: "")
                 return

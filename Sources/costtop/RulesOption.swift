@@ -3,7 +3,8 @@ import CostConfig
 import CostModel
 
 /// `--rules FILE`: the cost categories and splits (docs/allocation.md), shared by every command
-/// that reports cost.
+/// that reads a cache (through `SelectionOptions`, or on its own where a command has no `--where`
+/// group of its own) and the explorer. The default path comes from `XDGPath`, as the cache's does.
 struct RulesOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The rules file: cost categories and shared-cost splits (docs/allocation.md).",

@@ -125,7 +125,7 @@ struct CommandTableTests {
         #expect(session.screen == .table && session.explorer.state.level.groupBy == .fixed(.service))
         session.run(.commandLine, "fly away")
         session.run(.commandRun)
-        #expect(session.explorer.state.message?.hasPrefix("unknown command: fly (period, where, by, metric, theme, view, bookmark, go, export)") == true)
+        #expect(session.explorer.state.message?.hasPrefix("unknown command: fly (period, where, by, metric, per, theme, view, bookmark, go, export)") == true)
         #expect(session.run(.quit) == .quit)
     }
 

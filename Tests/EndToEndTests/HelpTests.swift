@@ -16,7 +16,8 @@ struct HelpTests {
         let anomalies: [String] = formats + metrics
         let report: [String] = ["markdown", "text", "html"] + metrics
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
-                ("overview", []), ("ingest", []), ("explore", []), ("report", report)]
+                ("overview", []), ("ingest", []), ("explore", []), ("report", report), ("movers", formats + metrics),
+                ("alert", ["text", "json", "markdown"]), ("showback", formats + metrics)]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)

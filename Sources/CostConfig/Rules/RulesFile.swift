@@ -7,9 +7,7 @@ public enum RulesFile {
     /// Where the rules file is when `--rules` is not given: `$XDG_CONFIG_HOME/costtop/rules.yaml`,
     /// else `~/.config/costtop/rules.yaml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/costtop/rules.yaml" }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.config/costtop/rules.yaml"
+        XDGPath.file("rules.yaml", in: .config, environment: environment)
     }
 
     /// The rules at `path`, or at the default path when `path` is nil. A missing default file means

@@ -2,15 +2,29 @@ import CostCache
 import CostModel
 
 /// Finds spend anomalies for every node of the hierarchy — account, account/service,
-/// account/service/usage type — and for every region and tag value, explains each with the children
-/// that carry its impact, and reports each cause once, at the deepest node that explains it.
+/// account/service/usage type — and for every region, tag value and cost-category value, explains
+/// each with the children that carry its impact, and reports each cause once, at the deepest node
+/// that explains it.
 public struct AnomalyDetector {
     public let cache: CacheFile
     public var settings: AnomalySettings
+    /// The rules file's categories (views of their own, after splits) and `category:NAME` filters.
+    public let engine: QueryEngine
+    /// The selection examined (`--where`); every node's series is within it.
+    public var filters: [Filter]
 
-    public init(cache: CacheFile, settings: AnomalySettings = AnomalySettings()) {
-        self.cache = cache
+    /// A detector over `cache`; `rules` add each category's values as views.
+    public init(cache: CacheFile, settings: AnomalySettings = AnomalySettings(), rules: AllocationRules = .none,
+                filters: [Filter] = []) {
+        self.init(engine: QueryEngine(cache: cache, rules: rules), settings: settings, filters: filters)
+    }
+
+    /// A detector sharing `engine`'s category columns.
+    public init(engine: QueryEngine, settings: AnomalySettings = AnomalySettings(), filters: [Filter] = []) {
+        self.cache = engine.cache
+        self.engine = engine
         self.settings = settings
+        self.filters = filters
     }
 
     /// Anomalies that start on or after `since` (default: the last 90 days of data), largest impact first.
@@ -18,7 +32,7 @@ public struct AnomalyDetector {
         guard let data = cache.dayRange else { return [] }
         let start = since ?? data.to.adding(days: -89)
         let range = DayRange(from: max(data.from, start.adding(days: -SeriesDetector.lookback)), to: data.to)
-        let nodes = try NodeSeries(cache: cache, range: range, metric: metric)
+        let nodes = try NodeSeries(cache: cache, range: range, metric: metric, filters: filters, engine: engine)
         var settings = self.settings
         if settings.scaleToBill {
             // Large bills: an anomaly worth reporting is at least 0.5% of a typical day's bill.
@@ -60,7 +74,7 @@ public struct AnomalyDetector {
     private func crossCauses(of anomaly: Anomaly, metric: Metric, data: DayRange) throws -> [RootCause] {
         let filters = anomaly.path.compactMap { step in
             CostDimension(step.dimension).map { Filter(dimension: $0, value: step.key, exclude: false) }
-        }
+        } + self.filters
         let baselineStart = max(data.from, anomaly.start.adding(days: -SeriesDetector.lookback))
         guard baselineStart < anomaly.start else { return anomaly.rootCauses }
         let baseline = DayRange(from: baselineStart, to: anomaly.start.adding(days: -1))
@@ -68,7 +82,6 @@ public struct AnomalyDetector {
         if cache.footer.settings.keepResources { dimensions.append(.fixed(.resource)) }
         let rising = anomaly.impact > 0
         var causes = anomaly.rootCauses
-        let engine = QueryEngine(cache: cache)
         for dimension in dimensions {
             let result = try engine.run(QuerySpec(groupBy: dimension, filters: filters,
                                                   period: DayRange(from: anomaly.start, to: anomaly.end),

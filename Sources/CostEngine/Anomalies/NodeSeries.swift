@@ -2,7 +2,8 @@ import CostCache
 import CostModel
 
 /// Daily cost series for every node the detector examines, built in one pass over the rows:
-/// account, account/service, account/service/usage type, region, and each tag key's values.
+/// account, account/service, account/service/usage type, region, each tag key's values, and each
+/// value of the rules file's cost categories (after their splits, as `costtop query` has them).
 struct NodeSeries {
     private enum Node {
         case account(UInt32)
@@ -10,7 +11,14 @@ struct NodeSeries {
         case usageType(UInt32, UInt32, UInt32)
         case region(UInt32)
         case tag(Int, UInt32)
+        /// A value of `categories[index]`.
+        case category(Int, UInt32)
     }
+
+    /// The categories examined: name and each row's value.
+    private let categories: [(name: String, column: CategoryColumn)]
+    /// The selection (`--where`), compiled.
+    private let filters: [CompiledFilter]
 
     private let cache: CacheFile
     private let range: DayRange
@@ -32,8 +40,16 @@ struct NodeSeries {
 
     var count: Int { nodes.count }
 
-    init(cache: CacheFile, range: DayRange, metric: Metric) throws {
+    /// The series of `range` in `metric`, within `filters`; `engine` answers category steps and
+    /// filters and splits each category's values as a query grouped by it would.
+    init(cache: CacheFile, range: DayRange, metric: Metric, filters: [Filter] = [], engine: QueryEngine? = nil) throws {
         self.cache = cache
+        self.filters = try filters.map { try CompiledFilter($0, cache: cache, categories: engine?.categories) }
+        if let engine {
+            categories = try engine.rules.categories.map { ($0.name, try engine.categories.column($0.name)) }
+        } else {
+            categories = []
+        }
         self.range = range
         self.metric = metric
         days = range.dayCount
@@ -60,10 +76,12 @@ struct NodeSeries {
             if let parent { childIndex[parent, default: []].append(position) }
             return position
         }
-        for row in cache.rows(in: range) {
+        let compiled = self.filters, categoryColumns = categories
+        rowLoop: for row in cache.rows(in: range) {
             let day = Int(cache.days[row] - range.from.index)
             missing[day] = false
             guard let usageCharge, charges[row] == usageCharge else { continue }
+            for filter in compiled where !filter.allows(row) { continue rowLoop }
             let value = Double(measure[row]) / 1e9
             totals[day] += value
             let account = accounts[row], service = services[row], usage = usageTypes[row]
@@ -80,6 +98,24 @@ struct NodeSeries {
                 let code = cache.tagSets[tagSet * keyCount + key]
                 let tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
                 values[tagNode * days + day] += value
+            }
+            for (index, category) in categoryColumns.enumerated() {
+                let code = category.column.codes[row]
+                let categoryNode = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
+                values[categoryNode * days + day] += value
+            }
+        }
+        // Values that splits touch: their days after the splits, from the engine (usage only, as above).
+        for (index, category) in categoryColumns.enumerated() {
+            guard let engine, engine.rules.splits.contains(where: { $0.category == category.name }) else { continue }
+            var spec = QuerySpec(groupBy: .category(category.name),
+                                 filters: filters + [Filter(dimension: .fixed(.chargeCategory), value: "Usage", exclude: false)],
+                                 period: range, comparison: nil, metric: metric)
+            spec.includeSeries = true
+            for row in try engine.run(spec).rows where row.allocation != nil {
+                guard let code = category.column.codeOf[row.key] else { continue }
+                let target = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
+                for day in 0..<min(days, row.series.count) { values[target * days + day] = Double(row.series[day]) / 1e9 }
             }
         }
         medianDailyTotal = median((0..<days).filter { !missing[$0] }.map { totals[$0] })
@@ -111,7 +147,7 @@ struct NodeSeries {
     /// Whether the node is a region or tag value: a cross-cutting view rather than the hierarchy.
     func isCrossCutting(_ node: Int) -> Bool {
         switch nodes[node] {
-        case .region, .tag: return true
+        case .region, .tag, .category: return true
         default: return false
         }
     }
@@ -125,6 +161,7 @@ struct NodeSeries {
         guard !requests.isEmpty else { return sums }
         var byRegion: [UInt32: [Int]] = [:]
         var byTag: [Int: [UInt32: [Int]]] = [:]
+        var byCategory: [Int: [UInt32: [Int]]] = [:]
         var first = Int.max, last = Int.min
         for (position, request) in requests.enumerated() {
             first = min(first, max(0, request.days.lowerBound - lookback))
@@ -132,6 +169,7 @@ struct NodeSeries {
             switch nodes[request.node] {
             case .region(let code): byRegion[code, default: []].append(position)
             case .tag(let key, let code): byTag[key, default: [:]][code, default: []].append(position)
+            case .category(let index, let code): byCategory[index, default: [:]][code, default: []].append(position)
             default: continue
             }
         }
@@ -141,14 +179,20 @@ struct NodeSeries {
         guard let usageCharge = cache.dictionary(.chargeCategory).index(of: "Usage").map(UInt32.init) else { return sums }
         let keyCount = cache.tagKeys.count
         var matched: [Int] = []
-        for row in cache.rows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
+        rowLoop: for row in cache.rows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
             guard charges[row] == usageCharge else { continue }
+            for filter in filters where !filter.allows(row) { continue rowLoop }
             let day = Int(cache.days[row] - range.from.index)
             matched.removeAll(keepingCapacity: true)
             if let hit = byRegion[regions[row]] { matched.append(contentsOf: hit) }
             let tagSet = Int(cache.tagSetCodes[row])
             for (key, codes) in byTag {
                 if let hit = codes[cache.tagSets[tagSet * keyCount + key]] { matched.append(contentsOf: hit) }
+            }
+            // A category value's view is split by the leaves of its own charges (what splits gave it
+            // has no usage type of its own).
+            for (index, codes) in byCategory {
+                if let hit = codes[categories[index].column.codes[row]] { matched.append(contentsOf: hit) }
             }
             guard !matched.isEmpty,
                   let leaf = index[Self.pack(3, accounts[row], services[row], usageTypes[row])] else { continue }
@@ -181,6 +225,8 @@ struct NodeSeries {
             return [name(.region, region)]
         case .tag(let key, let code):
             return [PathStep(dimension: "tag:\(cache.tagKeys[key])", key: code == 0 ? "(untagged)" : cache.tagValues(key)[Int(code)])]
+        case .category(let index, let code):
+            return [PathStep(dimension: "category:\(categories[index].name)", key: categories[index].column.values[Int(code)])]
         }
     }
 }

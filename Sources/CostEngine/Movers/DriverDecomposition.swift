@@ -12,10 +12,16 @@ enum DriverDecomposition {
     static func drivers(before: WindowFigures, now: WindowFigures, family: (UInt32) -> Int = { Int($0) }) -> [MoverDriver] {
         let delta = now.total - before.total
         if delta == 0 { return [] }
-        // A node with nothing before (or nothing now) is new (stopped) as a whole: its tax or
+        // Split money is its own driver; the node's charges are explained below.
+        let allocation = now.allocated - before.allocated
+        let charged = delta - allocation
+        func with(_ kind: MoverDriverKind) -> [MoverDriver] {
+            [MoverDriver(kind: kind, amount: charged), MoverDriver(kind: .allocation, amount: allocation)].filter { $0.amount != 0 }
+        }
+        // A node with no charges before (or none now) is new (stopped) as a whole: its tax or
         // credits are part of its arrival, not a change of their own.
-        if before.total == 0 && before.usage.values.allSatisfy(\.isEmpty) { return [MoverDriver(kind: .new, amount: delta)] }
-        if now.total == 0 && now.usage.values.allSatisfy(\.isEmpty) { return [MoverDriver(kind: .stopped, amount: delta)] }
+        if before.charged == 0 && before.usage.values.allSatisfy(\.isEmpty) { return with(.new) }
+        if now.charged == 0 && now.usage.values.allSatisfy(\.isEmpty) { return with(.stopped) }
 
         var amounts: [MoverDriverKind: Int128] = [:]
         var priced: [Int: [(before: UsageFigures, now: UsageFigures)]] = [:]
@@ -50,6 +56,7 @@ enum DriverDecomposition {
         amounts[.refunds] = now.refunds - before.refunds
         amounts[.tax] = now.tax - before.tax
         amounts[.fees] = now.fees - before.fees
+        amounts[.allocation] = allocation
         return MoverDriverKind.allCases.compactMap { kind in
             guard let amount = amounts[kind], amount != 0 else { return nil }
             return MoverDriver(kind: kind, amount: amount)

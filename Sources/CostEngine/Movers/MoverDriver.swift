@@ -13,6 +13,9 @@ public enum MoverDriverKind: String, CaseIterable, Sendable, Codable {
     case new
     /// Usage types (or a whole node) with no cost now.
     case stopped
+    /// Change in what a cost category's value received from shared-cost splits less what it
+    /// passed on (docs/allocation.md): money moved between values, not spent by them.
+    case allocation
 }
 
 /// One driver of a mover and the part of the change it carries, in nano-units.

@@ -55,13 +55,16 @@ struct MoverLedger {
     private(set) var leaves: [Key] = []
     private(set) var figures: [WindowFigures] = []
     private var leafIndex: [Key: Int] = [:]
+    /// Steps of the drill path (the depth of every leaf).
+    private(set) var depth = 1
     /// The currency reported.
     private(set) var currency: String?
 
-    init(cache: CacheFile, spec: MoversSpec) throws {
-        let columns = try spec.path.map { try PathColumn($0, cache: cache) }
-        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache) }
+    init(cache: CacheFile, spec: MoversSpec, categories: CategoryColumns? = nil) throws {
+        let columns = try spec.path.map { try PathColumn($0, cache: cache, categories: categories) }
+        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
         let depth = columns.count
+        self.depth = depth
         let metric = cache.measure(spec.metric.measure)
         let coveredOnDemand = cache.measure(.coveredOnDemand)
         let quantities = cache.measure(.usageQuantity)
@@ -132,6 +135,29 @@ struct MoverLedger {
         }
     }
 
+    /// Code of the step below a category value that holds what splits moved to or from it
+    /// (`(allocated)`): split money has no service, account or usage type.
+    static let allocatedCode = UInt32.max
+
+    /// Adds `amount` (nano-units) of split money to category value `code` (the first step of the
+    /// path) in `window` (0 the comparison, 1 the period), under its `(allocated)` step.
+    mutating func addAllocated(_ amount: Int128, toValue code: UInt32, window: Int) {
+        guard amount != 0 else { return }
+        var key = Key(depth: depth)
+        key.codes = (code, Self.allocatedCode, Self.allocatedCode, Self.allocatedCode)
+        key = key.prefix(key.depth)
+        let leaf: Int
+        if let known = leafIndex[key] {
+            leaf = known
+        } else {
+            leaf = leaves.count
+            leafIndex[key] = leaf
+            leaves.append(key)
+            figures.append(contentsOf: [WindowFigures(), WindowFigures()])
+        }
+        figures[2 * leaf + window].allocated += amount
+    }
+
     /// The currency with the largest absolute cost over both windows (amounts in different
     /// currencies are never added).
     private static func largestCurrency(cache: CacheFile, spec: MoversSpec, filters: [CompiledFilter]) -> UInt32? {
@@ -158,7 +184,7 @@ struct PathColumn {
     private let tagMap: [UInt32]?
     private let names: (Int) -> String
 
-    init(_ dimension: CostDimension, cache: CacheFile) throws {
+    init(_ dimension: CostDimension, cache: CacheFile, categories: CategoryColumns? = nil) throws {
         self.dimension = dimension
         switch dimension {
         case .fixed(let fixed):
@@ -175,10 +201,12 @@ struct PathColumn {
             names = { $0 == 0 ? dimension.missingLabel : values[$0] }
         case .day, .month:
             throw QueryError("movers follow a drill path of columns and tags; \(dimension) cannot be one of its steps")
-        case .category:
-            // Categories are computed by the query engine with the rules file; movers do not take
-            // rules yet (docs/allocation.md).
-            throw QueryError("movers do not follow cost categories yet; use a path of columns and tags")
+        case .category(let name):
+            // The charges the rules give each value (direct cost); MoversAnalysis adds the splits.
+            let column = try Grouping.categoryColumn(name, categories)
+            codes = column.codes
+            tagMap = nil
+            names = { column.values[$0] }
         }
     }
 
@@ -189,5 +217,5 @@ struct PathColumn {
     }
 
     /// The key shown for a code.
-    func name(_ code: UInt32) -> String { names(Int(code)) }
+    func name(_ code: UInt32) -> String { code == MoverLedger.allocatedCode ? "(allocated)" : names(Int(code)) }
 }

@@ -5,9 +5,18 @@ import CostModel
 /// once at the deepest node that explains it, and splits each into drivers (docs/movers.md).
 public struct MoversAnalysis {
     public let cache: CacheFile
+    /// Answers `category:NAME` steps and filters, and the splits of a category at the top of the path.
+    public let engine: QueryEngine
 
-    public init(cache: CacheFile) {
-        self.cache = cache
+    /// An analysis of `cache`; `rules` define the `category:NAME` steps and filters.
+    public init(cache: CacheFile, rules: AllocationRules = .none) {
+        self.init(engine: QueryEngine(cache: cache, rules: rules))
+    }
+
+    /// An analysis sharing `engine`'s category columns (the explorer builds each once).
+    public init(engine: QueryEngine) {
+        self.cache = engine.cache
+        self.engine = engine
     }
 
     /// Runs the analysis.
@@ -16,8 +25,11 @@ public struct MoversAnalysis {
         guard !spec.path.isEmpty, spec.path.count <= 4 else {
             throw QueryError("a movers path has one to four steps (it has \(spec.path.count))")
         }
-        let ledger = try MoverLedger(cache: cache, spec: spec)
-        let columns = try spec.path.map { try PathColumn($0, cache: cache) }
+        var ledger = try MoverLedger(cache: cache, spec: spec, categories: engine.categories)
+        let columns = try spec.path.map { try PathColumn($0, cache: cache, categories: engine.categories) }
+        if case .category(let name) = spec.path[0], ledger.currency != nil {
+            try addSplits(of: name, to: &ledger, spec: spec)
+        }
         let tree = MoverTree(ledger: ledger, depth: spec.path.count, spec: spec)
         let families = UsageFamilies(cache: cache)
         var found: [MoverTree.Node] = []
@@ -26,8 +38,11 @@ public struct MoversAnalysis {
         }
         found.sort { (abs($0.delta), $1.sortName) > (abs($1.delta), $0.sortName) }
         let movers = found.prefix(max(0, spec.limit)).map { node -> Mover in
-            let path = (0..<node.key.depth).map { level in
-                PathStep(dimension: spec.path[level].description, key: columns[level].name(node.key[level]))
+            // Split money's path ends at its `(allocated)` step.
+            let depth = (0..<node.key.depth).first { node.key[$0] == MoverLedger.allocatedCode }.map { $0 + 1 } ?? node.key.depth
+            let path = (0..<depth).map { level in
+                PathStep(dimension: node.key[level] == MoverLedger.allocatedCode ? "allocation" : spec.path[level].description,
+                         key: columns[level].name(node.key[level]))
             }
             return Mover(path: path, cost: node.now.total, previous: node.before.total,
                          drivers: DriverDecomposition.drivers(before: node.before, now: node.now, family: families.family))
@@ -35,6 +50,25 @@ public struct MoversAnalysis {
         let root = tree.figures(MoverLedger.Key(depth: 0))
         return MoversResult(spec: spec, currency: ledger.currency, movers: movers,
                             total: root.now.total, previousTotal: root.before.total)
+    }
+}
+
+extension MoversAnalysis {
+    /// Adds what the category's splits moved in each window to its values, as the query engine
+    /// computes it for the same selection (`costtop query --by category:NAME`), so a value's cost
+    /// here equals its cost there. A value's charges stay under their services; the net of what it
+    /// received and passed on sits under its `(allocated)` step, a driver of its own.
+    private func addSplits(of name: String, to ledger: inout MoverLedger, spec: MoversSpec) throws {
+        guard engine.rules.splits.contains(where: { $0.category == name }) else { return }
+        let column = try engine.categories.column(name)
+        for (window, range) in [spec.comparison, spec.period].enumerated() {
+            let result = try engine.run(QuerySpec(groupBy: .category(name), filters: spec.filters, period: range,
+                                                  comparison: nil, metric: spec.metric, currency: ledger.currency))
+            for row in result.rows {
+                guard let flow = row.allocation, let code = column.codeOf[row.key] else { continue }
+                ledger.addAllocated(flow.allocatedIn - flow.allocatedOut, toValue: code, window: window)
+            }
+        }
     }
 }
 

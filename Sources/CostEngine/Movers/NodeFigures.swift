@@ -13,11 +13,17 @@ struct WindowFigures: Equatable {
     var refunds: Int128 = 0
     var tax: Int128 = 0
     var fees: Int128 = 0
+    /// What shared-cost splits gave the node less what they took from it (a category value's
+    /// received minus allocated-out cost); zero below the category step.
+    var allocated: Int128 = 0
 
-    /// The whole cost of the node in the window.
-    var total: Int128 {
+    /// The node's own charges in the window, without what splits moved.
+    var charged: Int128 {
         usage.values.reduce(0) { $0 + $1.cost } + commitment + credits + refunds + tax + fees
     }
+
+    /// The whole cost of the node in the window.
+    var total: Int128 { charged + allocated }
 
     /// Adds another window's figures (a child's into its parent's).
     mutating func add(_ other: WindowFigures) {
@@ -27,6 +33,7 @@ struct WindowFigures: Equatable {
         refunds += other.refunds
         tax += other.tax
         fees += other.fees
+        allocated += other.allocated
     }
 
     /// Daily averages: every part divided by `days` (to the nearest nano-unit, so the parts still
@@ -46,6 +53,7 @@ struct WindowFigures: Equatable {
         result.refunds = average(refunds)
         result.tax = average(tax)
         result.fees = average(fees)
+        result.allocated = average(allocated)
         return result
     }
 }

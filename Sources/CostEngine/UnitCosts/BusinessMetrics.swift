@@ -76,6 +76,18 @@ public struct BusinessMetrics: Sendable, Equatable {
     /// Where the metrics of the cache at `cachePath` are kept: beside it, `CACHE.metrics.csv`.
     public static func storePath(cachePath: String) -> String { cachePath + ".metrics.csv" }
 
+    /// The stored metrics beside the cache, which must hold `metric` (`--per METRIC`).
+    /// - Throws: `QueryError` for a damaged store or a metric never imported.
+    public static func load(_ metric: String, cachePath: String) throws -> BusinessMetrics {
+        let metrics = try load(cachePath: cachePath)
+        guard metrics.values[metric] != nil else {
+            let known = metrics.values.keys.sorted()
+            throw QueryError("no metric \"\(metric)\" beside this cache (\(known.isEmpty ? "none imported" : "metrics: " + known.joined(separator: ", "))); "
+                + "import it with `costtop metrics import FILE.csv`")
+        }
+        return metrics
+    }
+
     /// The stored metrics beside the cache; none when there is no store.
     /// - Throws: `QueryError` for a damaged store.
     public static func load(cachePath: String) throws -> BusinessMetrics {

@@ -15,6 +15,12 @@ public struct JSONDecimal: Codable, Sendable, Equatable {
     /// A percentage or other figure rounded to 0.01.
     public init(_ value: Double) { text = NumberText.twoDecimals(value) }
 
+    /// A cost per unit of a business metric, as `NumberText.unitCost` writes it (`0.0123`).
+    /// (A static function: another unlabeled-looking `init` would make `map(JSONDecimal.init)` ambiguous.)
+    public static func unitCost(_ value: Double) -> JSONDecimal { JSONDecimal(text: NumberText.unitCost(value)) }
+
+    private init(text: String) { self.text = text }
+
     /// The value as a `Double`.
     public var value: Double { Double(text) ?? .nan }
 

@@ -18,6 +18,16 @@ public enum NumberText {
         return (scaled < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
+    /// A cost per unit of a business metric: two decimals from 1 up (`12.34`), four below
+    /// (`0.0123`), since a cost per order or request is often a fraction of a cent.
+    public static func unitCost(_ value: Double) -> String {
+        guard abs(value) < 1 else { return twoDecimals(value) }
+        let scaled = (value * 10_000).rounded()
+        let magnitude = Int64(abs(scaled))
+        let fraction = String(magnitude % 10_000)
+        return (scaled < 0 ? "-" : "") + "\(magnitude / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+
     /// Six decimals (`0.250000`): allocation ratios (0-1) in CSV and JSON.
     public static func sixDecimals(_ value: Double) -> String {
         let scaled = (value * 1_000_000).rounded()

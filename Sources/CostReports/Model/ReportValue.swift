@@ -8,6 +8,7 @@ import CostModel
 /// | percent | `12.3%` | `12.34` | `12.34%` |
 /// | missing percent | its `missing` text (`new`, `—`) | empty | as the table |
 /// | decimal | `12.34` | `12.34` | `12.34` |
+/// | unit cost | `12.34`, `0.0123` below 1 | as the table | as the table |
 public enum ReportValue: Sendable {
     /// A string; from billing data unless the report says otherwise, so tables and Markdown
     /// sanitize it and CSV guards it against formulas.
@@ -18,6 +19,8 @@ public enum ReportValue: Sendable {
     case percent(Double?, signed: Bool = false, missing: String = "")
     /// A plain figure with two decimals (hours, scores).
     case decimal(Double)
+    /// A cost per unit of a business metric: `NumberText.unitCost` (four decimals below 1).
+    case unitCost(Double)
     case integer(Int)
     case boolean(Bool)
     /// Shown in tables and Markdown, empty in CSV (a figure the CSV layout has always left out).
@@ -49,6 +52,7 @@ public enum ReportValue: Sendable {
         case .money(let nanos, _): return Money.plainString(nanos)
         case .percent(let value, _, _): return value.map(NumberText.twoDecimals) ?? ""
         case .decimal(let value): return NumberText.twoDecimals(value)
+        case .unitCost(let value): return NumberText.unitCost(value)
         case .integer(let value): return String(value)
         case .boolean(let value): return String(value)
         case .displayOnly: return ""

@@ -27,6 +27,9 @@ public struct ShowbackDocument: Codable, Sendable {
         public var delta: JSONDecimal
         public var deltaPct: Nullable<JSONDecimal>
         public var allocations: [Allocation]
+        /// With `--per METRIC`: the value's volume, unit costs and the unit cost's change split into
+        /// cost and volume growth; absent without `--per`.
+        public var perUnit: UnitCostFields?
     }
 
     public var by: String
@@ -38,6 +41,8 @@ public struct ShowbackDocument: Codable, Sendable {
     public var currency: Nullable<String>
     public var filters: [String]
     public var rules: Nullable<String>
+    /// The business metric of `perUnit` (`--per`); absent without it.
+    public var per: String?
     /// Totals over every value: `total` equals `query`'s total for the same selection.
     public var total: JSONDecimal
     public var previousTotal: JSONDecimal

@@ -6,16 +6,27 @@ import CostModel
 ///
 /// Table columns: VALUE, DIRECT, ALLOCATED IN, ALLOCATED OUT, TOTAL, SHARE, PREVIOUS, DELTA, DELTA %,
 /// and FROM (the splits a value received from); CSV adds FOCUS 1.3-style `AllocatedMethodId` and
-/// `AllocatedRatio` (the fraction of the value's total that came from splits).
+/// `AllocatedRatio` (the fraction of the value's total that came from splits). With a business
+/// metric (`--per`), the unit-cost columns of `query --per` follow, for each value's total.
 public struct ShowbackOutput: Report {
     public let result: QueryResult
     /// The rules file, for the caption and the document.
     public let rulesFile: String?
+    /// The business metric unit costs are shown per, and the metrics kept beside the cache.
+    public let per: (metric: String, metrics: BusinessMetrics)?
 
-    /// The showback of `result`, a query grouped by a category with a comparison period.
-    public init(_ result: QueryResult, rulesFile: String?) {
+    /// The showback of `result`, a query grouped by a category with a comparison period; with
+    /// `per`, each value's total per unit of that metric.
+    public init(_ result: QueryResult, rulesFile: String?, per: (metric: String, metrics: BusinessMetrics)? = nil) {
         self.result = result
         self.rulesFile = rulesFile
+        self.per = per
+    }
+
+    /// A row's unit cost (`key` nil for the total), when unit costs are asked for.
+    private func unitCost(_ key: String?, cost: Int128, previous: Int128) -> UnitCost? {
+        per.map { UnitCost(cost: cost, previous: previous, metric: $0.metric, key: key, metrics: $0.metrics,
+                           period: result.spec.period, comparison: result.spec.comparison) }
     }
 
     /// Rows by total, largest first; ties by name.
@@ -47,7 +58,7 @@ public struct ShowbackOutput: Report {
             .display("FROM", alignment: .left, maxWidth: 50),
             .data("AllocatedMethodId"),
             .data("AllocatedRatio"),
-        ]
+        ] + (per == nil ? [] : UnitCostColumns.columns)
         var direct: Int128 = 0, allocatedIn: Int128 = 0, allocatedOut: Int128 = 0
         var tableRows = rows.map { row -> ReportRow in
             let flow = flow(row)
@@ -62,7 +73,8 @@ public struct ShowbackOutput: Report {
                               .money(row.cost), .percent(share(row.cost)), .money(row.previous),
                               .money(row.cost - row.previous, signed: true),
                               .percent(deltaPercent(row), signed: true, missing: row.cost == 0 ? "" : "new"),
-                              .text(sources), .text(methods), .text(ratio)])
+                              .text(sources), .text(methods), .text(ratio)]
+                             + (unitCost(row.key, cost: row.cost, previous: row.previous).map(UnitCostColumns.cells) ?? []))
         }
         if result.currency != nil {
             let delta = result.total - result.previousTotal
@@ -72,7 +84,8 @@ public struct ShowbackOutput: Report {
                 .displayOnly(.percent(result.previousTotal == 0 ? nil : Double(delta) / Double(abs(result.previousTotal)) * 100,
                                       signed: true)),
                 .text(""), .text(""), .text(""),
-            ], kind: .total))
+            ] + (unitCost(nil, cost: result.total, previous: result.previousTotal).map(UnitCostColumns.cells) ?? []),
+            kind: .total))
         }
         return ReportTable(title: caption, columns: columns, rows: tableRows, notes: [])
     }
@@ -81,6 +94,7 @@ public struct ShowbackOutput: Report {
         let spec = result.spec
         var caption = "showback · \(spec.groupBy) · \(spec.metric.rawValue) cost · \(result.currency ?? "all currencies") · \(spec.period)"
         if let comparison = spec.comparison { caption += " vs \(comparison)" }
+        if let per { caption += " · per \(per.metric)" }
         if !spec.filters.isEmpty { caption += " · " + spec.filters.map(\.description).joined(separator: ", ") }
         return caption
     }
@@ -92,7 +106,7 @@ public struct ShowbackOutput: Report {
             by: spec.groupBy.description, from: spec.period.from.description, to: spec.period.to.description,
             compareFrom: spec.comparison?.from.description ?? "", compareTo: spec.comparison?.to.description ?? "",
             metric: spec.metric.rawValue, currency: Nullable(result.currency), filters: spec.filters.map(\.description),
-            rules: Nullable(rulesFile), total: JSONDecimal(money: result.total),
+            rules: Nullable(rulesFile), per: per?.metric, total: JSONDecimal(money: result.total),
             previousTotal: JSONDecimal(money: result.previousTotal),
             rows: rows.map { row in
                 let flow = flow(row)
@@ -107,7 +121,8 @@ public struct ShowbackOutput: Report {
                         return ShowbackDocument.Allocation(
                             source: share.source, AllocatedMethodId: share.method, amount: JSONDecimal(money: share.amount),
                             AllocatedRatio: out == 0 ? "0" : NumberText.sixDecimals(Double(share.amount) / Double(out)))
-                    })
+                    },
+                    perUnit: unitCost(row.key, cost: row.cost, previous: row.previous).map(UnitCostColumns.fields))
             })
     }
 }

@@ -18,31 +18,11 @@ public struct UnitCostOutput: Report {
         self.metrics = metrics
     }
 
-    /// One row's figures; nil where a volume is missing or zero.
-    struct Figures {
-        var volume: Double?, previousVolume: Double?
-        var unit: Double?, previousUnit: Double?
-        var unitChange: Double?, costChange: Double?, volumeChange: Double?
-    }
-
-    func figures(_ line: QueryReport.Line) -> Figures {
+    /// One row's figures (the shared `UnitCost` builder); nil where a volume is missing or zero.
+    func figures(_ line: QueryReport.Line) -> UnitCost {
         let spec = report.result.spec
-        let key = line.isOther ? nil : line.key
-        let volume = metrics.volume(metric, key: key, in: spec.period)
-        let previousVolume = spec.comparison.flatMap { metrics.volume(metric, key: key, in: $0) }
-        func per(_ cost: Int128, _ volume: Double?) -> Double? {
-            guard let volume, volume > 0 else { return nil }
-            return Double(cost) / 1e9 / volume
-        }
-        func growth(_ now: Double?, _ before: Double?) -> Double? {
-            guard let now, let before, before != 0 else { return nil }
-            return (now / before - 1) * 100
-        }
-        let unit = per(line.cost, volume), previousUnit = per(line.previous, previousVolume)
-        return Figures(volume: volume, previousVolume: previousVolume, unit: unit, previousUnit: previousUnit,
-                       unitChange: growth(unit, previousUnit),
-                       costChange: growth(Double(line.cost), Double(line.previous)),
-                       volumeChange: growth(volume, previousVolume))
+        return UnitCost(cost: line.cost, previous: line.previous, metric: metric, key: line.isOther ? nil : line.key,
+                        metrics: metrics, period: spec.period, comparison: spec.comparison)
     }
 
     public var table: ReportTable {
@@ -50,19 +30,9 @@ public struct UnitCostOutput: Report {
         let columns = [
             ReportColumn(spec.groupBy.description.uppercased(), field: "key", alignment: .left, maxWidth: 60),
             ReportColumn("COST", field: "cost"),
-            ReportColumn("VOLUME", field: "volume"),
-            ReportColumn("PER UNIT", field: "unit_cost"),
-            ReportColumn("PREVIOUS PER UNIT", field: "previous_unit_cost"),
-            ReportColumn("UNIT Δ %", field: "unit_delta_pct"),
-            ReportColumn("COST Δ %", field: "cost_growth_pct"),
-            ReportColumn("VOLUME Δ %", field: "volume_growth_pct"),
-        ]
+        ] + UnitCostColumns.columns
         let rows = report.lines.map { line -> ReportRow in
-            let f = figures(line)
-            func number(_ value: Double?) -> ReportValue { value.map { .decimal($0) } ?? .percent(nil, missing: "—") }
-            return ReportRow([.text(line.key), .money(line.cost), number(f.volume), number(f.unit), number(f.previousUnit),
-                              .percent(f.unitChange, signed: true, missing: "—"), .percent(f.costChange, signed: true, missing: "—"),
-                              .percent(f.volumeChange, signed: true, missing: "—")])
+            ReportRow([.text(line.key), .money(line.cost)] + UnitCostColumns.cells(figures(line)))
         }
         let caption = "\(spec.groupBy) · \(spec.metric.rawValue) cost per \(metric) · \(report.result.currency ?? "") · \(spec.period)"
             + (spec.comparison.map { " vs \($0)" } ?? "")
@@ -75,12 +45,11 @@ public struct UnitCostOutput: Report {
             by: spec.groupBy.description, per: metric, from: spec.period.from.description, to: spec.period.to.description,
             currency: Nullable(report.result.currency),
             rows: report.lines.map { line in
-                let f = figures(line)
-                func decimal(_ value: Double?) -> Nullable<JSONDecimal> { Nullable(value.map(JSONDecimal.init)) }
-                return UnitCostDocument.Row(key: line.key, cost: JSONDecimal(money: line.cost), volume: decimal(f.volume),
-                                            unitCost: decimal(f.unit), previousUnitCost: decimal(f.previousUnit),
-                                            unitDeltaPct: decimal(f.unitChange), costGrowthPct: decimal(f.costChange),
-                                            volumeGrowthPct: decimal(f.volumeChange))
+                let f = UnitCostColumns.fields(figures(line))
+                return UnitCostDocument.Row(key: line.key, cost: JSONDecimal(money: line.cost), volume: f.volume,
+                                            unitCost: f.unitCost, previousUnitCost: f.previousUnitCost,
+                                            unitDeltaPct: f.unitDeltaPct, costGrowthPct: f.costGrowthPct,
+                                            volumeGrowthPct: f.volumeGrowthPct)
             })
     }
 }

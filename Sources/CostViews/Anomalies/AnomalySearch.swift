@@ -33,11 +33,14 @@ final class AnomalySearch: Sendable {
     // the main thread queries it.
     private let cache: CacheFile
     private let settings: AnomalySettings
+    /// The rules file's categories: each value is a view of its own, as in `costtop anomalies`.
+    private let rules: AllocationRules
     private let slot = Mutex(Slot())
 
-    init(cache: CacheFile, settings: AnomalySettings = AnomalySettings()) {
+    init(cache: CacheFile, settings: AnomalySettings = AnomalySettings(), rules: AllocationRules = .none) {
         self.cache = cache
         self.settings = settings
+        self.rules = rules
     }
 
     /// Asks for the anomalies of `metric`; a result for another metric not yet taken is dropped.
@@ -79,7 +82,7 @@ final class AnomalySearch: Sendable {
 
     private func work() {
         while let metric = slot.withLock({ $0.wanted }) {
-            let result = Result { try AnomalyDetector(cache: cache, settings: settings).detect(metric: metric) }
+            let result = Result { try AnomalyDetector(cache: cache, settings: settings, rules: rules).detect(metric: metric) }
             let delivered = slot.withLock { slot -> Bool in
                 // Asked for another metric meanwhile: this result is stale, run again.
                 guard slot.wanted == metric else { return false }

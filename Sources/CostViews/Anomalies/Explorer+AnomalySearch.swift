@@ -11,7 +11,7 @@ extension Explorer {
     /// the metric changes from now on. The terminal session calls this when the explorer opens,
     /// then `pollAnomalies` between keys.
     public func startAnomalySearch() {
-        if anomalySearch == nil { anomalySearch = AnomalySearch(cache: cache) }
+        if anomalySearch == nil { anomalySearch = AnomalySearch(cache: cache, rules: queries.rules) }
         anomalySearch?.request(state.metric)
         anomalies = .searching(state.metric)
         data.anomalyDays = [:]

@@ -41,8 +41,7 @@ public struct ExplorerConfig: Sendable, Decodable {
 
     /// The config file's path for this environment.
     public static func path(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/costtop/config.yaml" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/costtop/config.yaml"
+        XDGPath.file("config.yaml", in: .config, environment: environment)
     }
 
     /// Loads the file; a missing file is the defaults, a broken one an error naming the file, line

@@ -60,10 +60,11 @@ public final class Explorer {
     ///   - drillPath: the dimensions the drill path starts with (`explore --by`); nil: provider →
     ///     account → service → usage type when the cache holds several providers, else account → ….
     ///     The first screen is grouped by the path's first dimension unless `state` says otherwise.
+    ///   - metrics: business metrics for unit costs (`state.unitMetric`, `:per`); by default none.
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
                 gauges: GaugeThresholds = GaugeThresholds(), anomalyMarks: AnomalyMarkRule = AnomalyMarkRule(),
                 state: ExplorerState = ExplorerState(), rules: AllocationRules = .none,
-                drillPath: [CostDimension]? = nil) throws {
+                drillPath: [CostDimension]? = nil, metrics: BusinessMetrics = BusinessMetrics()) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
@@ -71,7 +72,7 @@ public final class Explorer {
         self.themeNames = themeNames
         self.gaugeThresholds = gauges
         self.anomalyMarkRule = anomalyMarks
-        self.queries = ExplorerQueries(cache: cache, rules: rules, drillPath: drillPath)
+        self.queries = ExplorerQueries(cache: cache, rules: rules, drillPath: drillPath, metrics: metrics)
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
         // A fresh state starts at the top of the drill path (provider for a mixed bill).

@@ -23,4 +23,7 @@ public struct ExplorerData: Sendable {
     public var anomalyDays: [String: [ClosedRange<Int>]] = [:]
     /// How loud each marked row's mark is (the keys of `anomalyDays`; docs/anomalies.md, *Marks*).
     public var anomalySeverity: [String: AnomalySeverity] = [:]
+    /// With a unit metric (`ExplorerState.unitMetric`): each row's unit cost by key, and the total's.
+    public var unitCosts: [String: RowUnitCost] = [:]
+    public var totalUnitCost: UnitCost? = nil
 }

@@ -56,6 +56,8 @@ public struct ExplorerState: Sendable {
     /// A transient message for the status line.
     public var message: String?
     public var themeName = "default"
+    /// The business metric unit costs are shown per (`--per`, `:per`, `u`); nil shows none.
+    public var unitMetric: String?
 
     public init() {}
 

@@ -5,11 +5,20 @@ import CostModel
 // queries and these change independently).
 extension ExplorerQueries {
     /// The movers of the explorer's period against its comparison (the previous period when the
-    /// table compares with nothing), over the whole bill within the `:where` filters.
+    /// table compares with nothing), over the whole bill within the `:where` filters. With the table
+    /// grouped by a cost category, the path starts at that category (its values with their splits)
+    /// and goes on to service and usage type.
     func movers(_ state: ExplorerState, limit: Int = 50) throws -> MoversResult {
         let (period, comparison) = moverWindows(state)
-        let spec = MoversSpec(period: period, comparison: comparison, filters: state.filters, metric: state.metric, limit: limit)
-        return try MoversAnalysis(cache: cache).run(spec)
+        let spec = MoversSpec(period: period, comparison: comparison, path: moversPath(state), filters: state.filters,
+                              metric: state.metric, limit: limit)
+        return try MoversAnalysis(engine: queryEngine).run(spec)
+    }
+
+    /// The drill path movers follow for a state: the default one, or a category's values first.
+    func moversPath(_ state: ExplorerState) -> [CostDimension] {
+        guard case .category = state.level.groupBy else { return MoversSpec.defaultPath }
+        return [state.level.groupBy, .fixed(.service), .fixed(.usageType)]
     }
 
     /// The two windows movers compare for a state.
@@ -27,7 +36,7 @@ extension ExplorerQueries {
             var values = [Int128](repeating: 0, count: range.dayCount)
             let spec = QuerySpec(groupBy: .day, filters: filters, period: range, comparison: nil,
                                  metric: result.spec.metric, currency: result.currency)
-            for row in (try? QueryEngine(cache: cache).run(spec))?.rows ?? [] {
+            for row in (try? queryEngine.run(spec))?.rows ?? [] {
                 if let day = Day(row.key) { values[Int(day.index - range.from.index)] = row.cost }
             }
             return values

@@ -10,18 +10,24 @@ final class ExplorerQueries {
     private let engine: QueryEngine
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     private(set) var commitmentFigures: CommitmentFigures
+    /// Business metrics imported beside the cache, for unit costs; none when there are none.
+    let metrics: BusinessMetrics
 
     /// The front of the drill path: the user's (`explore --by`, the config's `drill_path`), else
     /// provider → account → service → usage type when the cache holds several providers, else
     /// account → service → usage type.
     let pathStart: [CostDimension]
 
-    /// - Parameter drillPath: the dimensions the drill path starts with, outermost first (nil: the
-    ///   default, which starts at provider when the cache holds more than one).
-    init(cache: CacheFile, rules: AllocationRules = .none, drillPath: [CostDimension]? = nil) {
+    /// - Parameters:
+    ///   - drillPath: the dimensions the drill path starts with, outermost first (nil: the
+    ///     default, which starts at provider when the cache holds more than one).
+    ///   - metrics: business metrics for unit costs.
+    init(cache: CacheFile, rules: AllocationRules = .none, drillPath: [CostDimension]? = nil,
+         metrics: BusinessMetrics = BusinessMetrics()) {
         self.cache = cache
         engine = QueryEngine(cache: cache, rules: rules)
         commitmentFigures = CommitmentFigures(cache: cache)
+        self.metrics = metrics
         let standard: [CostDimension] = [.fixed(.account), .fixed(.service), .fixed(.usageType)]
         if let drillPath, !drillPath.isEmpty {
             pathStart = drillPath
@@ -44,6 +50,12 @@ final class ExplorerQueries {
         }
         return first == nil ? 0 : 1
     }
+
+    /// The rules file's categories and splits.
+    var rules: AllocationRules { engine.rules }
+
+    /// The engine, for the screens' query files (`ExplorerQueries+Movers`).
+    var queryEngine: QueryEngine { engine }
 
     /// The days of the cache (a cache without rows never reaches the explorer).
     var dataRange: DayRange { cache.dayRange! }
@@ -150,10 +162,12 @@ final class ExplorerQueries {
         } catch {
             message = "commitment gauges: \(error)"
         }
-        let data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
+        var data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
                                 otherCurrencies: result.otherCurrencies, total: result.total,
                                 previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
                                 commitmentSummary: summary)
+        (data.unitCosts, data.totalUnitCost) = unitCosts(state, rows: rows, total: result.total, previousTotal: result.previousTotal,
+                                                         period: period, comparison: comparison)
         return (data, message)
     }
 

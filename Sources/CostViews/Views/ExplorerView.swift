@@ -2,7 +2,7 @@ import CostEngine
 import CostModel
 
 /// A view of the explorer as a short text people can paste: the drill path, the grouping and
-/// selected row, the period, comparison, metric, `:where` filters and the screen. `y` copies it,
+/// selected row, the period, comparison, metric, `:where` filters, the unit metric (`per`) and the screen. `y` copies it,
 /// `costtop explore --view TEXT` and `costtop query --view TEXT` open it (docs/explorer.md):
 ///
 /// ```
@@ -24,10 +24,12 @@ public struct ExplorerView: Equatable, Sendable {
     public var filters: [Filter]
     /// The screen shown over the table (`movers`), nil for the table.
     public var screen: String?
+    /// The business metric unit costs are shown per (`:per`), nil for none.
+    public var per: String?
 
     public init(steps: [(dimension: CostDimension, key: String)] = [], groupBy: CostDimension = .fixed(.account),
                 selectedKey: String? = nil, period: PeriodSpec = .last30Days, comparison: ComparisonChoice = .previous,
-                metric: Metric = .billed, filters: [Filter] = [], screen: String? = nil) {
+                metric: Metric = .billed, filters: [Filter] = [], screen: String? = nil, per: String? = nil) {
         self.steps = steps
         self.groupBy = groupBy
         self.selectedKey = selectedKey
@@ -36,13 +38,14 @@ public struct ExplorerView: Equatable, Sendable {
         self.metric = metric
         self.filters = filters
         self.screen = screen
+        self.per = per
     }
 
     /// The view a state shows.
     public init(state: ExplorerState, screen: String? = nil) {
         self.init(steps: state.steps.map { ($0.dimension, $0.key) }, groupBy: state.level.groupBy,
                   selectedKey: state.level.selectedKey, period: state.period, comparison: state.comparison,
-                  metric: state.metric, filters: state.filters, screen: screen)
+                  metric: state.metric, filters: state.filters, screen: screen, per: state.unitMetric)
     }
 
     public static func == (lhs: ExplorerView, rhs: ExplorerView) -> Bool { lhs.text == rhs.text }
@@ -71,6 +74,7 @@ public struct ExplorerView: Equatable, Sendable {
             fields.append("where=" + filters.map { "\($0.dimension)\($0.exclude ? "!=" : "=")\(Self.encode($0.value))" }
                 .joined(separator: ","))
         }
+        if let per { fields.append("per=" + Self.encode(per)) }
         if let screen { fields.append("screen=" + screen) }
         return fields.joined(separator: ";")
     }
@@ -112,6 +116,7 @@ public struct ExplorerView: Equatable, Sendable {
                     return Filter(dimension: filter.dimension, value: try Self.decode(filter.value), exclude: filter.exclude)
                 }
             case "screen": screen = value
+            case "per": per = try Self.decode(value)
             default: throw QueryError("view: unknown field \(name)")
             }
         }
@@ -190,6 +195,7 @@ public struct ExplorerView: Equatable, Sendable {
         state.comparison = comparison
         state.metric = metric
         state.filters = filters
+        state.unitMetric = per
         state.rowFilter = ""
         state.selection = 0
     }

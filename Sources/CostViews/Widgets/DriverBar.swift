@@ -2,7 +2,7 @@ import CostEngine
 
 /// A mover's drivers as one stacked bar that reads without colour: each driver is a run of its
 /// letter (`u` usage, `r` rate, `m` mix, `c` commitment, `k` credits, `f` refunds, `t` tax,
-/// `e` fees, `n` new, `s` stopped), as long as its share of the drivers' absolute sum; decreases
+/// `e` fees, `n` new, `s` stopped, `a` allocation), as long as its share of the drivers' absolute sum; decreases
 /// left of a `|`, increases right of it.
 enum DriverBar {
     /// The letter of each driver kind.
@@ -18,6 +18,7 @@ enum DriverBar {
         case .fees: return "e"
         case .new: return "n"
         case .stopped: return "s"
+        case .allocation: return "a"
         }
     }
 

@@ -1,4 +1,5 @@
 import CostModel
+import CostReports
 
 /// Number formats of the explorer: compact enough for 80 columns, exact to the cent where shown.
 enum Formatting {
@@ -63,6 +64,32 @@ enum Formatting {
         return buckets.map { value in
             let level = Int(((value - low) / (high - low) * 7).rounded())
             return glyphs.spark[max(0, min(7, level))]
+        }.joined()
+    }
+
+    /// A unit cost (currency units per unit of a business metric) as `query --per` writes it:
+    /// cents from 1, four decimals below (a cost per request is a fraction of a cent); — without
+    /// a volume.
+    static func unitCost(_ value: Double?, symbol: String) -> String {
+        guard let value else { return "—" }
+        let text = NumberText.unitCost(value)
+        return text.hasPrefix("-") ? "-" + symbol + text.dropFirst() : symbol + text
+    }
+
+    /// A sparkline of daily values that may be missing (unit costs on days without volume): cells
+    /// average the days they stand for that have a value; a cell with none is blank.
+    static func sparkline(_ values: [Double?], width: Int, glyphs: Glyphs) -> String {
+        guard width > 0, !values.isEmpty else { return "" }
+        let buckets: [Double?] = days(perCell: values.count, width: width).map { days in
+            let present = values[days].compactMap { $0 }
+            return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+        }
+        let known = buckets.compactMap { $0 }
+        let low = min(0, known.min() ?? 0), high = known.max() ?? 0
+        return buckets.map { value in
+            guard let value else { return " " }
+            guard high > low else { return glyphs.spark[0] }
+            return glyphs.spark[max(0, min(7, Int(((value - low) / (high - low) * 7).rounded())))]
         }.joined()
     }
 

@@ -10,6 +10,7 @@ extension ExplorerCommand {
     public static let openView = ExplorerCommand("view")
     public static let saveBookmark = ExplorerCommand("bookmark")
     public static let openBookmark = ExplorerCommand("go")
+    public static let setUnitMetric = ExplorerCommand("per")
 }
 
 /// The `:` verbs: each is a row of the command table (its words, what it takes, its help), and
@@ -23,6 +24,8 @@ enum CommandVerbs {
                    argument: "DIM=VALUE|DIM!=VALUE"),
         CommandRow(.groupBy, .verbs, keys: [], "group this level by a dimension", verbs: ["by"], argument: "DIM"),
         CommandRow(.setMetric, .verbs, keys: [], "the cost shown", verbs: ["metric"], argument: "billed|effective|list"),
+        CommandRow(.setUnitMetric, .verbs, keys: [], "unit costs per a business metric (costtop metrics import); alone, off",
+                   verbs: ["per"], argument: "METRIC"),
         CommandRow(.setTheme, .verbs, keys: [], "switch the theme", verbs: ["theme"], argument: "NAME"),
         CommandRow(.openView, .verbs, keys: [], "open a view copied with y", verbs: ["view"], argument: "v1;..."),
         CommandRow(.saveBookmark, .verbs, keys: [], "save this view as a named bookmark", verbs: ["bookmark"], argument: "NAME"),
@@ -59,6 +62,13 @@ enum CommandVerbs {
         case .setMetric:
             guard let metric = Metric(rawValue: argument) else { return .message("metric: billed, effective or list") }
             return .browse { $0.metric = metric }
+        case .setUnitMetric:
+            if argument.isEmpty { return .browse { $0.unitMetric = nil } }
+            let names = context.queries.metricNames
+            guard names.contains(argument) else {
+                return .message("per: \(names.isEmpty ? "no metrics imported (costtop metrics import FILE.csv)" : "one of " + names.joined(separator: ", "))")
+            }
+            return .browse { $0.unitMetric = argument }
         case .setTheme:
             guard context.themeNames.contains(argument) else {
                 return .message("theme: one of \(context.themeNames.joined(separator: ", "))")

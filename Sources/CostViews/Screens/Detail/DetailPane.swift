@@ -3,8 +3,8 @@ import CostModel
 
 /// The selected row in depth: its figures, a daily bar chart of the period with the comparison
 /// period as a reference mark per day (anomalous days in the `anomaly` role), its share of the
-/// parent, tag coverage, the root causes of an anomaly at this node, and its largest children one
-/// level down.
+/// parent, tag coverage, its unit cost with the change split into cost and volume growth (with a
+/// unit metric), the root causes of an anomaly at this node, and its largest children one level down.
 enum DetailPane {
     /// Draws the pane in `frame`, with a border on the side facing the table.
     static func render(_ context: ScreenContext, into grid: inout CellGrid, frame: (x: Int, y: Int, width: Int, height: Int)) {
@@ -41,6 +41,12 @@ enum DetailPane {
         }
         grid.putData(shares.joined(separator: " · "), x: x, y: y, role: .muted, maxWidth: inner, unicode: unicode)
         y += 1
+        if let metric = context.state.unitMetric, let unit = context.data.unitCosts[row.key]?.figures {
+            for line in unitLines(unit, metric: metric, symbol: symbol) {
+                grid.putData(line, x: x, y: y, role: .normal, maxWidth: inner, unicode: unicode)
+                y += 1
+            }
+        }
         if let flow = row.allocation {
             // A category value touched by splits: its own cost, then what each split moved.
             var lines = ["\(Formatting.money(flow.direct, symbol: symbol)) direct"]
@@ -87,6 +93,17 @@ enum DetailPane {
                 y += 1
             }
         }
+    }
+
+    /// `per orders $0.1199  prev $0.1000`, then `unit +19.9%: cost +25.0%, volume +4.3%`: the unit
+    /// cost, and its change split into what it is made of, `1 + unit = (1 + cost) ÷ (1 + volume)`
+    /// (the second line only with a comparison).
+    static func unitLines(_ unit: UnitCost, metric: String, symbol: String) -> [String] {
+        var first = "per \(metric) \(Formatting.unitCost(unit.unit, symbol: symbol))"
+        guard unit.costChange != nil || unit.previousVolume != nil else { return [first] }
+        first += "  prev \(Formatting.unitCost(unit.previousUnit, symbol: symbol))"
+        func percent(_ value: Double?) -> String { value.map { String(format: "%+.1f%%", $0) } ?? "—" }
+        return [first, "unit \(percent(unit.unitChange)): cost \(percent(unit.costChange)), volume \(percent(unit.volumeChange))"]
     }
 
     /// Vertical bars of `values`, `height` rows tall, with a reference mark for each day's

@@ -29,6 +29,7 @@ extension ExplorerCommand {
     public static let commandLine = ExplorerCommand("command-line")
     public static let toggleDetail = ExplorerCommand("toggle-detail")
     public static let export = ExplorerCommand("export")
+    public static let cycleUnitMetric = ExplorerCommand("cycle-unit-metric")
 }
 
 extension TableScreen {
@@ -45,6 +46,7 @@ extension TableScreen {
         // `v` for versus: `c` opens the commitments screen.
         CommandRow(.cycleComparison, .table, keys: [.character("v")], "compare with previous period, same period last month, none"),
         CommandRow(.cycleMetric, .table, keys: [.character("m")], "metric: billed, effective (amortized), list"),
+        CommandRow(.cycleUnitMetric, .table, keys: [.character("u")], "unit costs: per each imported business metric in turn, then off"),
         CommandRow(.commitments, .table, keys: [.character("c")], "commitments: utilization, unused money, what each covered"),
         CommandRow(.anomalies, .table, keys: [.character("a")], "anomalies by impact, with verdicts"),
         CommandRow(.movers, .table, keys: [.character("M")], "movers: the largest changes against the comparison, by driver"),

@@ -2,25 +2,27 @@ import CostEngine
 import CostModel
 
 /// The main table: name, cost, previous, Δ (with ▲/▼ so it reads without colour), Δ %, share bar,
-/// and a sparkline of daily cost. Columns are dropped or narrowed, least useful first, until the
+/// and a sparkline of daily cost; with a unit metric (`:per`), a PER UNIT column and a sparkline of
+/// the daily unit cost instead. Columns are dropped or narrowed, least useful first, until the
 /// name column keeps at least 16 cells; numbers are right-aligned.
 enum TablePane {
     struct Columns {
-        var name = 0, cost = 12, previous = 12, delta = 13, percent = 7, share = 6, bar = 8, trend = 14
+        var name = 0, cost = 12, previous = 12, delta = 13, percent = 7, share = 6, bar = 8, unit = 0, trend = 14
         var compact = false
 
         var fixed: Int {
-            [cost, previous, delta, percent, share, bar, trend].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+            [cost, previous, delta, percent, share, bar, unit, trend].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
         }
 
         /// Where the DAILY sparkline starts, from the table's left edge.
         var trendOffset: Int {
-            1 + name + 1 + [cost, previous, delta, percent, share, bar].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
+            1 + name + 1 + [cost, previous, delta, percent, share, bar, unit].filter { $0 > 0 }.reduce(0) { $0 + $1 + 1 }
         }
     }
 
-    static func layout(width: Int, comparison: Bool) -> Columns {
+    static func layout(width: Int, comparison: Bool, unit: Bool = false) -> Columns {
         var columns = Columns()
+        if unit { columns.unit = 10 }
         if !comparison {
             columns.previous = 0
             columns.delta = 0
@@ -41,7 +43,8 @@ enum TablePane {
     static func render(_ context: ScreenContext, scroll: Int, into grid: inout CellGrid,
                        frame: (x: Int, y: Int, width: Int, height: Int)) {
         let (data, state, glyphs, unicode) = (context.data, context.state, context.glyphs, context.unicode)
-        let columns = layout(width: frame.width, comparison: data.comparison != nil)
+        let perUnit = state.unitMetric != nil && data.totalUnitCost != nil
+        let columns = layout(width: frame.width, comparison: data.comparison != nil, unit: perUnit)
         let symbol = Formatting.symbol(data.currency, unicode: unicode)
 
         // Column titles.
@@ -53,7 +56,8 @@ enum TablePane {
         titles.add(unicode ? "Δ %" : "D %", width: columns.percent, right: true, into: &grid)
         titles.add("SHARE", width: columns.share, right: true, into: &grid)
         titles.add("", width: columns.bar, into: &grid)
-        titles.add("DAILY", width: columns.trend, into: &grid)
+        titles.add("PER UNIT", width: columns.unit, right: true, into: &grid)
+        titles.add(perUnit ? (columns.trend >= 8 ? "UNIT/DAY" : "U/DAY") : "DAILY", width: columns.trend, into: &grid)
 
         // Rows from `scroll` (the caller keeps the selection visible); the last line is the total.
         let visible = max(1, frame.height - 2)
@@ -65,7 +69,7 @@ enum TablePane {
             let y = frame.y + 1 + offset
             let selected = scroll + offset == state.selection
             drawRow(row, y: y, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
-                    into: &grid, comparison: data.comparison != nil, symbol: symbol)
+                    into: &grid, comparison: data.comparison != nil, symbol: symbol, unit: perUnit ? data.unitCosts[row.key] : nil)
             if selected { grid.paint(x: frame.x, y: y, width: frame.width, role: .selection) }
             // After the selection bar, so the marks keep their role on the selected row too.
             if let days = data.anomalyDays[row.key] {
@@ -76,7 +80,8 @@ enum TablePane {
         let totalRow = QueryRow(key: "TOTAL", name: nil, cost: data.total, previous: data.previousTotal, isMissing: false)
         let totalY = frame.y + frame.height - 1
         drawRow(totalRow, y: totalY, x: frame.x, columns: columns, total: data.total, glyphs: glyphs, unicode: unicode,
-                into: &grid, comparison: data.comparison != nil, symbol: symbol, isTotal: true)
+                into: &grid, comparison: data.comparison != nil, symbol: symbol,
+                unit: data.totalUnitCost.map { RowUnitCost(figures: $0, daily: []) }, isTotal: true)
         if data.rows.count > visible {
             let position = "\(state.selection + 1)/\(data.rows.count)"
             grid.putRight(position, right: frame.x + frame.width, y: totalY, role: .muted)
@@ -96,7 +101,8 @@ enum TablePane {
     }
 
     private static func drawRow(_ row: QueryRow, y: Int, x startX: Int, columns: Columns, total: Int128, glyphs: Glyphs,
-                                unicode: Bool, into grid: inout CellGrid, comparison: Bool, symbol: String, isTotal: Bool = false) {
+                                unicode: Bool, into grid: inout CellGrid, comparison: Bool, symbol: String, unit: RowUnitCost? = nil,
+                                isTotal: Bool = false) {
         var x = startX + 1
         let nameRole: StyleRole = row.isMissing || isTotal ? .muted : .normal
         let label = row.name.map { "\(row.key) (\($0))" } ?? row.key
@@ -121,7 +127,15 @@ enum TablePane {
             if !isTotal { grid.put(Formatting.bar(share, width: columns.bar, glyphs: glyphs), x: x, y: y, role: .bar, maxWidth: columns.bar) }
             x += columns.bar + 1
         }
-        if columns.trend > 0, !row.series.isEmpty {
+        if columns.unit > 0 {
+            number(Formatting.unitCost(unit?.figures.unit, symbol: symbol), columns.unit)
+        }
+        if columns.unit > 0, columns.trend > 0 {
+            if let daily = unit?.daily, !daily.isEmpty {
+                grid.put(Formatting.sparkline(daily, width: columns.trend, glyphs: glyphs), x: x, y: y, role: .sparkline,
+                         maxWidth: columns.trend)
+            }
+        } else if columns.trend > 0, !row.series.isEmpty {
             grid.put(Formatting.sparkline(row.series, width: columns.trend, glyphs: glyphs), x: x, y: y, role: .sparkline,
                      maxWidth: columns.trend)
         }

@@ -33,7 +33,9 @@ extension TableScreen {
         var left = " costtop  \(context.cacheName)  \(range)"
         if !data.otherCurrencies.isEmpty { left += "  (also: \(data.otherCurrencies.joined(separator: ", ")))" }
         grid.putData(left, x: 0, y: 0, role: .header, maxWidth: width, unicode: unicode)
-        let right = "\(state.metric.rawValue) cost · \(data.currency ?? "—") "
+        // The metric's name comes from an imported file: sanitized like any data string.
+        let per = data.totalUnitCost == nil ? "" : state.unitMetric.map { " · per \(TerminalSanitizer.sanitize($0))" } ?? ""
+        let right = "\(state.metric.rawValue) cost · \(data.currency ?? "—")\(per) "
         grid.putRight(unicode ? right : right.replacingOccurrences(of: "·", with: "|").replacingOccurrences(of: "—", with: "-"),
                       right: width, y: 0, role: .header)
 

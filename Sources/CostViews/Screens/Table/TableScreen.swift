@@ -49,6 +49,14 @@ final class TableScreen: Screen {
         case .cycleMetric:
             let all = Metric.allCases
             return .browse { $0.metric = all[((all.firstIndex(of: $0.metric) ?? 0) + 1) % all.count] }
+        case .cycleUnitMetric:
+            // Off, then each metric imported beside the cache in name order, then off again.
+            let names = context.queries.metricNames
+            guard !names.isEmpty else { return .message("no business metrics beside this cache; import some with `costtop metrics import FILE.csv`") }
+            let choices: [String?] = [nil] + names
+            return .browse { state in
+                state.unitMetric = choices[((choices.firstIndex(of: state.unitMetric) ?? 0) + 1) % choices.count]
+            }
         case .commitments: return .open(.commitments)
         case .anomalies: return .open(.anomalies)
         case .movers: return .open(.movers)
