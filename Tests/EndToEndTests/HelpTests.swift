@@ -15,7 +15,8 @@ struct HelpTests {
         let coverage: [String] = formats + ["service", "account", "tag:KEY", "day", "month"]
         let anomalies: [String] = formats + metrics
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
-                ("overview", []), ("ingest", []), ("explore", [])]
+                ("overview", []), ("ingest", []), ("explore", []),
+                ("sql", ["athena", "trino", "bigquery", "spark", "duckdb", "cur", "cur2", "focus", "gcp", "azure", "actual", "amortized"])]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)
