@@ -10,11 +10,18 @@ The raw files are first loaded into a table shaped like the warehouse's, with Du
   cur2   legacy CUR CSV -> CUR 2.0 (Data Exports): the same, with the resource_tags and cost_category
          maps (keys user_<key>), billing_period='2024-07', account-name columns
   focus  FOCUS CSV -> FOCUS table: TIMESTAMP periods, DOUBLE amounts, NULL tokens as nulls
+  gcp    Google Cloud billing export Parquet (scripts/gcp-samplegen.py), BigQuery's nested shape, as is
+  azure  Azure cost and usage details CSV: amounts as DOUBLE; an older EA file's Cost and
+         BillingCurrency also as CostInBillingCurrency and BillingCurrencyCode (docs/rollup.md)
 That table is written to Parquet, which the engine reads as a view named like `--table`.
 
-Usage: scripts/rollup-run.py --engine duckdb|spark --source cur|cur2|focus --sql FILE --out DIR RAW...
-Spark runs in local mode (local[2], session time zone UTC) with the machine's Java.
+Usage: scripts/rollup-run.py --engine duckdb|spark --source cur|cur2|focus|gcp|azure --sql FILE --out DIR RAW...
+       scripts/rollup-run.py --engine duckdb|spark --plan PLAN.json
+A plan is a JSON list of jobs ({"source", "table", "sql", "out", "raw": [...]}), run in one session:
+Spark's start (half a minute here) is paid once. Spark runs in local mode (local[2], session time
+zone UTC) with the machine's Java.
 """
+import json
 import argparse, os, re, sys, tempfile, time
 
 import duckdb
@@ -77,26 +84,55 @@ def focus_select(columns):
     return ",\n  ".join(items)
 
 
+AZURE_AMOUNTS = {"quantity", "effectiveprice", "cost", "costinbillingcurrency", "unitprice", "paygprice",
+                 "paygcostinbillingcurrency", "exchangeratepricingtobilling"}
+
+
+def azure_select(columns):
+    items = []
+    for name in columns:
+        if name.lower() in AZURE_AMOUNTS:
+            items.append(f"CAST({quote(name)} AS DOUBLE) AS {quote(name)}")
+        else:
+            items.append(quote(name))
+    lower = {name.lower(): name for name in columns}
+    # The view docs/rollup.md suggests for EA files of the older schema.
+    if "costinbillingcurrency" not in lower and "cost" in lower:
+        items.append(f"CAST({quote(lower['cost'])} AS DOUBLE) AS CostInBillingCurrency")
+    if "billingcurrencycode" not in lower and "billingcurrency" in lower:
+        items.append(f"{quote(lower['billingcurrency'])} AS BillingCurrencyCode")
+    return ",\n  ".join(items)
+
+
 def load_raw(source, files, target):
     """Writes the raw files as one Parquet file shaped like the warehouse's table."""
     con = duckdb.connect()
     listing = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+    if source == "gcp":
+        con.execute(f"COPY (SELECT * FROM read_parquet({listing})) TO '{target}' (FORMAT PARQUET)")
+        return
     nulls = "['', 'NULL', 'null']" if source == "focus" else "['']"
     con.execute(f"CREATE VIEW raw AS SELECT * FROM read_csv({listing}, all_varchar = true, header = true, "
                 f"nullstr = {nulls}, union_by_name = true)")
     columns = [row[0] for row in con.execute("DESCRIBE raw").fetchall()]
-    select = focus_select(columns) if source == "focus" else cur_select(columns, source == "cur2")
+    if source == "focus":
+        select = focus_select(columns)
+    elif source == "azure":
+        select = azure_select(columns)
+    else:
+        select = cur_select(columns, source == "cur2")
     con.execute(f"COPY (SELECT\n  {select}\nFROM raw) TO '{target}' (FORMAT PARQUET)")
 
 
-def run_duckdb(table, raw, sql, out):
-    con = duckdb.connect()
-    con.execute("SET TimeZone = 'UTC'")
-    con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{raw}')")
-    con.execute(f"COPY ({sql}) TO '{os.path.join(out, 'rollup.parquet')}' (FORMAT PARQUET)")
+def run_duckdb(jobs):
+    for job in jobs:
+        con = duckdb.connect()
+        con.execute("SET TimeZone = 'UTC'")
+        con.execute(f"CREATE VIEW {job['table']} AS SELECT * FROM read_parquet('{job['loaded']}')")
+        con.execute(f"COPY ({job['select']}) TO '{os.path.join(job['out'], 'rollup.parquet')}' (FORMAT PARQUET)")
 
 
-def run_spark(table, raw, sql, out):
+def run_spark(jobs):
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -107,32 +143,45 @@ def run_spark(table, raw, sql, out):
              .config("spark.ui.enabled", "false")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
-    spark.read.parquet(raw).createOrReplaceTempView(table)
-    spark.sql(sql).write.mode("overwrite").parquet(out)
+    for job in jobs:
+        spark.read.parquet(job["loaded"]).createOrReplaceTempView(job["table"])
+        spark.sql(job["select"]).write.mode("overwrite").parquet(job["out"])
     spark.stop()
+
+
+def select_of(path):
+    """The SELECT of a file `costtop sql` wrote, without comments or a trailing semicolon (it goes
+    inside COPY (...))."""
+    text = "\n".join(line for line in open(path).read().splitlines() if not line.startswith("--"))
+    return text.strip().rstrip(";")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--engine", choices=["duckdb", "spark"], required=True)
-    parser.add_argument("--source", choices=["cur", "cur2", "focus"], required=True)
+    parser.add_argument("--plan", help="a JSON list of jobs, instead of --source/--sql/--out/RAW")
+    parser.add_argument("--source", choices=["cur", "cur2", "focus", "gcp", "azure"])
     parser.add_argument("--table", default=None, help="the view name the SQL reads (default: the source)")
-    parser.add_argument("--sql", required=True, help="the output of costtop sql")
-    parser.add_argument("--out", required=True, help="folder for the roll-up Parquet file(s)")
-    parser.add_argument("raw", nargs="+")
+    parser.add_argument("--sql", help="the output of costtop sql")
+    parser.add_argument("--out", help="folder for the roll-up Parquet file(s)")
+    parser.add_argument("raw", nargs="*")
     args = parser.parse_args()
-    # Keep only the SELECT: a trailing semicolon would not fit inside COPY (...).
-    sql = "\n".join(line for line in open(args.sql).read().splitlines() if not line.startswith("--")).strip().rstrip(";")
+    if args.plan:
+        jobs = json.load(open(args.plan))
+    elif args.source and args.sql and args.out and args.raw:
+        jobs = [{"source": args.source, "table": args.table, "sql": args.sql, "out": args.out, "raw": args.raw}]
+    else:
+        parser.error("give --plan, or --source, --sql, --out and the raw files")
     started = time.time()
     with tempfile.TemporaryDirectory() as scratch:
-        raw = os.path.join(scratch, "raw.parquet")
-        load_raw(args.source, args.raw, raw)
-        os.makedirs(args.out, exist_ok=True)
-        if args.engine == "duckdb":
-            run_duckdb(args.table or args.source, raw, sql, args.out)
-        else:
-            run_spark(args.table or args.source, raw, sql, args.out)
-    print(f"{args.engine} roll-up of {len(args.raw)} file(s) in {time.time() - started:.1f} s", file=sys.stderr)
+        for number, job in enumerate(jobs):
+            job["table"] = job.get("table") or job["source"]
+            job["select"] = select_of(job["sql"])
+            job["loaded"] = os.path.join(scratch, f"raw-{number}.parquet")
+            load_raw(job["source"], job["raw"], job["loaded"])
+            os.makedirs(job["out"], exist_ok=True)
+        (run_duckdb if args.engine == "duckdb" else run_spark)(jobs)
+    print(f"{args.engine}: {len(jobs)} roll-up(s) in {time.time() - started:.1f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ public enum RollupColumn: String, CaseIterable, Sendable {
     case commitmentDiscountId = "CommitmentDiscountId"
     case commitmentDiscountType = "CommitmentDiscountType"
     case commitmentDiscountStatus = "CommitmentDiscountStatus"
+    case commitmentDiscountName = "CommitmentDiscountName"
     case tags = "Tags"
     case billedCost = "BilledCost"
     case effectiveCost = "EffectiveCost"

@@ -61,6 +61,10 @@ extension SourceMapping {
                     + "\(d.column("ReservationId"))) END"
             },
             .commitmentDiscountType: commitmentType,
+            .commitmentDiscountName: { d in
+                "CASE WHEN (\(commitmentType(d))) IS NOT NULL THEN COALESCE(NULLIF(\(d.column("BenefitName")), ''), "
+                    + "\(d.column("ReservationName"))) END"
+            },
             .commitmentDiscountStatus: { d in "CASE WHEN \(committedUsage(d)) THEN 'Used' WHEN \(unused(d)) THEN 'Unused' END" },
             .tags: { d in
                 // Azure writes Tags as a JSON object, in older exports without its braces.
@@ -80,6 +84,8 @@ extension SourceMapping {
             parts: [Part(columns: columns, condition: nil)],
             partitions: { _, _, _ in [] },
             notes: ["Azure Cost Management export (\(amortized ? "amortized" : "actual") cost; --azure-cost picks which), "
-                    + "EA or MCA columns, CostInBillingCurrency."])
+                    + "EA or MCA columns CostInBillingCurrency and BillingCurrencyCode (an older EA file's Cost and "
+                    + "BillingCurrency: add them in a view).",
+                    "Dates (MM/DD/YYYY or YYYY-MM-DD) are read from Date; ChargeType and PricingModel compared as Azure spells them."])
     }
 }

@@ -32,6 +32,7 @@ extension SourceMapping {
             .commitmentDiscountId: { $0.column("CommitmentDiscountId") },
             .commitmentDiscountType: { $0.column("CommitmentDiscountType") },
             .commitmentDiscountStatus: { $0.column("CommitmentDiscountStatus") },
+            .commitmentDiscountName: { $0.column("CommitmentDiscountName") },
             .tags: { $0.column("Tags") },
             .billedCost: billed,
             .effectiveCost: effective,

@@ -35,6 +35,7 @@ final class FOCUSAdapter: ExportAdapter {
     private let commitmentId: Int?
     private let commitmentType: Int?
     private let commitmentStatus: Int?
+    private let commitmentName: Int?
     private let quantity: Int?
     private let tags: Int?
     private let rollupUsed: Int?
@@ -65,6 +66,7 @@ final class FOCUSAdapter: ExportAdapter {
         commitmentId = columns.optional("CommitmentDiscountId")
         commitmentType = columns.optional("CommitmentDiscountType")
         commitmentStatus = columns.optional("CommitmentDiscountStatus")
+        commitmentName = columns.optional("CommitmentDiscountName")
         quantity = columns.optional("ConsumedQuantity", default: "usage quantity 0")
         tags = columns.optional("Tags", default: "no tags")
         rollupUsed = header["x_CommitmentUsed"]
@@ -102,6 +104,7 @@ final class FOCUSAdapter: ExportAdapter {
         builder.set(.chargeCategory, fields.bytes(chargeCategory))
         builder.set(.pricingCategory, fields.bytes(pricingCategory))
         builder.set(.commitment, fields.bytes(commitmentId))
+        builder.setLabel(.commitment, fields.bytes(commitmentName))
         builder.set(.commitmentType, fields.bytes(commitmentType))
         builder.set(.commitmentStatus, fields.bytes(commitmentStatus))
 
