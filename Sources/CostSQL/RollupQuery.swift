@@ -8,7 +8,9 @@ import CostModel
 /// an aggregating SELECT, so each rule is written once, per line item, and the outer query only
 /// groups and sums: money as exact decimals with nine places, as costtop keeps it.
 public struct RollupQuery: Sendable {
+    /// The engine that runs the SQL (its dialect and its run-and-export lines).
     public var engine: SQLEngine
+    /// The export the table holds.
     public var source: RollupSource
     /// The table (or view) holding the export; nil for the source's usual name.
     public var table: String?
@@ -21,6 +23,7 @@ public struct RollupQuery: Sendable {
     /// Azure only: the table holds the amortized-cost export.
     public var azureAmortized: Bool
 
+    /// Describes a roll-up; `text` prints it.
     public init(engine: SQLEngine, source: RollupSource, table: String? = nil, days: DayRange? = nil,
                 tagKeys: [String] = [], resources: Bool = false, azureAmortized: Bool = false) {
         self.engine = engine

@@ -20,8 +20,9 @@ struct SQL: ParsableCommand {
             `costtop ingest` reads that (one row per day and dimensions instead of one per line item) \
             to the same numbers as the raw export. The header comment says how to run and export it \
             on the engine chosen. Amortization, categories and commitment measures follow the \
-            adapters (docs/formats.md); --from/--to prune by billing-period partition. Columns, \
-            engines and how re-exported months replace earlier ones: docs/rollup.md.
+            adapters (docs/formats.md); --from/--to prune by billing-period partition. Export whole \
+            months (or month-to-date): a later export of a month replaces all of it. Columns, \
+            engines and the replacement rule: docs/rollup.md.
 
             Examples:
               costtop sql --engine athena --source cur2 --table cur_db.cur2 --from 2024-07-01 --to 2024-09-30
