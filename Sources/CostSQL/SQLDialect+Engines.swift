@@ -1,7 +1,7 @@
 import Foundation
 /// The dialects of the engines `costtop sql` supports. The tests run the DuckDB and Spark SQL over
-/// generated exports; no Trino, Athena or BigQuery is at hand here, so those dialects are checked
-/// for their shape only (docs/rollup.md).
+/// generated exports; no Trino, Athena or BigQuery is at hand here, so theirs is parsed in the
+/// engine's grammar (sqlglot) but not run (docs/rollup.md).
 extension SQLDialect {
     /// Trino and Athena (engine version 3): `"quoted"` names, `transform_keys`, `CAST(map AS JSON)`.
     public static let trino = SQLDialect(
