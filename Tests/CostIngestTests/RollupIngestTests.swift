@@ -115,4 +115,16 @@ struct RollupIngestTests {
             "\(error)".contains("x_LineItems") && "\(error)".contains("rollup.csv:2")
         }
     }
+
+    @Test("Athena writes column names in lower case: still a roll-up, every x_ column read")
+    func lowerCaseNames() throws {
+        let folder = Support.temporaryFolder()
+        let fee = "2024-07-01,2024-07-02,USD,A,ComputeSavingsPlans,Purchase,,arn:sp,,100.00,3.00,100.00,0,97.00,100.00,0,24\n"
+        Support.write(Self.header.lowercased() + fee, to: folder, "000000_0.csv")
+        let (summary, cache) = try Support.ingest([folder])
+        #expect(summary.formats.map(\.format) == ["focus-rollup"])
+        #expect(cache.measure(.commitmentUsed).reduce(0, +) == 97_000_000_000)
+        #expect(cache.measure(.lineItems).reduce(0, +) == 24)
+        #expect(cache.measure(.effective).reduce(0, +) == 3_000_000_000)
+    }
 }
