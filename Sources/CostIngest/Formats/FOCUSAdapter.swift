@@ -6,6 +6,7 @@ import CostModel
 /// `ChargeDescription`. Literal `NULL`/`null` values are missing values. Commitment measures:
 /// a row with `CommitmentDiscountStatus` Used adds its EffectiveCost to used and total commitment,
 /// Unused adds it to the total only; usage priced `Committed` adds its ListCost to covered on-demand cost.
+/// `CommitmentDiscountName` is the commitment's display name, as account names are for accounts.
 ///
 /// costtop's own daily roll-ups (docs/rollup.md) carry the measures FOCUS has no column for as `x_`
 /// columns: `x_CommitmentUsed`, `x_CommitmentTotal` and `x_CoveredOnDemandCost` replace the values
