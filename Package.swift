@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "CostConfig", dependencies: ["CostModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "CostIngest", dependencies: ["CostModel", "CostCache", "ByteStreams", "CSVScan", "Parquet"],
                 swiftSettings: hotLoops),
+        // The warehouse roll-up SQL `costtop sql` prints: one mapping per export, one dialect per engine.
+        .target(name: "CostSQL", dependencies: ["CostModel"]),
         .target(name: "CostEngine", dependencies: ["CostModel", "CostCache"], swiftSettings: hotLoops),
         // Every output: results described once as a table and a JSON document, written as table,
         // CSV, JSON or Markdown.
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "costtop",
             dependencies: [
-                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostConfig", "CostViews", "CostTerminal",
+                "ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostReports", "CostConfig", "CostViews", "CostTerminal", "CostSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests",
                     dependencies: ["ByteStreams", "CostModel", "CostCache", "CostIngest", "CostEngine", "CostViews", "CosttopTestSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
+        .testTarget(name: "CostSQLTests", dependencies: ["CostModel", "CostSQL"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,9 @@ enum IngestSummaryText {
         if !summary.leftoversRemoved.isEmpty {
             files += ", \(summary.leftoversRemoved.count) temporary file(s) of a killed ingest removed"
         }
+        if summary.rollupMonthsReplaced > 0 {
+            files += ", \(summary.rollupMonthsReplaced) roll-up month(s) replaced by a later export"
+        }
         if summary.sourcesRemoved > 0 { files += ", \(summary.sourcesRemoved) removed" }
         lines.append("files         \(files)")
         if !summary.formats.isEmpty {

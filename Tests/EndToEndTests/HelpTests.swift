@@ -17,7 +17,8 @@ struct HelpTests {
         let report: [String] = ["markdown", "text", "html"] + metrics
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
                 ("overview", []), ("ingest", []), ("explore", []), ("report", report), ("movers", formats + metrics),
-                ("alert", ["text", "json", "markdown"]), ("showback", formats + metrics)]
+                ("alert", ["text", "json", "markdown"]), ("showback", formats + metrics),
+                ("sql", ["athena", "trino", "bigquery", "spark", "duckdb", "cur", "cur2", "focus", "gcp", "azure", "actual", "amortized"])]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)

@@ -6,6 +6,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case awsCURSnake = "aws-cur2"
     /// FinOps FOCUS 1.0–1.2 (also Azure's and Google's FOCUS exports).
     case focus
+    /// A FOCUS daily roll-up written by the SQL `costtop sql` prints (docs/rollup.md): FOCUS columns
+    /// plus costtop's `x_` measures. Read by the FOCUS adapter; a later export of a month replaces
+    /// the earlier one (`RollupMonths`).
+    case focusRollup = "focus-rollup"
     /// Google Cloud's billing export (BigQuery), as JSON Lines, Parquet or flattened CSV.
     case gcp
     /// Azure Cost Management, Enterprise Agreement columns, actual cost.
@@ -57,7 +61,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     private static func detectColumns(_ header: HeaderIndex) throws(RowProblem) -> ExportFormat? {
         if header.contains("lineItem/UnblendedCost") || header.contains("lineItem/UsageStartDate") { return .awsCUR }
         if header.contains("line_item_unblended_cost") || header.contains("line_item_usage_start_date") { return .awsCURSnake }
-        if header.contains("BilledCost") || header.contains("ChargePeriodStart") { return .focus }
+        if header.contains("BilledCost") || header.contains("ChargePeriodStart") {
+            return header.contains(FOCUSAdapter.rollupMarker) ? .focusRollup : .focus
+        }
         if header.contains("usage_start_time") && header.contains("cost") { return .gcp }
         if header.contains("MeterCategory") && (header.contains("Date") || header.contains("UsageDate"))
             && (header.contains("CostInBillingCurrency") || header.contains("Cost") || header.contains("PreTaxCost")) {
@@ -78,7 +84,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         switch self {
         case .awsCUR: return try CURAdapter(header: header, snakeCase: false)
         case .awsCURSnake: return try CURAdapter(header: header, snakeCase: true)
-        case .focus: return try FOCUSAdapter(header: header)
+        case .focus, .focusRollup: return try FOCUSAdapter(header: header)
         case .gcp: return try GCPAdapter(header: header)
         case .azureEAActual, .azureMCAActual: return try AzureAdapter(header: header, kind: .actual)
         case .azureEAAmortized, .azureMCAAmortized: return try AzureAdapter(header: header, kind: .amortized)

@@ -6,7 +6,16 @@ import CostModel
 /// `ChargeDescription`. Literal `NULL`/`null` values are missing values. Commitment measures:
 /// a row with `CommitmentDiscountStatus` Used adds its EffectiveCost to used and total commitment,
 /// Unused adds it to the total only; usage priced `Committed` adds its ListCost to covered on-demand cost.
+/// `CommitmentDiscountName` is the commitment's display name, as account names are for accounts.
+///
+/// costtop's own daily roll-ups (docs/rollup.md) carry the measures FOCUS has no column for as `x_`
+/// columns: `x_CommitmentUsed`, `x_CommitmentTotal` and `x_CoveredOnDemandCost` replace the values
+/// derived above when present and not null (an AWS Savings Plan fee row has no status, yet holds the
+/// commitment's total and used amounts), and `x_LineItems` is how many raw line items a row stands for.
 final class FOCUSAdapter: ExportAdapter {
+    /// The column that marks a file as a costtop roll-up (`ExportFormat.focusRollup`).
+    static let rollupMarker = "x_LineItems"
+
     private let start: Int
     private let billed: Int
     private let effective: Int?
@@ -27,8 +36,13 @@ final class FOCUSAdapter: ExportAdapter {
     private let commitmentId: Int?
     private let commitmentType: Int?
     private let commitmentStatus: Int?
+    private let commitmentName: Int?
     private let quantity: Int?
     private let tags: Int?
+    private let rollupUsed: Int?
+    private let rollupTotal: Int?
+    private let rollupCovered: Int?
+    private let rollupLineItems: Int?
     let defaultedColumns: [String]
 
     init(header: HeaderIndex) throws(RowProblem) {
@@ -53,8 +67,13 @@ final class FOCUSAdapter: ExportAdapter {
         commitmentId = columns.optional("CommitmentDiscountId")
         commitmentType = columns.optional("CommitmentDiscountType")
         commitmentStatus = columns.optional("CommitmentDiscountStatus")
+        commitmentName = columns.optional("CommitmentDiscountName")
         quantity = columns.optional("ConsumedQuantity", default: "usage quantity 0")
         tags = columns.optional("Tags", default: "no tags")
+        rollupUsed = header["x_CommitmentUsed"]
+        rollupTotal = header["x_CommitmentTotal"]
+        rollupCovered = header["x_CoveredOnDemandCost"]
+        rollupLineItems = header[FOCUSAdapter.rollupMarker]
         defaultedColumns = columns.defaulted
     }
 
@@ -86,6 +105,7 @@ final class FOCUSAdapter: ExportAdapter {
         builder.set(.chargeCategory, fields.bytes(chargeCategory))
         builder.set(.pricingCategory, fields.bytes(pricingCategory))
         builder.set(.commitment, fields.bytes(commitmentId))
+        builder.setLabel(.commitment, fields.bytes(commitmentName))
         builder.set(.commitmentType, fields.bytes(commitmentType))
         builder.set(.commitmentStatus, fields.bytes(commitmentStatus))
 
@@ -102,7 +122,11 @@ final class FOCUSAdapter: ExportAdapter {
         } else if fields.equals(commitmentStatus, "Unused") {
             total = effectiveCost
         }
-        let covered = fields.equals(pricingCategory, "Committed") && fields.equals(chargeCategory, "Usage") ? listCost : 0
+        var covered = fields.equals(pricingCategory, "Committed") && fields.equals(chargeCategory, "Usage") ? listCost : 0
+        if !fields.isMissing(rollupUsed) { used = try fields.money(rollupUsed) }
+        if !fields.isMissing(rollupTotal) { total = try fields.money(rollupTotal) }
+        if !fields.isMissing(rollupCovered) { covered = try fields.money(rollupCovered) }
+        if !fields.isMissing(rollupLineItems) { builder.lineItemWeight = try fields.count(rollupLineItems) }
         builder.measures[Measure.billed.columnIndex] = billedCost
         builder.measures[Measure.effective.columnIndex] = effectiveCost
         builder.measures[Measure.list.columnIndex] = listCost

@@ -41,6 +41,20 @@ struct FieldAccess<Record: RecordSource> {
         }
     }
 
+    /// A whole, non-negative count (a roll-up's `x_LineItems`); absent or empty is 0.
+    @inline(__always)
+    func count(_ column: Int?) throws(RowProblem) -> Int64 {
+        guard let column else { return 0 }
+        let value: Int64
+        do {
+            value = try record.fixedPoint(column, scaleDigits: 0)
+        } catch {
+            throw problem(column, "invalid count: \(error.reason)")
+        }
+        guard value >= 0 else { throw problem(column, "invalid count: negative") }
+        return value
+    }
+
     /// The UTC day of a timestamp column, which must be present.
     @inline(__always)
     func day(_ column: Int) throws(RowProblem) -> Day {

@@ -62,6 +62,8 @@ public struct IngestSummary: Sendable {
     public var leftoversRemoved: [String] = []
     /// Files left out because a later assembly of their billing period exists.
     public var filesSuperseded = 0
+    /// Months of roll-up exports replaced by a later export of the same month (docs/rollup.md).
+    public var rollupMonthsReplaced = 0
     /// Earlier sources dropped because their files are gone or superseded.
     public var sourcesRemoved = 0
     /// Line items read and rejected in this run.

@@ -118,7 +118,8 @@ public struct Ingestor {
         summary.defaultedColumns = defaulted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
 
         sources.sort { $0.path < $1.path }
-        let contents = builder.contents(sources: sources, settings: settings)
+        var contents = builder.contents(sources: sources, settings: settings)
+        summary.rollupMonthsReplaced = RollupMonths.apply(to: &contents).monthsReplaced
         try AzureKindCheck.check(contents)
         phase("build columns")
         if contents.rowCount == 0 && !options.allowEmpty {

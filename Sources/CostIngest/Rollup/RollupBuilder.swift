@@ -210,7 +210,15 @@ public final class RollupBuilder {
 
     /// Whether the line item being built counts in the line-items measure: false for the second
     /// line item an adapter makes of one export row (GCP's credits), which is not a row of the bill.
-    public var countsAsLineItem = true
+    public var countsAsLineItem: Bool {
+        get { lineItemWeight != 0 }
+        set { lineItemWeight = newValue ? 1 : 0 }
+    }
+
+    /// How many raw line items the line item being built stands for: 1 for a raw export row, the
+    /// roll-up's `x_LineItems` for a row of a warehouse roll-up (docs/rollup.md), 0 for a second
+    /// line item made of one row.
+    public var lineItemWeight: Int64 = 1
 
     /// Folds the line item into its roll-up row and resets the builder for the next one.
     /// - Throws: `RowProblem` when a sum would overflow.
@@ -220,7 +228,7 @@ public final class RollupBuilder {
         let hash = XXH64.hash(bytes)
         var entry = tupleCache.entry(of: bytes, hash: hash)
         if entry < 0 { entry = tupleCache.insert(bytes, hash: hash, tuple: resolveTuple()) }
-        measures[Measure.lineItems.columnIndex] = countsAsLineItem ? 1 : 0
+        measures[Measure.lineItems.columnIndex] = lineItemWeight
         let table = rollup.table(for: day)
         let row: Int
         if let remembered = tupleCache.rememberedRow(at: entry, day: day, source: sourceCode) {
@@ -240,7 +248,7 @@ public final class RollupBuilder {
 
     /// Clears the line item being built.
     public func reset() {
-        countsAsLineItem = true
+        lineItemWeight = 1
         encodingUsed = 0
         valueLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
         labelLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
