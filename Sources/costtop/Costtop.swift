@@ -16,7 +16,7 @@ struct Costtop: ParsableCommand {
             """,
         version: costtopVersionString,
         subcommands: [Explore.self, Overview.self, Ingest.self, Query.self, Coverage.self, Commitments.self, Anomalies.self, Alert.self,
-                      Movers.self, Showback.self, RulesCommand.self, Metrics.self],
+                      Movers.self, Showback.self, RulesCommand.self, Metrics.self, Forecast.self],
         defaultSubcommand: Explore.self
     )
 }

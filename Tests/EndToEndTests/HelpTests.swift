@@ -15,7 +15,7 @@ struct HelpTests {
         let coverage: [String] = formats + ["service", "account", "tag:KEY", "day", "month"]
         let anomalies: [String] = formats + metrics
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
-                ("overview", []), ("ingest", []), ("explore", [])]
+                ("overview", []), ("ingest", []), ("explore", []), ("forecast", formats + metrics)]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)
@@ -37,6 +37,7 @@ struct HelpTests {
         (["coverage", "--format", "xml"], formats),
         (["commitments", "--format", "xml"], formats),
         (["anomalies", "--format", "xml"], formats),
+        (["forecast", "--format", "xml"], formats),
         (["anomalies", "--metric", "amortized"], metrics),
         (["query", "--metric", "amortized"], metrics),
         (["query", "--sort", "size"], ["cost", "delta", "abs-delta", "name"]),
