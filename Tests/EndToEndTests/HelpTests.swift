@@ -15,7 +15,8 @@ struct HelpTests {
         let coverage: [String] = formats + ["service", "account", "tag:KEY", "day", "month"]
         let anomalies: [String] = formats + metrics
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
-                ("overview", []), ("ingest", []), ("explore", []), ("forecast", formats + metrics)]
+                ("overview", []), ("ingest", []), ("explore", []), ("forecast", formats + metrics),
+                ("budgets", formats + metrics)]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)
@@ -38,6 +39,7 @@ struct HelpTests {
         (["commitments", "--format", "xml"], formats),
         (["anomalies", "--format", "xml"], formats),
         (["forecast", "--format", "xml"], formats),
+        (["budgets", "--format", "xml"], formats),
         (["anomalies", "--metric", "amortized"], metrics),
         (["query", "--metric", "amortized"], metrics),
         (["query", "--sort", "size"], ["cost", "delta", "abs-delta", "name"]),
