@@ -23,4 +23,7 @@ public struct ExplorerData: Sendable {
     public var anomalyDays: [String: [ClosedRange<Int>]] = [:]
     /// How loud each marked row's mark is (the keys of `anomalyDays`; docs/anomalies.md, *Marks*).
     public var anomalySeverity: [String: AnomalySeverity] = [:]
+    /// The current node's month-end forecast and budget, for the header and the burn-down; nil
+    /// when the node has no cost.
+    public var forecast: NodeForecast? = nil
 }

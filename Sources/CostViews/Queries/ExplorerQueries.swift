@@ -7,7 +7,9 @@ import CostModel
 /// around an anomaly). Screens call this; none of them builds a `QuerySpec` or counts days itself.
 final class ExplorerQueries {
     let cache: CacheFile
-    private let engine: QueryEngine
+    let engine: QueryEngine
+    /// The current node's forecast, remembered by question (`nodeForecast`).
+    var forecastMemo: (key: String, value: NodeForecast?)?
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     private(set) var commitmentFigures: CommitmentFigures
 
@@ -115,10 +117,11 @@ final class ExplorerQueries {
         } catch {
             message = "commitment gauges: \(error)"
         }
-        let data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
+        var data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
                                 otherCurrencies: result.otherCurrencies, total: result.total,
                                 previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
                                 commitmentSummary: summary)
+        data.forecast = nodeForecast(filters: state.activeFilters, metric: state.metric, currency: result.currency)
         return (data, message)
     }
 
