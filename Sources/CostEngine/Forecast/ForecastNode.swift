@@ -103,8 +103,10 @@ struct NodeContext {
     /// inside the interval.
     func row(node: NodeSeriesPair, parts: NodeParts) -> ForecastRow {
         let history = window.dayCount
-        let bounds = ForecastErrors.relativeBounds(parts.currentBacktest, level: level, historyDays: history)
-        let nextBounds = ForecastErrors.relativeBounds(parts.nextBacktest, level: level, historyDays: history)
+        let bounds = ForecastErrors.relativeBounds(parts.currentBacktest, level: level, historyDays: history,
+                                                   widening: ForecastErrors.widening.current)
+        let nextBounds = ForecastErrors.relativeBounds(parts.nextBacktest, level: level, historyDays: history,
+                                                       widening: ForecastErrors.widening.next)
         let knownPart = Self.nanos(parts.feesRemaining)
         let usage = parts.usageRemaining
         let correction = correctBias ? bounds.median : 0

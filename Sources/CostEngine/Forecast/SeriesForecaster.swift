@@ -12,6 +12,7 @@ import Foundation
 /// - **Level shift**: when the mean of the last k days (3 ≤ k ≤ 21) differs from the mean of the
 ///   days before by more than 5 standard errors and 5%, the change is under way: the level is the
 ///   mean of those k days alone.
+/// - **Short history**: under 28 days, the level is the plain mean of the days there are.
 /// The forecast of a future day is the level times its weekday's factor. No trend is extrapolated.
 public struct SeriesForecaster: Sendable {
     /// Days the level and the change-point search look back over.
@@ -57,6 +58,10 @@ public struct SeriesForecaster: Sendable {
         adjusted.reserveCapacity(end - start)
         for index in start..<end {
             adjusted.append(series[index] / factors[(((firstDayIndex + index) % 7) + 7) % 7])
+        }
+        if end < levelWindow {
+            // Under four weeks there is too little to tell a spike from the level: every day counts.
+            return Fit(level: adjusted.reduce(0, +) / Double(adjusted.count), weekdayFactors: factors, shiftDaysAgo: nil)
         }
         if let shift = changePoint(adjusted) {
             let recent = capped(Array(adjusted.suffix(shift)))
