@@ -10,6 +10,9 @@ cache serves every cut) and compares its month-end forecast with the month's act
 - whether the actual total fell inside costtop's interval (coverage, which should be near --level);
 - the same for the next month, when it is complete too.
 
+The actual month totals (from `costtop query --by month`) are first checked against
+scripts/reconcile.py's independent Decimal sum of the raw files, to the cent.
+
 Bills: `costtop-samplegen` with several seeds, five months each, with its three stories (a spike, a
 new service, a ramp) and --anomalies N planted changes (spikes, level shifts, new and stopped spend,
 gradual growth); and the public samples in ../shared/samples whose data covers a whole month.
@@ -18,7 +21,7 @@ usage: scripts/eval-forecast.py [--seeds 1,2,3,4] [--days 152] [--rows 60000] [-
                                 [--build debug|release] [--no-build] [--level 80] [--jobs 2]
                                 [--no-bias-correction] [--json FILE]
 """
-import argparse, calendar, json, os, statistics, subprocess, sys, tempfile
+import argparse, calendar, decimal, json, os, statistics, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
@@ -47,6 +50,25 @@ def complete_months(first, last):
             months.append(day)
         day = end + timedelta(days=1)
     return months
+
+
+def reconcile_months(costtop, cache, folder):
+    """Each complete month's cost per account against scripts/reconcile.py's independent Decimal sum
+    of the raw files (csv + decimal, manifests honoured, no shared code): the largest difference,
+    in cents (0 when every account of every month agrees to the cent)."""
+    first, last, _ = month_totals(costtop, cache)
+    worst = 0
+    for month in complete_months(first, last):
+        end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        oracle = json.loads(run(sys.executable, os.path.join(ROOT, "scripts", "reconcile.py"), "--by", "account", "--metric",
+                                "billed", "--from", month.isoformat(), "--to", end.isoformat(), folder))
+        doc = json.loads(run(costtop, "query", "--cache", cache, "--by", "account", "--from", month.isoformat(), "--to",
+                             end.isoformat(), "--compare", "none", "--format", "json"))
+        ours = {row["key"]: decimal.Decimal(str(row["cost"])).quantize(decimal.Decimal("0.01")) for row in doc["rows"]}
+        for key in set(oracle) | set(ours):
+            difference = abs(decimal.Decimal(oracle.get(key, "0")) - ours.get(key, decimal.Decimal(0)))
+            worst = max(worst, int(difference * 100))
+    return worst
 
 
 def evaluate_cache(costtop, cache, name, level, extra):
@@ -127,13 +149,17 @@ def main():
     costtop = os.path.join(build, "costtop")
     extra = ["--no-bias-correction"] if args.no_bias_correction else []
     work = tempfile.mkdtemp(prefix="costtop-forecast-eval-")
-    records = []
+    records, reconciled = [], []
     for seed in [int(s) for s in args.seeds.split(",") if s]:
         folder, cache = os.path.join(work, f"seed{seed}"), os.path.join(work, f"seed{seed}.ctc")
         run(os.path.join(build, "costtop-samplegen"), "--out", folder, "--seed", str(seed), "--rows", str(args.rows),
             "--days", str(args.days), "--start", "2024-01-01", "--format", "cur", "--no-gzip",
             "--anomalies", str(args.anomalies), "--labels", os.path.join(work, f"labels{seed}.csv"))
         run(costtop, "ingest", "--quiet", "--fresh", "--cache", cache, folder)
+        difference = reconcile_months(costtop, cache, folder)
+        reconciled.append(difference)
+        if difference > 1:
+            print(f"seed {seed}: month totals differ from the independent sum by {difference} cents", file=sys.stderr)
         records += evaluate_cache(costtop, cache, f"generated seed {seed}", args.level, extra)
     skipped = []
     for sample in PUBLIC:
@@ -183,6 +209,9 @@ def main():
                                             "runRateMedianApe": statistics.median(base), "coverage": cover}
     for line in skipped:
         print("skipped: " + line)
+    if reconciled:
+        print(f"actual month totals of {len(reconciled)} generated bills against scripts/reconcile.py (Decimal): "
+              f"largest difference {max(reconciled)} cents")
     if args.json:
         with open(args.json, "w") as handle:
             json.dump({"summary": results, "records": records}, handle, indent=1)
