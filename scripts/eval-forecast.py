@@ -177,7 +177,10 @@ def main():
         if not complete_months(first, last):
             skipped.append(f"{sample} ({first}..{last}: no complete month)")
             continue
-        records += evaluate_cache(costtop, cache, "public " + sample, args.level, extra)
+        found = evaluate_cache(costtop, cache, "public " + sample, args.level, extra)
+        if not found:
+            skipped.append(f"{sample} ({first}..{last}: no complete month with cost in its main currency)")
+        records += found
 
     generated = [r for r in records if r["bill"].startswith("generated")]
     public = [r for r in records if r["bill"].startswith("public")]
