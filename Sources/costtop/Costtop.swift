@@ -12,11 +12,12 @@ struct Costtop: ParsableCommand {
 
             Exit codes: 0 success; 64 bad usage; 65 invalid input data; 66 a file or cache that does \
             not exist; 74 an I/O error; 75 try again later (the cache is locked, an alert's --exec failed); \
-            10 `alert` reported new anomalies; 1 anything else.
+            10 `alert` reported new anomalies, `budgets --check` found an alert crossed; 1 anything else.
             """,
         version: costtopVersionString,
         subcommands: [Explore.self, Overview.self, Ingest.self, Query.self, Coverage.self, Commitments.self, Anomalies.self, Alert.self,
-                      Movers.self, Showback.self, RulesCommand.self, Metrics.self, ReportCommand.self, SQL.self],
+                      Movers.self, Showback.self, RulesCommand.self, Metrics.self, ReportCommand.self, SQL.self,
+                      Forecast.self, Budgets.self],
         defaultSubcommand: Explore.self
     )
 }

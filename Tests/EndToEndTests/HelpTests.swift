@@ -18,7 +18,8 @@ struct HelpTests {
         return [("query", query), ("coverage", coverage), ("commitments", formats), ("anomalies", anomalies),
                 ("overview", []), ("ingest", []), ("explore", []), ("report", report), ("movers", formats + metrics),
                 ("alert", ["text", "json", "markdown"]), ("showback", formats + metrics),
-                ("sql", ["athena", "trino", "bigquery", "spark", "duckdb", "cur", "cur2", "focus", "gcp", "azure", "actual", "amortized"])]
+                ("sql", ["athena", "trino", "bigquery", "spark", "duckdb", "cur", "cur2", "focus", "gcp", "azure", "actual", "amortized"]),
+                ("forecast", formats + metrics), ("budgets", formats + metrics)]
     }()
 
     @Test("--help exits 0, has Examples and lists every fixed value", arguments: helpCases)
@@ -40,6 +41,8 @@ struct HelpTests {
         (["coverage", "--format", "xml"], formats),
         (["commitments", "--format", "xml"], formats),
         (["anomalies", "--format", "xml"], formats),
+        (["forecast", "--format", "xml"], formats),
+        (["budgets", "--format", "xml"], formats),
         (["anomalies", "--metric", "amortized"], metrics),
         (["query", "--metric", "amortized"], metrics),
         (["query", "--sort", "size"], ["cost", "delta", "abs-delta", "name"]),

@@ -1,7 +1,7 @@
 import CostModel
 import Foundation
 
-/// Reads a rules file (cost categories and shared-cost splits, docs/allocation.md) into
+/// Reads a rules file (cost categories, shared-cost splits and budgets, docs/allocation.md) into
 /// `AllocationRules`, with every problem at its file, line and column.
 public enum RulesFile {
     /// Where the rules file is when `--rules` is not given: `$XDG_CONFIG_HOME/costtop/rules.yaml`,
@@ -35,13 +35,14 @@ public enum RulesFile {
 struct DecodedRules: Decodable {
     let rules: AllocationRules
 
-    private enum Keys: String, CodingKey, CaseIterable { case categories, splits }
+    private enum Keys: String, CodingKey, CaseIterable { case categories, splits, budgets }
 
     init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(Keys.self)
         let container = try decoder.container(keyedBy: Keys.self)
         let categories = try container.decodeIfPresent([DecodedCategory].self, forKey: .categories)?.map(\.category) ?? []
         let splits = try container.decodeIfPresent([DecodedSplit].self, forKey: .splits)?.map(\.split) ?? []
+        let budgets = try container.decodeIfPresent([DecodedBudget].self, forKey: .budgets)?.map(\.budget) ?? []
         let path = decoder.codingPath
         for (index, category) in categories.enumerated()
         where categories[..<index].contains(where: { $0.name == category.name }) {
@@ -70,6 +71,18 @@ struct DecodedRules: Decodable {
                                     "\(named): \(cycle)")
             }
         }
-        rules = AllocationRules(categories: categories, splits: splits)
+        for (index, budget) in budgets.enumerated() {
+            let at = path + [Keys.budgets, AnyCodingKey(intValue: index)!]
+            if budgets[..<index].contains(where: { $0.name == budget.name }) {
+                throw ConfigProblem(at: at + [AnyCodingKey("name")], "budget \"\(budget.name)\" is defined twice; keep one")
+            }
+            for condition in budget.filter {
+                guard case .category(let name) = condition.dimension, !categories.contains(where: { $0.name == name }) else { continue }
+                let names = categories.isEmpty ? "none" : categories.map(\.name).joined(separator: ", ")
+                throw ConfigProblem(at: at + [AnyCodingKey("filter"), AnyCodingKey(condition.dimension.description)],
+                                    "no category \"\(name)\" in this file (categories: \(names))", target: .key)
+            }
+        }
+        rules = AllocationRules(categories: categories, splits: splits, budgets: budgets)
     }
 }

@@ -1,5 +1,5 @@
-/// A rules file: cost categories that map charges to values (teams, products), and splits that share
-/// one value's cost among others. Applied at query time, so a changed rule never needs a re-ingest.
+/// A rules file: cost categories that map charges to values (teams, products), splits that share
+/// one value's cost among others, and monthly budgets. Applied at query time, so a changed rule never needs a re-ingest.
 ///
 /// See docs/allocation.md for the file format and the exact meaning of every field.
 public struct AllocationRules: Sendable, Equatable {
@@ -7,13 +7,16 @@ public struct AllocationRules: Sendable, Equatable {
     public var categories: [CostCategory]
     /// The shared-cost splits, in file order (they are applied in dependency order).
     public var splits: [CostSplit]
+    /// The monthly budgets (docs/budgets.md), in file order.
+    public var budgets: [Budget]
     /// The file the rules came from, for messages; nil when built in code.
     public var file: String?
 
-    /// Rules with the given categories and splits.
-    public init(categories: [CostCategory] = [], splits: [CostSplit] = [], file: String? = nil) {
+    /// Rules with the given categories, splits and budgets.
+    public init(categories: [CostCategory] = [], splits: [CostSplit] = [], budgets: [Budget] = [], file: String? = nil) {
         self.categories = categories
         self.splits = splits
+        self.budgets = budgets
         self.file = file
     }
 

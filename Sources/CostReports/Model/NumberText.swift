@@ -36,6 +36,11 @@ public enum NumberText {
         return (scaled < 0 ? "-" : "") + "\(magnitude / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 
+    /// A threshold as written: `80` for a whole number, else two decimals (`12.50`).
+    public static func trimmed(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : twoDecimals(value)
+    }
+
     /// Nano-units from an amount in currency units (the anomaly detector's sums are `Double`s).
     public static func nanos(_ units: Double) -> Int128 {
         Int128(units * 1e9)

@@ -26,4 +26,7 @@ public struct ExplorerData: Sendable {
     /// With a unit metric (`ExplorerState.unitMetric`): each row's unit cost by key, and the total's.
     public var unitCosts: [String: RowUnitCost] = [:]
     public var totalUnitCost: UnitCost? = nil
+    /// The current node's month-end forecast and budget, for the header and the burn-down; nil
+    /// when the node has no cost.
+    public var forecast: NodeForecast? = nil
 }

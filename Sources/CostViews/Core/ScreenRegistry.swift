@@ -7,6 +7,7 @@ enum ScreenRegistry {
             AnomaliesScreen.self,
             MoversScreen.self,
             MoverNoteScreen.self,
+            BurnDownScreen.self,
             RegroupScreen.self,
             FilterScreen.self,
             CommandLineScreen.self,

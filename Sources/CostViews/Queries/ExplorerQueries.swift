@@ -7,7 +7,9 @@ import CostModel
 /// around an anomaly). Screens call this; none of them builds a `QuerySpec` or counts days itself.
 final class ExplorerQueries {
     let cache: CacheFile
-    private let engine: QueryEngine
+    let engine: QueryEngine
+    /// The current node's forecast, remembered by question (`nodeForecast`).
+    var forecastMemo: (key: String, value: NodeForecast?)?
     /// Commitment summaries and lists, remembered so keys that do not change the question cost no scan.
     private(set) var commitmentFigures: CommitmentFigures
     /// Business metrics imported beside the cache, for unit costs; none when there are none.
@@ -168,6 +170,7 @@ final class ExplorerQueries {
                                 commitmentSummary: summary)
         (data.unitCosts, data.totalUnitCost) = unitCosts(state, rows: rows, total: result.total, previousTotal: result.previousTotal,
                                                          period: period, comparison: comparison)
+        data.forecast = nodeForecast(filters: state.activeFilters, metric: state.metric, currency: result.currency)
         return (data, message)
     }
 

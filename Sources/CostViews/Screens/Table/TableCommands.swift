@@ -50,6 +50,7 @@ extension TableScreen {
         CommandRow(.commitments, .table, keys: [.character("c")], "commitments: utilization, unused money, what each covered"),
         CommandRow(.anomalies, .table, keys: [.character("a")], "anomalies by impact, with verdicts"),
         CommandRow(.movers, .table, keys: [.character("M")], "movers: the largest changes against the comparison, by driver"),
+        CommandRow(.burnDown, .table, keys: [.character("b")], "burn-down: this node's month against its budget and forecast"),
         CommandRow(.viewBack, .table, keys: [.character("[")], "back to the view before (like a browser)"),
         CommandRow(.viewForward, .table, keys: [.character("]")], "forward again"),
         CommandRow(.copyView, .table, keys: [.character("y")], "copy this view as text (OSC 52) and show it; --view opens it"),

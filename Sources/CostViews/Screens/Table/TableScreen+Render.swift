@@ -56,7 +56,31 @@ extension TableScreen {
         for step in state.steps { crumbs.append(BrowseText.crumbLabel(step, unicode: unicode)) }
         let crumb = " " + crumbs.joined(separator: context.glyphs.separator)
         let used = grid.putData(crumb, x: 0, y: 2, role: .breadcrumb, maxWidth: width - 20, unicode: unicode)
-        grid.put("  by \(state.level.groupBy)", x: used, y: 2, role: .muted, maxWidth: width - used, unicode: unicode)
+        let end = used + grid.put("  by \(state.level.groupBy)", x: used, y: 2, role: .muted, maxWidth: width - used, unicode: unicode)
+        drawForecast(context, into: &grid, after: end)
+    }
+
+    /// The node's month-end forecast and budget status at the right of the breadcrumb row, as
+    /// much as fits after the breadcrumb: the budget's status first, then the interval.
+    private func drawForecast(_ context: ScreenContext, into grid: inout CellGrid, after end: Int) {
+        guard let forecast = context.data.forecast else { return }
+        let symbol = Formatting.symbol(context.data.currency, unicode: context.unicode)
+        let full = ForecastText.forecast(forecast, symbol: symbol, unicode: context.unicode)
+        let short = ForecastText.forecast(forecast, symbol: symbol, unicode: context.unicode, interval: false)
+        let budget = forecast.budget.map(ForecastText.budget)
+        let right = grid.width - 1
+        let choices = budget == nil ? [(full, nil), (short, nil)] : [(full, budget), (short, budget), (full, nil), (short, nil)]
+        for (text, budget) in choices {
+            let budgetWidth = budget.map { DisplayWidth.of($0) + 2 } ?? 0
+            guard end + 2 + DisplayWidth.of(text) + budgetWidth <= right else { continue }
+            var textEnd = right
+            if let budget, let status = forecast.budget {
+                let role: StyleRole = status.state == .ok ? .muted : status.state == .atRisk ? .gaugeWarn : .gaugeAlarm
+                textEnd -= grid.putRight(budget, right: right, y: 2, role: role) + 2
+            }
+            grid.putRight(text, right: textEnd, y: 2, role: .muted)
+            return
+        }
     }
 
     // MARK: - Status line

@@ -60,6 +60,7 @@ final class TableScreen: Screen {
         case .commitments: return .open(.commitments)
         case .anomalies: return .open(.anomalies)
         case .movers: return .open(.movers)
+        case .burnDown: return .open(.burnDown)
         case .viewBack: return .session { $0.goBack() }
         case .viewForward: return .session { $0.goForward() }
         case .copyView: return .session { .copy($0.currentView.text) }
