@@ -9,10 +9,27 @@ import Foundation
 /// answer the top-level query (median of cold opens in this process), and for each drill-down step
 /// its filters and median/p90 latency. The keys drilled into are the largest at each level, so the
 /// benchmark follows the path a person would.
+///
+/// `costtop-bench generate ROWS FILE` writes a generated FOCUS daily roll-up of about ROWS rows
+/// (`RollupGenerator`); `costtop-bench scale CACHE [REPEAT]` times the explorer on it (`ScaleBench`).
 @main
 struct BenchMain {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count >= 4, arguments[1] == "generate", let rows = Int(arguments[2]) {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let contents = RollupGenerator(rows: rows).contents()
+            let generated = clock.now
+            try CacheWriter(createdBy: "costtop-bench generate").write(contents, to: arguments[3])
+            print("{\"rows\":\(contents.rowCount),\"generateS\":\((generated - start).inSeconds),"
+                  + "\"writeS\":\((clock.now - generated).inSeconds)}")
+            return
+        }
+        if arguments.count >= 3, arguments[1] == "scale" {
+            try ScaleBench.run(path: arguments[2], repeats: arguments.count > 3 ? Int(arguments[3]) ?? 30 : 30)
+            return
+        }
         guard arguments.count >= 2 else {
             FileHandle.standardError.write(Data("usage: costtop-bench CACHE [REPEAT]\n".utf8))
             exit(64)
