@@ -60,7 +60,7 @@ struct NodeSeries {
             if let parent { childIndex[parent, default: []].append(position) }
             return position
         }
-        for row in cache.rows(in: range) {
+        for row in try cache.rows(in: range) {
             let day = Int(cache.days[row] - range.from.index)
             missing[day] = false
             guard let usageCharge, charges[row] == usageCharge else { continue }
@@ -141,7 +141,8 @@ struct NodeSeries {
         guard let usageCharge = cache.dictionary(.chargeCategory).index(of: "Usage").map(UInt32.init) else { return sums }
         let keyCount = cache.tagKeys.count
         var matched: [Int] = []
-        for row in cache.rows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
+        // Inside `range`, whose rows `init` checked.
+        for row in cache.unverifiedRows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
             guard charges[row] == usageCharge else { continue }
             let day = Int(cache.days[row] - range.from.index)
             matched.removeAll(keepingCapacity: true)

@@ -11,7 +11,7 @@ struct RowScan {
 
     init(cache: CacheFile, filters: [Filter], period: DayRange, currency: String?, categories: CategoryColumns? = nil) throws {
         self.cache = cache
-        rows = cache.rows(in: period)
+        rows = try cache.rows(in: period)
         self.filters = try filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
         // The currency asked for, else the only one, else the one with the most billed cost in the period.
         let currencies = cache.dictionary(.currency)
