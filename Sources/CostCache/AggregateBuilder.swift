@@ -14,6 +14,7 @@ enum AggregateBuilder {
 
     /// The aggregates worth keeping for `raw`, smallest first.
     static func build(_ raw: RowTableImage, dictionaries: [[String]]) -> [RowTableImage] {
+        guard raw.rowCount > 0 else { return [] }
         let counts = dictionaries.map { max(1, $0.count) }
         let companions = FixedDimension.allCases.filter {
             $0 == .currency || (counts[$0.columnIndex] <= companionLimit && $0 != .source)
@@ -48,55 +49,77 @@ enum AggregateBuilder {
             guard !overflow else { return nil }
             radix = product
         }
-        let columns = kept.map { source.dimensions[$0.columnIndex]! }
-        var days: [Int32] = []
-        var keys: [UInt64] = []
-        var sums = [[Int64]](repeating: [], count: Measure.allCases.count)
-        // Per day: each row's key in mixed radix (first kept dimension most significant, so keys
-        // sort like the codes), its slot found in a dictionary, then the day's slots in key order.
-        var slotOf: [UInt64: Int] = [:]
-        var dayKeys: [UInt64] = []
-        var daySums = [[Int64]](repeating: [], count: Measure.allCases.count)
-        for run in RowClustering.dayRuns(source.days) {
-            slotOf.removeAll(keepingCapacity: true)
-            dayKeys.removeAll(keepingCapacity: true)
-            for index in daySums.indices { daySums[index].removeAll(keepingCapacity: true) }
-            for row in run {
-                var key: UInt64 = 0
-                for (position, column) in columns.enumerated() {
-                    key = key &* UInt64(counts[kept[position].columnIndex]) &+ UInt64(column[row])
-                }
-                let slot: Int
-                if let found = slotOf[key] {
-                    slot = found
-                } else {
-                    slot = dayKeys.count
-                    slotOf[key] = slot
-                    dayKeys.append(key)
-                    for index in daySums.indices { daySums[index].append(0) }
-                }
-                for index in daySums.indices {
-                    let (sum, overflow) = daySums[index][slot].addingReportingOverflow(source.measures[index][row])
-                    guard !overflow else { return nil }
-                    daySums[index][slot] = sum
+        let rows = source.rowCount
+        let measureCount = Measure.allCases.count
+        // Each row's key in mixed radix, first kept dimension most significant (so keys sort like
+        // the codes), one column at a time.
+        var keys = [UInt64](repeating: 0, count: rows)
+        keys.withUnsafeMutableBufferPointer { keys in
+            for dimension in kept {
+                let count = UInt64(counts[dimension.columnIndex])
+                source.dimensions[dimension.columnIndex]!.withUnsafeBufferPointer { codes in
+                    for row in 0..<rows { keys[row] = keys[row] &* count &+ UInt64(codes[row]) }
                 }
             }
+        }
+        var days: [Int32] = []
+        var outKeys: [UInt64] = []
+        var sums: [Int64] = []  // row-major: measureCount per output row
+        // Per day: each key's slot (a dense table when the key space is small, else a dictionary),
+        // the day's sums per slot, then the slots written out in key order.
+        let dense = radix <= 1 << 22
+        var slotTable = dense ? [Int32](repeating: -1, count: Int(radix)) : []
+        var slotOf: [UInt64: Int32] = [:]
+        var dayKeys: [UInt64] = []
+        var daySums: [Int64] = []
+        let measures = source.measures
+        for run in RowClustering.dayRuns(source.days) {
+            dayKeys.removeAll(keepingCapacity: true)
+            daySums.removeAll(keepingCapacity: true)
+            if !dense { slotOf.removeAll(keepingCapacity: true) }
+            for row in run {
+                let key = keys[row]
+                var slot: Int32
+                if dense {
+                    slot = slotTable[Int(key)]
+                    if slot < 0 {
+                        slot = Int32(dayKeys.count)
+                        slotTable[Int(key)] = slot
+                    }
+                } else {
+                    slot = slotOf[key, default: Int32(dayKeys.count)]
+                    if slot == Int32(dayKeys.count) { slotOf[key] = slot }
+                }
+                if slot == Int32(dayKeys.count) {
+                    dayKeys.append(key)
+                    daySums.append(contentsOf: repeatElement(0, count: measureCount))
+                }
+                let base = Int(slot) * measureCount
+                for index in 0..<measureCount {
+                    let (sum, overflow) = daySums[base + index].addingReportingOverflow(measures[index][row])
+                    guard !overflow else { return nil }
+                    daySums[base + index] = sum
+                }
+            }
+            if dense { for key in dayKeys { slotTable[Int(key)] = -1 } }
             let order = dayKeys.indices.sorted { dayKeys[$0] < dayKeys[$1] }
             for slot in order {
                 days.append(source.days[run.lowerBound])
-                keys.append(dayKeys[slot])
-                for index in sums.indices { sums[index].append(daySums[index][slot]) }
+                outKeys.append(dayKeys[slot])
+                sums.append(contentsOf: daySums[(slot * measureCount)..<((slot + 1) * measureCount)])
             }
         }
-        // Split the keys back into one code column per kept dimension.
+        // Split the keys back into one code column per kept dimension, the sums into measures.
         var dimensions = [[UInt32]?](repeating: nil, count: FixedDimension.allCases.count)
-        var remaining = keys
         for dimension in kept.reversed() {
             let count = UInt64(counts[dimension.columnIndex])
-            dimensions[dimension.columnIndex] = remaining.map { UInt32($0 % count) }
-            for index in remaining.indices { remaining[index] /= count }
+            dimensions[dimension.columnIndex] = outKeys.map { UInt32($0 % count) }
+            for index in outKeys.indices { outKeys[index] /= count }
         }
-        return RowTableImage(prefix: "", days: days, dimensions: dimensions, tagSetCodes: nil, measures: sums,
+        let measureColumns = (0..<measureCount).map { index in
+            (0..<days.count).map { sums[$0 * measureCount + index] }
+        }
+        return RowTableImage(prefix: "", days: days, dimensions: dimensions, tagSetCodes: nil, measures: measureColumns,
                              clusterDimensions: kept, order: nil)
     }
 }

@@ -32,10 +32,11 @@ enum RowClustering {
 
     /// The row ranges of each day (rows sorted by day).
     static func dayRuns(_ days: [Int32]) -> [Range<Int>] {
+        guard !days.isEmpty else { return [] }
         var runs: [Range<Int>] = []
         var start = 0
-        for row in 1...max(1, days.count) where row == days.count || days[row] != days[start] {
-            if start < days.count { runs.append(start..<row) }
+        for row in 1...days.count where row == days.count || days[row] != days[start] {
+            runs.append(start..<row)
             start = row
         }
         return runs

@@ -1,4 +1,5 @@
 import CostModel
+import Dispatch
 import Foundation
 
 /// Checks a row table's columns lazily, one row group of one column at a time, the first time a
@@ -70,8 +71,26 @@ final class RowGroupVerifier: @unchecked Sendable {
         }
         lock.unlock()
         guard !pending.isEmpty else { return }
-        // Checked outside the lock: another thread may check the same group meanwhile, which is harmless.
-        for (column, group) in pending { try check(column, group) }
+        // Checked outside the lock: another thread may check the same group meanwhile, which is
+        // harmless. Many groups (a first query over a whole period) are shared by two threads.
+        if pending.count < 32 {
+            for (column, group) in pending { try check(column, group) }
+        } else {
+            let failures = UnsafeMutableBufferPointer<CacheError?>.allocate(capacity: 2)
+            failures.initialize(repeating: nil)
+            defer { failures.deallocate() }
+            let shared = UncheckedSendable((self, pending, failures))
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                let (verifier, pending, failures) = shared.value
+                for index in stride(from: part, to: pending.count, by: 2) {
+                    do { try verifier.check(pending[index].column, pending[index].group) } catch {
+                        failures[part] = error as? CacheError
+                        return
+                    }
+                }
+            }
+            if let failure = failures[0] ?? failures[1] { throw failure }
+        }
         lock.lock()
         for (column, group) in pending {
             let bit = column * groupCount + group

@@ -127,6 +127,16 @@ struct ClusteredLayoutTests {
         #expect(throws: CacheError.self) { try cache.verifyAll() }
     }
 
+    @Test("a cache without rows (ingest --allow-empty) writes and opens, with no days and no aggregates")
+    func empty() throws {
+        let path = Support.temporaryFolder() + "/e.ctc"
+        try CacheWriter(createdBy: "test").write(CacheContents(), to: path)
+        let cache = try CacheFile(path: path)
+        #expect(cache.rowCount == 0 && cache.dayRange == nil && cache.aggregates.isEmpty)
+        try cache.verifyAll()
+        #expect(try cache.rows(in: DayRange(from: Day(index: 19_000), to: Day(index: 19_010))).isEmpty)
+    }
+
     @Test("a version 1 cache is refused with a clear error asking for a rebuild")
     func versionOne() throws {
         let (_, path) = try written()
