@@ -60,6 +60,9 @@ struct NodeSeries {
             if let parent { childIndex[parent, default: []].append(position) }
             return position
         }
+        // Rows are clustered by account, service and usage type within a day (cache format 2), so
+        // a row's three hierarchy nodes are usually the previous row's: looked up only on a change.
+        var last: (account: UInt32, service: UInt32, usage: UInt32, nodes: (Int, Int, Int))?
         for row in try cache.rows(in: range) {
             let day = Int(cache.days[row] - range.from.index)
             missing[day] = false
@@ -67,9 +70,15 @@ struct NodeSeries {
             let value = Double(measure[row]) / 1e9
             totals[day] += value
             let account = accounts[row], service = services[row], usage = usageTypes[row]
-            let accountNode = node(Self.pack(1, account), .account(account), parent: nil)
-            let serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
-            let usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
+            let accountNode: Int, serviceNode: Int, usageNode: Int
+            if let last, last.account == account, last.service == service, last.usage == usage {
+                (accountNode, serviceNode, usageNode) = last.nodes
+            } else {
+                accountNode = node(Self.pack(1, account), .account(account), parent: nil)
+                serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
+                usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
+                last = (account, service, usage, (accountNode, serviceNode, usageNode))
+            }
             values[accountNode * days + day] += value
             values[serviceNode * days + day] += value
             values[usageNode * days + day] += value
