@@ -65,7 +65,7 @@ let package = Package(
         // Parquet decoder inspection and throughput measurement; not part of the test suite.
         .executableTarget(name: "parquet-tool", dependencies: ["Parquet"], swiftSettings: hotLoops),
         // Query latency measurement for scripts/bench.py; not part of the test suite.
-        .executableTarget(name: "costtop-bench", dependencies: ["CostModel", "CostCache", "CostEngine"]),
+        .executableTarget(name: "costtop-bench", dependencies: ["CostModel", "CostCache", "CostEngine", "CostViews"]),
         // Tests: one target per module, one for the built binary end to end (tmux, processes), and
         // the helpers they share.
         .target(name: "CosttopTestSupport",

@@ -5,15 +5,27 @@ import Foundation
 extension CacheFile {
     struct Parsed {
         var footer: CacheFooter
-        var days: UnsafeBufferPointer<Int32>
-        var tagSetCodes: UnsafeBufferPointer<UInt32>
         var tagSets: UnsafeBufferPointer<UInt32>
         var tagKeys: [String]
-        var dimensionColumns: [UnsafeBufferPointer<UInt32>]
         var dictionaries: [StringTable]
         var labels: [StringTable?]
         var tagValues: [StringTable]
+        var raw: ParsedTable
+        var aggregates: [ParsedTable]
+    }
+
+    /// One row table's columns (the raw rows or an aggregate), not yet checked row by row.
+    struct ParsedTable {
+        var rowCount: Int
+        var firstDay: Int32
+        var days: UnsafeBufferPointer<Int32>
+        var dimensions: [UnsafeBufferPointer<UInt32>?]
+        var tagSetCodes: UnsafeBufferPointer<UInt32>?
         var measures: [UnsafeBufferPointer<Int64>]
+        var dayStarts: UnsafeBufferPointer<Int64>
+        var groupSums: UnsafeBufferPointer<Int64>
+        var cluster: [FixedDimension]
+        var verifierColumns: [(CacheColumn, RowGroupVerifier.Column)]
     }
 
     /// Day numbers of 0001-01-01 and 9999-12-31, the dates an ingest can write.
@@ -56,6 +68,7 @@ extension CacheFile {
             throw corrupt("footer is not readable: \(error)")
         }
 
+        guard footer.rowGroupRows > 0 else { throw corrupt("row groups of \(footer.rowGroupRows) rows") }
         var blocks: [String: UnsafeRawBufferPointer] = [:]
         for entry in footer.blocks {
             guard entry.offset >= CacheFormat.headerSize, entry.length >= 0,
@@ -64,11 +77,12 @@ extension CacheFile {
             else { throw corrupt("block \(entry.name) out of bounds") }
             blocks[entry.name] = UnsafeRawBufferPointer(rebasing: file[entry.offset..<(entry.offset + entry.length)])
         }
-        if let damaged = firstChecksumMismatch(footer.blocks, in: file) {
+        // Small blocks are checked now; row-aligned ones per row group when first read.
+        let eager = footer.blocks.filter { $0.checksum != CacheFormat.perRowGroupChecksum }
+        if let damaged = firstChecksumMismatch(eager, in: file) {
             throw corrupt("checksum mismatch in block \(damaged)")
         }
 
-        let rows = footer.rowCount
         func column<T>(_ name: String, _ type: T.Type, count: Int) throws -> UnsafeBufferPointer<T> {
             guard let bytes = blocks[name] else { throw corrupt("missing block \(name)") }
             let (expected, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
@@ -85,34 +99,18 @@ extension CacheFile {
             } catch { throw corrupt("\(name): \(error)") }
         }
 
-        let days = try column("day", Int32.self, count: rows)
-        for index in 1..<max(1, rows) where days[index] < days[index - 1] {
-            throw corrupt("rows are not sorted by day at row \(index)")
-        }
-        // An ingest only writes dates of years 1-9999 (what `Day(year:month:day:)` accepts). A day
-        // outside them is damage, and would trap the date arithmetic of every query (found by
-        // fuzzing: Int32.min crashed every subcommand, a year before 1 grouping by month). The
-        // rows are sorted, so the first and last day bound them all.
-        if rows > 0, days[0] < CacheFile.earliestDay || days[rows - 1] > CacheFile.latestDay {
-            throw corrupt("days outside 0001-01-01...9999-12-31 (day numbers \(days[0])...\(days[rows - 1]))")
-        }
-        var dimensionColumns: [UnsafeBufferPointer<UInt32>] = []
         var dictionaries: [StringTable] = []
         var labels: [StringTable?] = []
         for dimension in FixedDimension.allCases {
-            let codes = try column("dim:\(dimension.rawValue)", UInt32.self, count: rows)
-            let dictionary = try table("dict:\(dimension.rawValue)")
-            try checkCodes(codes, below: dictionary.count, name: dimension.rawValue, path: path)
-            dimensionColumns.append(codes)
-            dictionaries.append(dictionary)
+            dictionaries.append(try table("dict:\(dimension.rawValue)"))
             labels.append(blocks["labels:\(dimension.rawValue)"] == nil ? nil : try table("labels:\(dimension.rawValue)"))
         }
         let tagKeys = try table("tagkeys").all
-        guard tagKeys.count == footer.tagKeyCount, footer.tagSetCount >= 1 else { throw corrupt("tag directory inconsistent") }
-        let tagSetCodes = try column("tagset", UInt32.self, count: rows)
-        try checkCodes(tagSetCodes, below: footer.tagSetCount, name: "tagset", path: path)
+        guard tagKeys.count == footer.tagKeyCount, footer.tagSetCount >= 1, footer.rowCount >= 0 else {
+            throw corrupt("tag directory inconsistent")
+        }
         let (tagSetValues, tagSetsOverflow) = footer.tagSetCount.multipliedReportingOverflow(by: tagKeys.count)
-        guard !tagSetsOverflow, rows >= 0 else { throw corrupt("tag directory inconsistent") }
+        guard !tagSetsOverflow else { throw corrupt("tag directory inconsistent") }
         let tagSets = try column("tagsets", UInt32.self, count: tagSetValues)
         var tagValues: [StringTable] = []
         for keyIndex in 0..<tagKeys.count {
@@ -122,13 +120,89 @@ extension CacheFile {
             }
             tagValues.append(values)
         }
-        var measures: [UnsafeBufferPointer<Int64>] = []
-        for measure in Measure.allCases {
-            measures.append(try column("measure:\(measure.rawValue)", Int64.self, count: rows))
+
+        var rowAligned: Set<String> = []
+        func rowTable(prefix: String, rows: Int, firstDay: Int32, kept: [FixedDimension], withTags: Bool) throws -> ParsedTable {
+            func name(_ base: String) -> String {
+                rowAligned.insert(prefix + base)
+                return prefix + base
+            }
+            var columns: [(CacheColumn, RowGroupVerifier.Column)] = []
+            func add(_ id: CacheColumn, _ name: String, _ bytes: UnsafeRawBufferPointer, _ width: Int, _ content: RowGroupVerifier.Content) {
+                columns.append((id, RowGroupVerifier.Column(name: name, bytes: bytes, width: width, content: content)))
+            }
+            let days = try column(name("day"), Int32.self, count: rows)
+            add(.day, prefix + "day", UnsafeRawBufferPointer(days), 4, .days)
+            var dimensions = [UnsafeBufferPointer<UInt32>?](repeating: nil, count: FixedDimension.allCases.count)
+            for dimension in FixedDimension.allCases where kept.contains(dimension) {
+                let codes = try column(name("dim:\(dimension.rawValue)"), UInt32.self, count: rows)
+                dimensions[dimension.columnIndex] = codes
+                add(.dimension(dimension), prefix + "dim:\(dimension.rawValue)", UnsafeRawBufferPointer(codes), 4,
+                    .codes(limit: dictionaries[dimension.columnIndex].count))
+            }
+            var tagSetCodes: UnsafeBufferPointer<UInt32>?
+            if withTags {
+                let codes = try column(name("tagset"), UInt32.self, count: rows)
+                tagSetCodes = codes
+                add(.tagSet, prefix + "tagset", UnsafeRawBufferPointer(codes), 4, .codes(limit: footer.tagSetCount))
+            }
+            var measures: [UnsafeBufferPointer<Int64>] = []
+            for measure in Measure.allCases {
+                let values = try column(name("measure:\(measure.rawValue)"), Int64.self, count: rows)
+                measures.append(values)
+                add(.measure(measure), prefix + "measure:\(measure.rawValue)", UnsafeRawBufferPointer(values), 8, .values)
+            }
+            let dayStarts = try column(prefix + "daystarts", Int64.self, count: blocks[prefix + "daystarts"].map { $0.count / 8 } ?? 0)
+            try checkDayIndex(dayStarts, rows: rows, firstDay: firstDay, name: prefix + "daystarts", path: path)
+            let groups = (rows + footer.rowGroupRows - 1) / footer.rowGroupRows
+            let sums = try column(prefix + "groupsums", Int64.self, count: groups * columns.count)
+            return ParsedTable(rowCount: rows, firstDay: firstDay, days: days, dimensions: dimensions, tagSetCodes: tagSetCodes,
+                               measures: measures, dayStarts: dayStarts, groupSums: sums,
+                               cluster: withTags ? CacheFormat.clusterDimensions : kept, verifierColumns: columns)
         }
-        return Parsed(footer: footer, days: days, tagSetCodes: tagSetCodes, tagSets: tagSets, tagKeys: tagKeys,
-                      dimensionColumns: dimensionColumns, dictionaries: dictionaries, labels: labels,
-                      tagValues: tagValues, measures: measures)
+
+        let raw = try rowTable(prefix: "", rows: footer.rowCount, firstDay: footer.firstDay,
+                               kept: FixedDimension.allCases, withTags: true)
+        var aggregates: [ParsedTable] = []
+        for entry in footer.aggregates {
+            let kept = try entry.dimensions.map { name in
+                guard let dimension = FixedDimension(rawValue: name) else { throw corrupt("aggregate \(entry.prefix) keeps unknown dimension \(name)") }
+                return dimension
+            }
+            guard entry.rowCount >= 0, Set(kept).count == kept.count, kept.contains(.currency) else {
+                throw corrupt("aggregate \(entry.prefix) is inconsistent")
+            }
+            aggregates.append(try rowTable(prefix: entry.prefix, rows: entry.rowCount, firstDay: entry.firstDay,
+                                           kept: kept, withTags: false))
+        }
+        // A block checked only per row group must be one of the row-aligned columns.
+        if let unchecked = footer.blocks.first(where: { $0.checksum == CacheFormat.perRowGroupChecksum && !rowAligned.contains($0.name) }) {
+            throw corrupt("block \(unchecked.name) has no checksum")
+        }
+        return Parsed(footer: footer, tagSets: tagSets, tagKeys: tagKeys, dictionaries: dictionaries, labels: labels,
+                      tagValues: tagValues, raw: raw, aggregates: aggregates)
+    }
+
+    /// The day index starts at row 0, never goes back, ends at the row count, gives the first and
+    /// last day rows, and its days lie within 0001-01-01...9999-12-31 (the dates an ingest can
+    /// write; any other day would overflow the date arithmetic of queries).
+    private static func checkDayIndex(_ starts: UnsafeBufferPointer<Int64>, rows: Int, firstDay: Int32, name: String,
+                                      path: String) throws {
+        func corrupt(_ reason: String) -> CacheError { .corrupt(path: path, reason: "\(name): \(reason)") }
+        guard starts.count >= 1, starts[0] == 0, starts[starts.count - 1] == Int64(rows) else {
+            throw corrupt("day index does not cover the rows")
+        }
+        for index in 1..<starts.count where starts[index] < starts[index - 1] {
+            throw corrupt("day index goes back at day \(index)")
+        }
+        guard rows > 0 else { return }
+        guard starts.count >= 2, starts[1] > 0, starts[starts.count - 2] < Int64(rows) else {
+            throw corrupt("day index has no rows on its first or last day")
+        }
+        let lastDay = Int64(firstDay) + Int64(starts.count - 2)
+        guard firstDay >= CacheFile.earliestDay, lastDay <= Int64(CacheFile.latestDay) else {
+            throw corrupt("days outside 0001-01-01...9999-12-31 (day numbers \(firstDay)...\(lastDay))")
+        }
     }
 
     /// Checks every block's checksum on two threads (opening a large cache is dominated by this).
@@ -152,15 +226,5 @@ extension CacheFile {
     private struct SendablePointers: @unchecked Sendable {
         let file: UnsafeRawBufferPointer
         let results: UnsafeMutablePointer<Bool>
-    }
-
-    private static func checkCodes(_ codes: UnsafeBufferPointer<UInt32>, below limit: Int, name: String,
-                                   path: String) throws {
-        // One pass, max reduction: cheap enough to run on every open and lets the engine skip bounds checks.
-        var highest: UInt32 = 0
-        for code in codes where code > highest { highest = code }
-        if !codes.isEmpty, Int(highest) >= limit {
-            throw CacheError.corrupt(path: path, reason: "column \(name) holds code \(highest) outside its dictionary of \(limit)")
-        }
     }
 }

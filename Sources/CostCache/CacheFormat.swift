@@ -1,13 +1,24 @@
+import CostModel
+
 /// Constants and footer types of the cache file format, specified byte by byte in docs/cache-format.md.
 ///
 /// These numbers must stay stable: a change to the layout bumps `version`.
 public enum CacheFormat {
     /// 8 bytes at the start and at the very end of every cache file.
     public static let magic: [UInt8] = Array("COSTTOPC".utf8)
-    /// The format version this build writes.
-    public static let version: UInt32 = 1
+    /// The format version this build writes. Version 2 (clustered rows, day index, checksums per
+    /// row group, pre-aggregated tables) replaced version 1, which this build refuses with a clear
+    /// error asking for `costtop ingest --fresh`.
+    public static let version: UInt32 = 2
     /// The format versions this build reads.
-    public static let readableVersions: ClosedRange<UInt32> = 1...1
+    public static let readableVersions: ClosedRange<UInt32> = 2...2
+    /// Rows per row group: the unit of lazy verification (one XXH64 per column per group).
+    public static let rowGroupRows = 4096
+    /// Within a day, raw rows are sorted by these dimensions' codes (so an account, or an account's
+    /// service, or its usage type, is one run of rows per day).
+    public static let clusterDimensions: [FixedDimension] = [.account, .service, .usageType]
+    /// The checksum field of a row-aligned block: it is checked per row group (`groupsums`), on first use.
+    public static let perRowGroupChecksum = "rowgroups"
     /// Header: magic (8) + version (4) + flags (4).
     public static let headerSize = 16
     /// Trailer: footer offset (8) + footer length (8) + footer XXH64 (8) + version (4) + zero (4) + magic (8).
@@ -91,6 +102,31 @@ public struct CacheFooter: Codable, Sendable {
     public var blocks: [BlockEntry]
     public var sources: [SourceRecord]
     public var settings: IngestSettings
+    /// Rows per row group of every row table (`CacheFormat.rowGroupRows` when written).
+    public var rowGroupRows: Int
+    /// The raw rows' first day (days since 1970-01-01); `daystarts` counts from it.
+    public var firstDay: Int32
+    /// The pre-aggregated tables, smallest first.
+    public var aggregates: [AggregateEntry]
+}
+
+/// A pre-aggregated table: the raw rows summed by day and a few dimensions (docs/cache-format.md).
+public struct AggregateEntry: Codable, Sendable, Equatable {
+    /// Prefix of its blocks' names, e.g. `agg0:` (then `agg0:day`, `agg0:dim:account`, ...).
+    public var prefix: String
+    /// The dimensions it keeps, by name; its rows are sorted within a day by these codes, in this order.
+    public var dimensions: [String]
+    /// Number of rows.
+    public var rowCount: Int
+    /// Its first day.
+    public var firstDay: Int32
+
+    public init(prefix: String, dimensions: [String], rowCount: Int, firstDay: Int32) {
+        self.prefix = prefix
+        self.dimensions = dimensions
+        self.rowCount = rowCount
+        self.firstDay = firstDay
+    }
 }
 
 /// The checksum text stored in block entries: XXH64 as 16 lowercase hex digits.

@@ -1,4 +1,3 @@
-import Dispatch
 import CostModel
 #if canImport(Glibc)
 import Glibc
@@ -53,34 +52,33 @@ public struct CacheWriter {
         header += littleEndianBytes(UInt32(0))
         try sink.raw(header)
 
-        // The row-aligned columns are most of the file: checksum them on two threads up front.
-        let columnChecksums = CacheWriter.checksums(contents)
+        // Raw rows clustered within each day, then the pre-aggregated tables built from them.
+        let raw = RowClustering.rawImage(contents)
+        let aggregates = AggregateBuilder.build(raw, dictionaries: contents.dictionaries)
         var blocks: [BlockEntry] = []
-        blocks.append(try sink.block(name: "day", kind: .int32, values: contents.days, crc: columnChecksums[0]))
+        try writeTable(raw, into: &sink, blocks: &blocks)
         for (index, dimension) in FixedDimension.allCases.enumerated() {
-            blocks.append(try sink.block(name: "dim:\(dimension.rawValue)", kind: .uint32,
-                                         values: contents.dimensionCodes[index], crc: columnChecksums[1 + index]))
             blocks.append(try sink.strings(name: "dict:\(dimension.rawValue)", contents.dictionaries[index]))
             if !contents.labels[index].isEmpty {
                 blocks.append(try sink.strings(name: "labels:\(dimension.rawValue)", contents.labels[index]))
             }
         }
-        blocks.append(try sink.block(name: "tagset", kind: .uint32, values: contents.tagSetCodes))
         blocks.append(try sink.strings(name: "tagkeys", contents.tagKeys))
         blocks.append(try sink.block(name: "tagsets", kind: .uint32, values: contents.tagSets))
         for (index, values) in contents.tagValues.enumerated() {
             blocks.append(try sink.strings(name: "tagdict:\(index)", values))
         }
-        for (index, measure) in Measure.allCases.enumerated() {
-            blocks.append(try sink.block(name: "measure:\(measure.rawValue)", kind: .int64,
-                                         values: contents.measures[index],
-                                         crc: columnChecksums[1 + FixedDimension.allCases.count + index]))
-        }
+        for aggregate in aggregates { try writeTable(aggregate, into: &sink, blocks: &blocks) }
 
         let footer = CacheFooter(
             formatVersion: CacheFormat.version, createdBy: createdBy, rowCount: contents.rowCount,
             tagKeyCount: contents.tagKeys.count, tagSetCount: contents.tagSetCount,
-            blocks: blocks, sources: contents.sources, settings: contents.settings)
+            blocks: blocks, sources: contents.sources, settings: contents.settings,
+            rowGroupRows: CacheFormat.rowGroupRows, firstDay: raw.firstDay,
+            aggregates: aggregates.map {
+                AggregateEntry(prefix: $0.prefix, dimensions: $0.clusterDimensions.map(\.rawValue),
+                               rowCount: $0.rowCount, firstDay: $0.firstDay)
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let footerBytes: [UInt8]
@@ -104,35 +102,19 @@ public struct CacheWriter {
 }
 
 extension CacheWriter {
-    /// Checksums of the day column, each dimension column, then each measure column, on two threads
-    /// (unless the contents bring them).
-    static func checksums(_ contents: CacheContents) -> [String] {
-        if let given = contents.columnChecksums, given.count == 1 + contents.dimensionCodes.count + contents.measures.count {
-            return given.map { checksumText($0) }
+    /// Writes one row table: its row-aligned columns (checked per row group, on first use), its
+    /// day index and the checksums of its row groups.
+    private func writeTable(_ table: RowTableImage, into sink: inout BlockSink, blocks: inout [BlockEntry]) throws {
+        var groupSums: [Int64] = []
+        try table.forEachColumn { name, kind, bytes in
+            let width = kind == .int64 ? 8 : 4
+            groupSums += RowTableImage.groupChecksums(bytes, width: width, rows: table.rowCount,
+                                                      groupRows: CacheFormat.rowGroupRows)
+            blocks.append(try sink.block(name: name, kind: kind, bytes: bytes, count: table.rowCount,
+                                         checksum: CacheFormat.perRowGroupChecksum))
         }
-        let dimensions = contents.dimensionCodes.count
-        let count = 1 + dimensions + contents.measures.count
-        let results = SharedResults(pointer: .allocate(capacity: count))
-        defer { results.pointer.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            for index in stride(from: part, to: count, by: 2) {
-                let checksum: UInt64
-                if index == 0 {
-                    checksum = contents.days.withUnsafeBytes(XXH64.hash)
-                } else if index <= dimensions {
-                    checksum = contents.dimensionCodes[index - 1].withUnsafeBytes(XXH64.hash)
-                } else {
-                    checksum = contents.measures[index - 1 - dimensions].withUnsafeBytes(XXH64.hash)
-                }
-                results.pointer[index] = checksum
-            }
-        }
-        return (0..<count).map { checksumText(results.pointer[$0]) }
-    }
-
-    /// Each thread writes its own indexes.
-    private struct SharedResults: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<UInt64>
+        blocks.append(try sink.block(name: table.prefix + "daystarts", kind: .int64, values: table.dayStarts()))
+        blocks.append(try sink.block(name: table.prefix + "groupsums", kind: .int64, values: groupSums))
     }
 }
 
@@ -179,15 +161,19 @@ private struct BlockSink {
     }
 
     /// Writes fixed-width values (this format is little-endian, as is every machine costtop runs on).
-    mutating func block<T: FixedWidthInteger>(name: String, kind: BlockKind, values: [T], crc: String? = nil) throws -> BlockEntry {
+    mutating func block<T: FixedWidthInteger>(name: String, kind: BlockKind, values: [T]) throws -> BlockEntry {
+        try values.withUnsafeBytes { (pointer) throws -> BlockEntry in
+            try block(name: name, kind: kind, bytes: pointer, count: values.count, checksum: checksumText(pointer))
+        }
+    }
+
+    /// Writes `count` values' bytes as a block with the given checksum field.
+    mutating func block(name: String, kind: BlockKind, bytes: UnsafeRawBufferPointer, count: Int,
+                        checksum: String) throws -> BlockEntry {
         try pad()
         let start = offset
-        let checksum = try values.withUnsafeBytes { (pointer) throws -> String in
-            try append(pointer)
-            return crc ?? checksumText(pointer)
-        }
-        return BlockEntry(name: name, kind: kind, offset: start, length: offset - start,
-                          count: values.count, checksum: checksum)
+        try append(bytes)
+        return BlockEntry(name: name, kind: kind, offset: start, length: offset - start, count: count, checksum: checksum)
     }
 
     mutating func strings(name: String, _ values: [String]) throws -> BlockEntry {

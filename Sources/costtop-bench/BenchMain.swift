@@ -9,16 +9,36 @@ import Foundation
 /// answer the top-level query (median of cold opens in this process), and for each drill-down step
 /// its filters and median/p90 latency. The keys drilled into are the largest at each level, so the
 /// benchmark follows the path a person would.
+///
+/// `costtop-bench generate ROWS FILE` writes a generated FOCUS daily roll-up of about ROWS rows
+/// (`RollupGenerator`); `costtop-bench scale CACHE [REPEAT]` times the explorer on it (`ScaleBench`).
 @main
 struct BenchMain {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count >= 4, arguments[1] == "generate", let rows = Int(arguments[2]) {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let contents = RollupGenerator(rows: rows).contents()
+            let generated = clock.now
+            try CacheWriter(createdBy: "costtop-bench generate").write(contents, to: arguments[3])
+            print("{\"rows\":\(contents.rowCount),\"generateS\":\((generated - start).inSeconds),"
+                  + "\"writeS\":\((clock.now - generated).inSeconds)}")
+            return
+        }
+        if arguments.count >= 3, arguments[1] == "scale" {
+            try ScaleBench.run(path: arguments[2], repeats: arguments.count > 3 ? Int(arguments[3]) ?? 30 : 30)
+            return
+        }
         guard arguments.count >= 2 else {
             FileHandle.standardError.write(Data("usage: costtop-bench CACHE [REPEAT]\n".utf8))
             exit(64)
         }
         let path = arguments[1]
         let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
+        // `--queries-only`: skip anomaly detection and the allocation benchmark (minutes at 50M rows
+        // before format 2; `costtop-bench scale` times detection on its own).
+        let queriesOnly = arguments.contains("--queries-only")
         let clock = ContinuousClock()
 
         func top(_ cache: CacheFile, _ spec: QuerySpec) throws -> QueryResult {
@@ -76,15 +96,15 @@ struct BenchMain {
         }
         // Anomaly detection over every node for the last 90 days of data (issue #4 target: ≤ 1 s).
         var detectionTimes: [Double] = []
-        for _ in 0..<3 {
+        for _ in 0..<(queriesOnly ? 0 : 3) {
             let start = clock.now
             _ = try AnomalyDetector(cache: cache).detect()
             detectionTimes.append((clock.now - start).inSeconds)
         }
         detectionTimes.sort()
         openTimes.sort()
-        let allocation = try AllocationBench.measure(cache, period: period, previous: previous, repeats: repeats)
-        print("{\"anomalyDetectionMs\":\(detectionTimes[1] * 1000),\"cacheRows\":\(cache.rowCount),\"from\":\"\(period.from)\",\"to\":\"\(period.to)\","
+        let allocation = queriesOnly ? "null" : try AllocationBench.measure(cache, period: period, previous: previous, repeats: repeats)
+        print("{\"anomalyDetectionMs\":\(queriesOnly ? 0 : detectionTimes[1] * 1000),\"cacheRows\":\(cache.rowCount),\"from\":\"\(period.from)\",\"to\":\"\(period.to)\","
               + "\"compareFrom\":\"\(previous.from)\",\"compareTo\":\"\(previous.to)\","
               + "\"allocation\":\(allocation),"
               + "\"openAndTopMs\":\(openTimes[openTimes.count / 2] * 1000),\"queries\":[\(lines.joined(separator: ","))]}")

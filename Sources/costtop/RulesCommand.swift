@@ -51,7 +51,7 @@ struct RulesCheckCommand: ParsableCommand {
             var out = "\(rules.file ?? "rules"): valid; \(rules.categories.count) categories, \(rules.splits.count) splits\n"
             let cache = try CacheFile(path: cacheOption.resolvedPath)
             let (_, range) = try periodOptions.resolve(in: cache.daysOrToday, fallback: .last30Days)
-            for check in RulesCheck.run(rules, cache: cache, period: range, metric: metric) {
+            for check in try RulesCheck.run(rules, cache: cache, period: range, metric: metric) {
                 out += report(check, category: rules.category(named: check.name)!, range: range)
                 let splits = try rules.orderedSplits(of: check.name)
                 if !splits.isEmpty {

@@ -62,6 +62,8 @@ final class CategoryColumns: @unchecked Sendable {
             throw QueryError("no category \"\(name)\" in the rules" + hint)
         }
         let splitValues = rules.splits.filter { $0.category == name }.flatMap { [$0.source] + $0.targets }
+        // The column reads every row of the cache.
+        try cache.verifyAll()
         let column = CategoryColumn(matcher: CategoryMatcher(category, cache: cache, extraValues: splitValues), cache: cache)
         built[name] = column
         return column

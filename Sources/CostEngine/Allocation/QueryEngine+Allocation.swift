@@ -8,6 +8,9 @@ extension QueryEngine {
     /// this same category picks values after the splits, so a value keeps what it received.
     /// - Throws: `QueryError` for an unknown category, a cycle of splits, an unknown currency.
     func runAllocated(_ spec: QuerySpec, category name: String) throws -> QueryResult {
+        // Every row of both periods is read below (category columns cover every column): check them first.
+        _ = try cache.rows(in: spec.period)
+        if let comparison = spec.comparison { _ = try cache.rows(in: comparison) }
         let column = try categories.column(name)
         let splits: [CostSplit]
         do {
@@ -64,7 +67,7 @@ extension QueryEngine {
                                    slotOf: slotOf.baseAddress!, filters: filterColumns, width: width,
                                    slots: slots, dayCount: days, firstDay: range.from.index,
                                    parallelRows: parallelRows, addSums: !everyValueDaily)
-                        .run(cache.rows(in: range), currencyCount: currencies.count)
+                        .run(cache.unverifiedRows(in: range), currencyCount: currencies.count)
                 }
             }
             var flows: [[AllocationFlow]] = []
@@ -100,7 +103,8 @@ extension QueryEngine {
         let days = spec.period.dayCount
         if spec.includeSeries {
             let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec, categories: categories)
-            series = dailySeries(grouping: grouping, filters: filters, spec: spec, currency: chosen)
+            series = dailySeries(grouping: grouping, filters: filters, spec: spec,
+                                 runs: [cache.unverifiedRows(in: spec.period)], currency: chosen)
             // The split values' days after the splits.
             for (slot, code) in slotCodes.enumerated() {
                 series.replaceSubrange((code * days)..<((code + 1) * days),

@@ -30,10 +30,10 @@ public struct CategoryCheck: Sendable {
 public enum RulesCheck {
     /// The findings for every category of `rules` over `rows` of `cache`, in one currency's rows
     /// (the cache's largest when it has several), measured with `metric`.
-    public static func run(_ rules: AllocationRules, cache: CacheFile, period: DayRange, metric: Metric) -> [CategoryCheck] {
+    public static func run(_ rules: AllocationRules, cache: CacheFile, period: DayRange, metric: Metric) throws -> [CategoryCheck] {
         let values = cache.measure(metric.measure)
         let currencies = cache.codes(.currency)
-        let rows = cache.rows(in: period)
+        let rows = try cache.rows(in: period)
         // The currency with the most rows in the period keeps the figures in one unit.
         var counts: [UInt32: Int] = [:]
         for row in rows { counts[currencies[row], default: 0] += 1 }

@@ -77,7 +77,10 @@ struct NodeSeries {
             return position
         }
         let compiled = self.filters, categoryColumns = categories
-        rowLoop: for row in cache.rows(in: range) {
+        // Rows are clustered by account, service and usage type within a day (cache format 2), so
+        // a row's three hierarchy nodes are usually the previous row's: looked up only on a change.
+        var last: (account: UInt32, service: UInt32, usage: UInt32, nodes: (Int, Int, Int))?
+        rowLoop: for row in try cache.rows(in: range) {
             let day = Int(cache.days[row] - range.from.index)
             missing[day] = false
             guard let usageCharge, charges[row] == usageCharge else { continue }
@@ -85,9 +88,15 @@ struct NodeSeries {
             let value = Double(measure[row]) / 1e9
             totals[day] += value
             let account = accounts[row], service = services[row], usage = usageTypes[row]
-            let accountNode = node(Self.pack(1, account), .account(account), parent: nil)
-            let serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
-            let usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
+            let accountNode: Int, serviceNode: Int, usageNode: Int
+            if let last, last.account == account, last.service == service, last.usage == usage {
+                (accountNode, serviceNode, usageNode) = last.nodes
+            } else {
+                accountNode = node(Self.pack(1, account), .account(account), parent: nil)
+                serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
+                usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
+                last = (account, service, usage, (accountNode, serviceNode, usageNode))
+            }
             values[accountNode * days + day] += value
             values[serviceNode * days + day] += value
             values[usageNode * days + day] += value
@@ -179,7 +188,8 @@ struct NodeSeries {
         guard let usageCharge = cache.dictionary(.chargeCategory).index(of: "Usage").map(UInt32.init) else { return sums }
         let keyCount = cache.tagKeys.count
         var matched: [Int] = []
-        rowLoop: for row in cache.rows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
+        // Inside `range`, whose rows `init` checked.
+        rowLoop: for row in cache.unverifiedRows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
             guard charges[row] == usageCharge else { continue }
             for filter in filters where !filter.allows(row) { continue rowLoop }
             let day = Int(cache.days[row] - range.from.index)

@@ -21,6 +21,7 @@ public struct CommitmentAnalysis {
     private let ruleTypes: [[Bool]]
     /// The rules file's categories, for `category:NAME` groups and filters.
     private let categories: CategoryColumns
+    private let wholeBill = WholeBillCommitments()
 
     /// An analysis of `cache`; `rules` define the `category:NAME` dimensions (direct cost: splits
     /// move money between category values, not commitment coverage).
@@ -35,11 +36,19 @@ public struct CommitmentAnalysis {
     /// Coverage per group of `dimension`.
     public func coverage(by dimension: CostDimension, filters: [Filter], period: DayRange,
                          currency: String? = nil) throws -> CoverageResult {
-        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories)
-        let grouping = try Grouping(dimension, cache: cache,
+        var needs = RowScan.Needs.eligibility + [.measure(.list), .measure(.usageQuantity)]
+        if case .fixed(let fixed) = dimension {
+            needs.dimensions.insert(fixed)
+        } else {
+            needs.anyTable = false
+            needs.columns += [CacheColumn.day, .tagSet]
+        }
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories,
+                               needs: needs)
+        let grouping = try Grouping(dimension, cache: scan.cache,
                                     spec: QuerySpec(groupBy: dimension, period: period, comparison: nil), categories: categories)
-        let list = cache.measure(.list)
-        let quantity = cache.measure(.usageQuantity)
+        let list = scan.cache.measure(.list)
+        let quantity = scan.cache.measure(.usageQuantity)
         // Dense sums by group code: this runs for the explorer's gauges on every drill step.
         let width = grouping.groupCount
         var covered = [Int128](repeating: 0, count: width)
@@ -81,30 +90,33 @@ public struct CommitmentAnalysis {
     /// The currency the analyses report for this selection: the one asked for, else the only one,
     /// else the largest (as `costtop query` chooses).
     public func currency(filters: [Filter], period: DayRange, asked: String? = nil) throws -> String? {
-        try RowScan(cache: cache, filters: filters, period: period, currency: asked, categories: categories).currencyName
+        try RowScan(cache: cache, filters: filters, period: period, currency: asked, categories: categories,
+                    needs: RowScan.Needs(dimensions: [], columns: [])).currencyName
     }
 
     /// Every commitment with cost in the period (within `filters`), largest total first.
     public func commitments(filters: [Filter], period: DayRange, currency: String? = nil) throws -> [CommitmentRow] {
-        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories)
-        let ids = cache.codes(.commitment)
-        let types = cache.codes(.commitmentType)
-        let accounts = cache.codes(.account)
-        let status = cache.codes(.commitmentStatus)
-        let usedStatus = cache.dictionary(.commitmentStatus).index(of: "Used")
-        let used = cache.measure(.commitmentUsed)
-        let total = cache.measure(.commitmentTotal)
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories,
+                               needs: RowScan.Needs(dimensions: [.commitment, .commitmentType, .account, .commitmentStatus],
+                                                    columns: [.day, .measure(.commitmentUsed), .measure(.commitmentTotal)]))
+        let ids = scan.cache.codes(.commitment)
+        let types = scan.cache.codes(.commitmentType)
+        let accounts = scan.cache.codes(.account)
+        let status = scan.cache.codes(.commitmentStatus)
+        let usedStatus = scan.cache.dictionary(.commitmentStatus).index(of: "Used")
+        let used = scan.cache.measure(.commitmentUsed)
+        let total = scan.cache.measure(.commitmentTotal)
         let days = period.dayCount
         var rows: [Int: CommitmentRow] = [:]
         var scopes: [Int: Set<UInt32>] = [:]
         scan.forEachRow { row in
             let id = Int(ids[row])
             guard id != 0 else { return }
-            var entry = rows[id] ?? CommitmentRow(id: cache.dictionary(.commitment)[id], type: "", totalCommitment: 0,
+            var entry = rows[id] ?? CommitmentRow(id: scan.cache.dictionary(.commitment)[id], type: "", totalCommitment: 0,
                                                   used: 0, accountsCovered: 0, dailyUsed: Array(repeating: 0, count: days),
                                                   dailyTotal: Array(repeating: 0, count: days))
-            if entry.type.isEmpty, types[row] != 0 { entry.type = cache.dictionary(.commitmentType)[Int(types[row])] }
-            let day = Int(cache.days[row] - period.from.index)
+            if entry.type.isEmpty, types[row] != 0 { entry.type = scan.cache.dictionary(.commitmentType)[Int(types[row])] }
+            let day = Int(scan.cache.days[row] - period.from.index)
             entry.used += Int128(used[row])
             entry.totalCommitment += Int128(total[row])
             entry.dailyUsed[day] += Int128(used[row])
@@ -124,9 +136,14 @@ public struct CommitmentAnalysis {
         let coverage = try self.coverage(by: .fixed(.currency), filters: filters, period: period, currency: currency).total
         // The commitments this context consumed or bought, measured across the whole bill: a Savings
         // Plan bought by the payer and used by an account is that account's commitment too.
-        let inContext = Set(try self.commitments(filters: filters, period: period, currency: currency).map(\.id))
-        let commitments = filters.isEmpty ? try self.commitments(filters: [], period: period, currency: currency)
-            : try self.commitments(filters: [], period: period, currency: currency).filter { inContext.contains($0.id) }
+        let all = try wholeBill.rows(period: period, currency: currency) {
+            try self.commitments(filters: [], period: period, currency: currency)
+        }
+        var commitments = all
+        if !filters.isEmpty {
+            let inContext = Set(try self.commitments(filters: filters, period: period, currency: currency).map(\.id))
+            commitments = all.filter { inContext.contains($0.id) }
+        }
         let used = commitments.reduce(Int128(0)) { $0 + $1.used }
         let total = commitments.reduce(Int128(0)) { $0 + $1.totalCommitment }
         let effective = try eligibleEffectiveCost(filters: filters, period: period, currency: currency)
@@ -139,8 +156,9 @@ public struct CommitmentAnalysis {
     }
 
     private func eligibleEffectiveCost(filters: [Filter], period: DayRange, currency: String?) throws -> Int128 {
-        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories)
-        let effective = cache.measure(.effective)
+        let scan = try RowScan(cache: cache, filters: filters, period: period, currency: currency, categories: categories,
+                               needs: RowScan.Needs.eligibility + [.measure(.effective)])
+        let effective = scan.cache.measure(.effective)
         var sum: Int128 = 0
         forEachEligibleRow(scan) { row, _, _ in sum += Int128(effective[row]) }
         return sum
@@ -149,6 +167,7 @@ public struct CommitmentAnalysis {
     /// Calls `body` for each eligible usage row of the scan (see `CommitmentEligibility`), with whether
     /// a commitment covered it and its usage-type code.
     private func forEachEligibleRow(_ scan: RowScan, _ body: (_ row: Int, _ isCommitted: Bool, _ usageType: Int) -> Void) {
+        let cache = scan.cache
         guard let usage = cache.dictionary(.chargeCategory).index(of: "Usage") else { return }
         let committedCode = cache.dictionary(.pricingCategory).index(of: "Committed") ?? -1
         let dynamicCode = cache.dictionary(.pricingCategory).index(of: "Dynamic") ?? -1

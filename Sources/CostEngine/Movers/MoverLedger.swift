@@ -61,6 +61,9 @@ struct MoverLedger {
     private(set) var currency: String?
 
     init(cache: CacheFile, spec: MoversSpec, categories: CategoryColumns? = nil) throws {
+        // Both windows are read below, every column of them: check them first.
+        _ = try cache.rows(in: spec.period)
+        _ = try cache.rows(in: spec.comparison)
         let columns = try spec.path.map { try PathColumn($0, cache: cache, categories: categories) }
         let filters = try spec.filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
         let depth = columns.count
@@ -90,7 +93,7 @@ struct MoverLedger {
         guard let chosen else { return }
 
         for (window, range) in [spec.comparison, spec.period].enumerated() {
-            rowLoop: for row in cache.rows(in: range) where currencyCodes[row] == chosen {
+            rowLoop: for row in cache.unverifiedRows(in: range) where currencyCodes[row] == chosen {
                 for filter in filters where !filter.allows(row) { continue rowLoop }
                 var key = Key(depth: depth)
                 for level in 0..<depth {
@@ -166,7 +169,7 @@ struct MoverLedger {
         var magnitude = [Int128](repeating: 0, count: max(1, cache.dictionary(.currency).count))
         var seen = [Bool](repeating: false, count: magnitude.count)
         for range in [spec.comparison, spec.period] {
-            rowLoop: for row in cache.rows(in: range) {
+            rowLoop: for row in cache.unverifiedRows(in: range) {
                 for filter in filters where !filter.allows(row) { continue rowLoop }
                 magnitude[Int(codes[row])] += abs(Int128(metric[row]))
                 seen[Int(codes[row])] = true

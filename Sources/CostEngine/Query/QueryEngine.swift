@@ -34,6 +34,14 @@ public struct QueryEngine {
     /// - Throws: `QueryError` for an unknown tag key or an unknown currency.
     public func run(_ spec: QuerySpec) throws -> QueryResult {
         if case .category(let name) = spec.groupBy { return try runAllocated(spec, category: name) }
+        // A pre-aggregated table answers the query when it keeps every dimension it touches.
+        let table = QueryPlan.table(groupBy: spec.groupBy, filters: spec.filters, in: cache)
+        if table !== cache { return try QueryEngine(cache: table, parallelRows: parallelRows).run(spec) }
+        let columns = QueryPlan.columns(spec)
+        let currentRuns = try QueryPlan.runs(cache, period: spec.period, filters: spec.filters, columns: columns)
+        let previousRuns = try spec.comparison.map {
+            try QueryPlan.runs(cache, period: $0, filters: spec.filters, columns: columns)
+        } ?? []
         let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec, categories: categories)
         let filters = try spec.filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
         let currencies = cache.dictionary(.currency)
@@ -41,10 +49,10 @@ public struct QueryEngine {
         var current = [Int128](repeating: 0, count: currencies.count * width)
         var previous = current
         var seen = [Bool](repeating: false, count: currencies.count * width)
-        accumulate(rows: cache.rows(in: spec.period), grouping: grouping, filters: filters,
+        accumulate(runs: currentRuns, grouping: grouping, filters: filters,
                    metric: spec.metric, offsetFrom: spec.period.from, into: &current, seen: &seen)
         if let comparison = spec.comparison {
-            accumulate(rows: cache.rows(in: comparison), grouping: grouping, filters: filters,
+            accumulate(runs: previousRuns, grouping: grouping, filters: filters,
                        metric: spec.metric, offsetFrom: comparison.from, into: &previous, seen: &seen)
         }
 
@@ -64,7 +72,7 @@ public struct QueryEngine {
             return result
         }
         let series = spec.includeSeries
-            ? dailySeries(grouping: grouping, filters: filters, spec: spec, currency: chosen) : []
+            ? dailySeries(grouping: grouping, filters: filters, spec: spec, runs: currentRuns, currency: chosen) : []
         let days = spec.period.dayCount
         for group in 0..<width where seen[chosen * width + group] {
             var row = grouping.row(code: group, cost: current[chosen * width + group],
@@ -103,15 +111,16 @@ public struct QueryEngine {
     // MARK: - The scan
 
     /// Cost per (group, day of the period) in one currency: `groups × days`, row-major.
-    func dailySeries(grouping: Grouping, filters: [CompiledFilter], spec: QuerySpec, currency: Int) -> [Int128] {
+    /// - Parameter runs: the period's rows (`QueryPlan.runs`), checked.
+    func dailySeries(grouping: Grouping, filters: [CompiledFilter], spec: QuerySpec, runs: [Range<Int>],
+                     currency: Int) -> [Int128] {
         let days = spec.period.dayCount
         var sums = [Int128](repeating: 0, count: grouping.groupCount * days)
         let values = cache.measure(spec.metric.measure)
         let currencyCodes = cache.codes(.currency)
         let dayColumn = cache.days
         let first = spec.period.from.index
-        let rows = cache.rows(in: spec.period)
-        guard !rows.isEmpty else { return sums }
+        guard !runs.isEmpty else { return sums }
         sums.withUnsafeMutableBufferPointer { sums in
             if let column = grouping.codeColumn(offsetFrom: spec.period.from), column.base == 0 {
                 // Coded columns: raw pointers, as in the main scan.
@@ -119,28 +128,32 @@ public struct QueryEngine {
                     column.map.withUnsafeBufferPointer { map in
                         let codes = column.codes.baseAddress!
                         let mapped = column.map.isEmpty ? nil : map.baseAddress
-                        rowLoop: for row in rows where Int(currencyCodes[row]) == currency {
-                            for filter in filterColumns where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
-                            var group = Int(codes[row])
-                            if let mapped { group = Int(mapped[group]) }
-                            sums[group &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
+                        for run in runs {
+                            rowLoop: for row in run where Int(currencyCodes[row]) == currency {
+                                for filter in filterColumns where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
+                                var group = Int(codes[row])
+                                if let mapped { group = Int(mapped[group]) }
+                                sums[group &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
+                            }
                         }
                     }
                 }
                 return
             }
-            rowLoop: for row in rows where Int(currencyCodes[row]) == currency {
-                for filter in filters where !filter.allows(row) { continue rowLoop }
-                guard let group = grouping.group(of: row, offsetFrom: spec.period.from) else { continue }
-                sums[group * days + Int(dayColumn[row] - first)] += Int128(values[row])
+            for run in runs {
+                rowLoop: for row in run where Int(currencyCodes[row]) == currency {
+                    for filter in filters where !filter.allows(row) { continue rowLoop }
+                    guard let group = grouping.group(of: row, offsetFrom: spec.period.from) else { continue }
+                    sums[group * days + Int(dayColumn[row] - first)] += Int128(values[row])
+                }
             }
         }
         return sums
     }
 
-    private func accumulate(rows: Range<Int>, grouping: Grouping, filters: [CompiledFilter], metric: Metric,
+    private func accumulate(runs: [Range<Int>], grouping: Grouping, filters: [CompiledFilter], metric: Metric,
                             offsetFrom: Day, into sums: inout [Int128], seen: inout [Bool]) {
-        guard !rows.isEmpty else { return }
+        guard !runs.isEmpty else { return }
         let values = cache.measure(metric.measure)
         let currencyCodes = cache.codes(.currency)
         let width = grouping.groupCount
@@ -152,14 +165,14 @@ public struct QueryEngine {
                                             groupCodes: column.codes.baseAddress!, groupBase: column.base,
                                             groupMap: column.map.isEmpty ? nil : map.baseAddress!,
                                             filters: filterColumns, width: width, parallelRows: parallelRows)
-                    kernel.run(rows, sums: &sums, seen: &seen)
+                    kernel.run(runs, sums: &sums, seen: &seen)
                 }
             }
             return
         }
         sums.withUnsafeMutableBufferPointer { sums in
             seen.withUnsafeMutableBufferPointer { seen in
-                rowLoop: for row in rows {
+                rowLoop: for row in runs.joined() {
                     for filter in filters where !filter.allows(row) { continue rowLoop }
                     guard let group = grouping.group(of: row, offsetFrom: offsetFrom) else { continue }
                     let index = Int(currencyCodes[row]) * width + group

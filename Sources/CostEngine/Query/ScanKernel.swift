@@ -2,7 +2,7 @@ import CostModel
 import Dispatch
 
 /// The inner loop of a drill-down query for grouping by a dictionary-coded column (a fixed
-/// dimension, a tag key through its tag-set map, or the day column as offsets): one pass over a row range with raw pointers,
+/// dimension, a tag key through its tag-set map, or the day column as offsets): one pass over runs of rows with raw pointers,
 /// filters as lookup tables, sums in a dense `currency × group` array. Large ranges are split over
 /// two threads, each with its own sums, added at the end.
 struct ScanKernel {
@@ -24,18 +24,34 @@ struct ScanKernel {
     /// Ranges of at least this many rows are split between two threads.
     let parallelRows: Int
 
-    /// Adds the range's values into `sums` and marks `seen` (both `currencyCount × width`).
-    func run(_ rows: Range<Int>, sums: inout [Int128], seen: inout [Bool]) {
-        guard !rows.isEmpty else { return }
+    /// Adds the runs' values into `sums` and marks `seen` (both `currencyCount × width`).
+    func run(_ runs: [Range<Int>], sums: inout [Int128], seen: inout [Bool]) {
+        let total = runs.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return }
         let size = sums.count
-        if rows.count < parallelRows {
+        if total < parallelRows {
             sums.withUnsafeMutableBufferPointer { sums in
-                seen.withUnsafeMutableBufferPointer { seen in scan(rows, sums.baseAddress!, seen.baseAddress!) }
+                seen.withUnsafeMutableBufferPointer { seen in
+                    for run in runs { scan(run, sums.baseAddress!, seen.baseAddress!) }
+                }
             }
             return
         }
-        let middle = rows.lowerBound + rows.count / 2
-        let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
+        // Two halves by row count, a run cut where the first half ends.
+        var halves: [[Range<Int>]] = [[], []]
+        var remaining = total / 2
+        for run in runs {
+            if remaining >= run.count {
+                halves[0].append(run)
+                remaining -= run.count
+            } else if remaining > 0 {
+                halves[0].append(run.lowerBound..<(run.lowerBound + remaining))
+                halves[1].append((run.lowerBound + remaining)..<run.upperBound)
+                remaining = 0
+            } else {
+                halves[1].append(run)
+            }
+        }
         let partSums = UnsafeMutablePointer<Int128>.allocate(capacity: size * 2)
         partSums.initialize(repeating: 0, count: size * 2)
         let partSeen = UnsafeMutablePointer<Bool>.allocate(capacity: size * 2)
@@ -44,10 +60,10 @@ struct ScanKernel {
             partSums.deallocate()
             partSeen.deallocate()
         }
-        let shared = UncheckedSendable((self, partSums, partSeen))
+        let shared = UncheckedSendable((self, partSums, partSeen, halves))
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let (kernel, sums, seen) = shared.value
-            kernel.scan(halves[part], sums + part * size, seen + part * size)
+            let (kernel, sums, seen, halves) = shared.value
+            for run in halves[part] { kernel.scan(run, sums + part * size, seen + part * size) }
         }
         for index in 0..<size {
             sums[index] += partSums[index] + partSums[size + index]

@@ -153,6 +153,8 @@ public struct Ingestor {
                 reason: "this cache was built with other --resources/--tags settings; "
                     + "repeat them, or rebuild it with --fresh")
         }
+        // Its rows are merged into the new cache: every row group is checked now.
+        try cache.verifyAll()
         return cache
     }
 

@@ -1,0 +1,125 @@
+import CostModel
+
+/// Builds the pre-aggregated tables a cache carries beside its raw rows: the rows summed by day
+/// and a few dimensions (docs/cache-format.md, *Aggregates*). A query that groups and filters only
+/// by an aggregate's dimensions reads it instead of the raw rows: at 50M rows, the top level of
+/// the explorer reads 2,000 accounts a day instead of 127,000 rows.
+enum AggregateBuilder {
+    /// Dimensions with at most this many dictionary entries ride along in every aggregate (charge
+    /// and pricing category, commitment type and status, provider, currency): they multiply its
+    /// rows by little and let it answer more questions.
+    static let companionLimit = 8
+    /// An aggregate is kept only when it has at most this fraction of the raw rows.
+    static let keepFraction = 4
+
+    /// The aggregates worth keeping for `raw`, smallest first.
+    static func build(_ raw: RowTableImage, dictionaries: [[String]]) -> [RowTableImage] {
+        guard raw.rowCount > 0 else { return [] }
+        let counts = dictionaries.map { max(1, $0.count) }
+        let companions = FixedDimension.allCases.filter {
+            $0 == .currency || (counts[$0.columnIndex] <= companionLimit && $0 != .source)
+        }
+        var keys: [[FixedDimension]] = [[.account, .service]]
+        for dimension in FixedDimension.allCases
+        where !companions.contains(dimension) && dimension != .resource && dimension != .source {
+            keys.append([dimension])
+        }
+        var built: [RowTableImage] = []
+        for key in keys {
+            let kept = key + companions.filter { !key.contains($0) }
+            // Sum from the smallest table already built that keeps every dimension needed.
+            let source = built.filter { image in kept.allSatisfy { image.dimensions[$0.columnIndex] != nil } }
+                .min { $0.rowCount < $1.rowCount } ?? raw
+            guard let image = aggregate(source, keeping: kept, counts: counts),
+                  image.rowCount * keepFraction <= raw.rowCount
+            else { continue }
+            built.append(image)
+        }
+        built.sort { $0.rowCount < $1.rowCount }
+        for index in built.indices { built[index].prefix = "agg\(index):" }
+        return built
+    }
+
+    /// `source` summed by day and `kept` (in that order within a day), or nil when the key does
+    /// not fit 64 bits or a sum overflows (the raw rows then answer those questions).
+    static func aggregate(_ source: RowTableImage, keeping kept: [FixedDimension], counts: [Int]) -> RowTableImage? {
+        var radix: UInt64 = 1
+        for dimension in kept {
+            let (product, overflow) = radix.multipliedReportingOverflow(by: UInt64(counts[dimension.columnIndex]))
+            guard !overflow else { return nil }
+            radix = product
+        }
+        let rows = source.rowCount
+        let measureCount = Measure.allCases.count
+        // Each row's key in mixed radix, first kept dimension most significant (so keys sort like
+        // the codes), one column at a time.
+        var keys = [UInt64](repeating: 0, count: rows)
+        keys.withUnsafeMutableBufferPointer { keys in
+            for dimension in kept {
+                let count = UInt64(counts[dimension.columnIndex])
+                source.dimensions[dimension.columnIndex]!.withUnsafeBufferPointer { codes in
+                    for row in 0..<rows { keys[row] = keys[row] &* count &+ UInt64(codes[row]) }
+                }
+            }
+        }
+        var days: [Int32] = []
+        var outKeys: [UInt64] = []
+        var sums: [Int64] = []  // row-major: measureCount per output row
+        // Per day: each key's slot (a dense table when the key space is small, else a dictionary),
+        // the day's sums per slot, then the slots written out in key order.
+        let dense = radix <= 1 << 22
+        var slotTable = dense ? [Int32](repeating: -1, count: Int(radix)) : []
+        var slotOf: [UInt64: Int32] = [:]
+        var dayKeys: [UInt64] = []
+        var daySums: [Int64] = []
+        let measures = source.measures
+        for run in RowClustering.dayRuns(source.days) {
+            dayKeys.removeAll(keepingCapacity: true)
+            daySums.removeAll(keepingCapacity: true)
+            if !dense { slotOf.removeAll(keepingCapacity: true) }
+            for row in run {
+                let key = keys[row]
+                var slot: Int32
+                if dense {
+                    slot = slotTable[Int(key)]
+                    if slot < 0 {
+                        slot = Int32(dayKeys.count)
+                        slotTable[Int(key)] = slot
+                    }
+                } else {
+                    slot = slotOf[key, default: Int32(dayKeys.count)]
+                    if slot == Int32(dayKeys.count) { slotOf[key] = slot }
+                }
+                if slot == Int32(dayKeys.count) {
+                    dayKeys.append(key)
+                    daySums.append(contentsOf: repeatElement(0, count: measureCount))
+                }
+                let base = Int(slot) * measureCount
+                for index in 0..<measureCount {
+                    let (sum, overflow) = daySums[base + index].addingReportingOverflow(measures[index][row])
+                    guard !overflow else { return nil }
+                    daySums[base + index] = sum
+                }
+            }
+            if dense { for key in dayKeys { slotTable[Int(key)] = -1 } }
+            let order = dayKeys.indices.sorted { dayKeys[$0] < dayKeys[$1] }
+            for slot in order {
+                days.append(source.days[run.lowerBound])
+                outKeys.append(dayKeys[slot])
+                sums.append(contentsOf: daySums[(slot * measureCount)..<((slot + 1) * measureCount)])
+            }
+        }
+        // Split the keys back into one code column per kept dimension, the sums into measures.
+        var dimensions = [[UInt32]?](repeating: nil, count: FixedDimension.allCases.count)
+        for dimension in kept.reversed() {
+            let count = UInt64(counts[dimension.columnIndex])
+            dimensions[dimension.columnIndex] = outKeys.map { UInt32($0 % count) }
+            for index in outKeys.indices { outKeys[index] /= count }
+        }
+        let measureColumns = (0..<measureCount).map { index in
+            (0..<days.count).map { sums[$0 * measureCount + index] }
+        }
+        return RowTableImage(prefix: "", days: days, dimensions: dimensions, tagSetCodes: nil, measures: measureColumns,
+                             clusterDimensions: kept, order: nil)
+    }
+}

@@ -1,0 +1,96 @@
+import CostCache
+import CostEngine
+import CostModel
+import CostViews
+import Dispatch
+import Foundation
+
+/// The scale benchmark's in-process half (docs/scale.md): `costtop-bench scale CACHE [REPEAT]`.
+///
+/// Prints one JSON object: opening the cache and rendering the explorer's first frame (100×30
+/// cells, as the terminal would draw it; median and max of cold opens in this process), each
+/// drill-down step of the explorer (account → service → usage type → tag → resource, always the
+/// largest row, a keypress's whole work: the level's query with sparklines, the detail pane,
+/// the gauges and the render) median and p90, and anomaly detection over the whole cache, alone and
+/// then while keys are being pressed (the key latency then is reported too).
+enum ScaleBench {
+    static func run(path: String, repeats: Int) throws {
+        let clock = ContinuousClock()
+        func ms(_ duration: Duration) -> Double { duration.inSeconds * 1000 }
+
+        var openTimes: [Double] = []
+        for _ in 0..<max(5, repeats / 10) {
+            let start = clock.now
+            let cache = try CacheFile(path: path)
+            let explorer = try Explorer(cache: cache, cacheName: "bench")
+            _ = ExplorerRenderer.render(explorer, width: 100, height: 30, unicode: true)
+            openTimes.append(ms(clock.now - start))
+        }
+        openTimes.sort()
+
+        let cache = try CacheFile(path: path)
+        let explorer = try Explorer(cache: cache, cacheName: "bench")
+        explorer.resize(width: 100, height: 30)
+        var steps: [String] = []
+        // Level 0 is by account; each drill goes one level down the default path, to resources.
+        for level in 0..<4 {
+            var times: [Double] = []
+            let name = "\(explorer.state.levels.last!.groupBy) → \(level)"
+            for _ in 0..<repeats {
+                let start = clock.now
+                explorer.perform(.drillDown)
+                _ = ExplorerRenderer.render(explorer, width: 100, height: 30, unicode: true)
+                times.append(ms(clock.now - start))
+                explorer.perform(.goUp)
+            }
+            explorer.perform(.drillDown)
+            times.sort()
+            let into = explorer.state.levels.last!.groupBy
+            steps.append("{\"from\":\"\(BenchMain.jsonEscape(name))\",\"into\":\"\(into)\",\"rows\":\(explorer.data.rows.count),"
+                         + "\"medianMs\":\(times[times.count / 2]),\"p90Ms\":\(times[times.count * 9 / 10])}")
+        }
+        while explorer.state.levels.count > 1 { explorer.perform(.goUp) }
+
+        // Once: at 50M rows before format 2 one detection takes over a minute.
+        let detectionStart = clock.now
+        _ = try AnomalyDetector(cache: cache).detect()
+        let alone = ms(clock.now - detectionStart)
+
+        // Detection on a background thread at the lowest priority (as the explorer runs it) while
+        // the foreground drills down and up: how long it takes then, and what keys cost meanwhile.
+        let done = DispatchSemaphore(value: 0)
+        let background = UncheckedSendable(cache)
+        let backgroundStart = clock.now
+        let finished = LockedDuration()
+        Thread.detachNewThread {
+            Thread.current.qualityOfService = .background
+            _ = try? AnomalyDetector(cache: background.value).detect()
+            finished.set(clock.now - backgroundStart)
+            done.signal()
+        }
+        var keyTimes: [Double] = []
+        while finished.get() == nil {
+            let start = clock.now
+            explorer.perform(keyTimes.count % 2 == 0 ? .drillDown : .goUp)
+            _ = ExplorerRenderer.render(explorer, width: 100, height: 30, unicode: true)
+            keyTimes.append(ms(clock.now - start))
+        }
+        done.wait()
+        keyTimes.sort()
+        let keyMedian = keyTimes.isEmpty ? 0 : keyTimes[keyTimes.count / 2]
+        let keyP90 = keyTimes.isEmpty ? 0 : keyTimes[keyTimes.count * 9 / 10]
+        print("{\"cacheRows\":\(cache.rowCount),\"openFirstFrameMs\":\(openTimes[openTimes.count / 2]),"
+              + "\"openFirstFrameMaxMs\":\(openTimes.last!),\"steps\":[\(steps.joined(separator: ","))],"
+              + "\"anomaliesMs\":\(alone),\"anomaliesBackgroundMs\":\(ms(finished.get()!)),"
+              + "\"keysDuringAnomalies\":\(keyTimes.count),\"keyMedianDuringAnomaliesMs\":\(keyMedian),"
+              + "\"keyP90DuringAnomaliesMs\":\(keyP90)}")
+    }
+}
+
+/// A duration set once by one thread and read by another.
+final class LockedDuration: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Duration?
+    func set(_ duration: Duration) { lock.lock(); value = duration; lock.unlock() }
+    func get() -> Duration? { lock.lock(); defer { lock.unlock() }; return value }
+}
