@@ -22,6 +22,8 @@ final class ParquetRecordSource: RecordSource {
     /// Text of numbers, dates and maps, one buffer per column, valid until the next record.
     /// Owned memory (freed in `deinit`), so the bytes handed out stay valid until replaced.
     private var scratch: [Int: UnsafeMutableRawBufferPointer] = [:]
+    /// The decoder's page buffer and zstd context, reused from row group to row group.
+    private let decoderScratch = ParquetScratch()
     var stopOffset: Int64?
 
     init(input: OpenedParquet, from offset: Int64, columns: [Int]) {
@@ -53,7 +55,7 @@ final class ParquetRecordSource: RecordSource {
     private func load(_ index: Int) throws {
         // Free the previous group before decoding the next: one group's columns at a time.
         for column in slots.indices { slots[column] = nil }
-        let group = try input.file.readRowGroup(index, columns: leaves)
+        let group = try input.file.readRowGroup(index, columns: leaves, scratch: decoderScratch)
         var byLeaf: [Int: ParquetColumn] = [:]
         for column in group.columns { byLeaf[column.descriptor.index] = column }
         for column in wanted {
