@@ -51,13 +51,17 @@ public struct ParquetColumn: Sendable {
             rowStarts = []
         }
         if descriptor.maxDefinitionLevel > 0 {
-            var starts: [Int32] = []
-            starts.reserveCapacity(entryCount)
+            // One pass over every entry of the row group: written in place, not appended.
             var next: Int32 = 0
             let top = UInt8(descriptor.maxDefinitionLevel)
-            for level in definitionLevels {
-                starts.append(next)
-                if level == top { next += 1 }
+            let starts = definitionLevels.withUnsafeBufferPointer { levels in
+                [Int32](unsafeUninitializedCapacity: levels.count) { buffer, initialized in
+                    for index in 0..<levels.count {
+                        buffer[index] = next
+                        next &+= levels[index] == top ? 1 : 0
+                    }
+                    initialized = levels.count
+                }
             }
             guard Int(next) == values.count else { throw DecodeFailure.data("column \(name) has \(next) present levels but \(values.count) values") }
             valueStarts = starts

@@ -100,7 +100,21 @@ struct HybridDecoder {
                 var widest: UInt64 = 0
                 output.withUnsafeMutableBufferPointer { target in
                     var bit = 0
-                    for index in start..<start + take {
+                    var index = start
+                    if width <= 8 {
+                        // Levels and small dictionaries: a group of eight values is `width` bytes, one load.
+                        while index + 8 <= start + take, (bit >> 3) + 8 <= packed.count {
+                            let word = UInt64(littleEndian: packed.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+                            for lane in 0..<8 {
+                                let value = (word >> UInt64(lane * width)) & mask
+                                widest = max(widest, value)
+                                target[index + lane] = T(truncatingIfNeeded: value)
+                            }
+                            index += 8
+                            bit += 8 * width
+                        }
+                    }
+                    while index < start + take {
                         let byte = bit >> 3
                         let word: UInt64
                         if byte + 8 <= packed.count {
@@ -115,6 +129,7 @@ struct HybridDecoder {
                         widest = max(widest, value)
                         target[index] = T(truncatingIfNeeded: value)
                         bit += width
+                        index += 1
                     }
                 }
                 largest = max(largest, UInt32(truncatingIfNeeded: widest))

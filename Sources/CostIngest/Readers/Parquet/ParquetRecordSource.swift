@@ -183,7 +183,8 @@ final class ParquetRecordSource: RecordSource {
         guard let slot = slots[column] else { return }
         switch input.columns[column] {
         case .map:
-            guard let values = slot.valueColumn else { return }
+            // Tested, not bound: binding copies the whole `ParquetColumn` (a dozen retains) per row.
+            guard slot.valueColumn != nil else { return }
             for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) {
                 // A null value is an absent tag, as in a CSV export's JSON.
                 let key = Int(slot.entryKey[entry])
@@ -191,7 +192,7 @@ final class ParquetRecordSource: RecordSource {
                 guard key >= 0, value >= 0 else { continue }
                 if let keyText = slot.text, let valueText = slot.valueText {
                     body(keyText.value(key), valueText.value(value))
-                } else {
+                } else if let values = slot.valueColumn {
                     let keyBytes = Array(Self.describe(slot.column, key).utf8)
                     let valueBytes = Array(Self.describe(values, value).utf8)
                     keyBytes.withUnsafeBytes { key in valueBytes.withUnsafeBytes { value in body(key, value) } }
