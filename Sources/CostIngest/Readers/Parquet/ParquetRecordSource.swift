@@ -56,6 +56,7 @@ final class ParquetRecordSource: RecordSource {
         // Free the previous group before decoding the next: one group's columns at a time.
         for column in slots.indices { slots[column] = nil }
         let group = try input.file.readRowGroup(index, columns: leaves, scratch: decoderScratch)
+        input.releasePages(ofGroup: index)
         var byLeaf: [Int: ParquetColumn] = [:]
         for column in group.columns { byLeaf[column.descriptor.index] = column }
         for column in wanted {
