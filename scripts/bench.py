@@ -60,9 +60,10 @@ def ensure_duckdb():
     subprocess.check_call([VENV_PYTHON, "-m", "pip", "install", "-q", "duckdb==2.0.0", "pyarrow"])
 
 
-def parquet_section(rows, files, codecs, runs, cache, duck_db):
+def parquet_section(rows, files, codecs, runs, cache, duck_db, baseline=None):
     """CUR 2.0 Parquet: costtop and DuckDB build the same roll-up from the same files, interleaved;
-    costtop on the CSV files in the same loop, for the line items per second of both paths."""
+    costtop on the CSV files in the same loop, for the line items per second of both paths (and
+    the --baseline binary on the Parquet files, when given)."""
     lines = [f"## {rows:,} line items as CUR 2.0 Parquet\n",
              "| ingest | codec | time (s) | line items/s | peak RSS (MiB) |", "|---|---|---|---|---|"]
     csv_times, csv_rss = [], []
@@ -76,10 +77,12 @@ def parquet_section(rows, files, codecs, runs, cache, duck_db):
                                        os.path.join(folder + ".partial", f"part-{index:03d}.parquet"), "--codec", codec])
             os.rename(folder + ".partial", folder)
         parquet_files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
-        ours, theirs = [], []
+        ours, theirs, base = [], [], []
         for _ in range(runs):
             seconds, rss, out = run_measured([os.path.join(RELEASE, "costtop"), "ingest", "--fresh", "--cache", cache, folder])
             ours.append((seconds, rss))
+            if baseline:
+                base.append(run_measured([baseline, "ingest", "--fresh", "--cache", cache + ".baseline", folder])[:2])
             for line in out.splitlines():
                 if line.startswith("line items"):
                     line_items = int(line.split()[2].replace(",", ""))
@@ -97,6 +100,11 @@ def parquet_section(rows, files, codecs, runs, cache, duck_db):
         lines.append(f"| costtop | {codec} | {our_time:.2f} | {line_items / our_time:,.0f} | {our_rss:,.0f} |")
         lines.append(f"| DuckDB | {codec} | {duck_time:.2f} | {line_items / duck_time:,.0f} | {duck_rss:,.0f} |")
         lines.append(f"| ratio | {codec} | **{duck_time / our_time:.2f}× DuckDB's throughput** | | **{our_rss / duck_rss:.2f}× DuckDB's RSS** |")
+        if base:
+            base_time = statistics.median(s for s, _ in base)
+            base_rss = max(r for _, r in base)
+            lines.append(f"| baseline | {codec} | {base_time:.2f} | {line_items / base_time:,.0f} | {base_rss:,.0f} |")
+            lines.append(f"| current ÷ baseline | {codec} | **{our_time / base_time:.3f}× the time** | | {our_rss / base_rss:.2f}× the RSS |")
     csv_time = statistics.median(csv_times)
     lines.append(f"| costtop, the same bill as CSV | — | {csv_time:.2f} | {line_items / csv_time:,.0f} | {max(csv_rss):,.0f} |\n")
     return lines
@@ -141,9 +149,11 @@ def main():
     parser.add_argument("--parquet-only", action="store_true", help="only the Parquet measurements")
     parser.add_argument("--gcp", type=int, default=0, help="also a Google Cloud export of this many rows, JSONL and Parquet")
     parser.add_argument("--gcp-only", action="store_true", help="only the Google Cloud measurements")
+    parser.add_argument("--no-build", action="store_true", help="use the release binaries as they are")
     args = parser.parse_args()
     os.makedirs(DATA, exist_ok=True)
-    subprocess.check_call(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    if not args.no_build:
+        subprocess.check_call(["swift", "build", "-c", "release"], cwd=ROOT, stdout=subprocess.DEVNULL)
     ensure_duckdb()
     duck_version = subprocess.check_output([VENV_PYTHON, "-c", "import duckdb; print(duckdb.__version__)"]).decode().strip()
     report = [f"costtop vs DuckDB {duck_version}, {os.cpu_count()} cores, median of {args.runs} runs\n"]
@@ -159,7 +169,8 @@ def main():
         cache = os.path.join(DATA, f"bench-{rows}.ctc")
         duck_db = os.path.join(DATA, f"bench-{rows}.duckdb")
         if args.parquet:
-            report += parquet_section(rows, files, [c for c in args.parquet.split(",") if c], args.runs, cache, duck_db)
+            report += parquet_section(rows, files, [c for c in args.parquet.split(",") if c], args.runs, cache, duck_db,
+                                      args.baseline)
             if args.parquet_only:
                 continue
         ours, theirs, base = [], [], []

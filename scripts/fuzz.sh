@@ -28,6 +28,7 @@ TARGETS=(
   "timestamp|builtin timestamp"
   "tags|builtin tags"
   "jsonl|builtin"
+  "parquet|parquet"
 )
 
 # Library modules every harness links, in dependency order (Swift ones; CSVScan is C).
@@ -171,6 +172,20 @@ for row in rows:
         seen.add(value)
         open(f"{sys.argv[1]}/sample-{len(seen)}", "w").write(value)
 ' "$1" || true
+}
+# Parquet files up to 64 KiB (larger ones mutate slowly and add no code paths): Apache's
+# parquet-testing (data/ and bad_data/) and the files the tests write with pyarrow and DuckDB
+# (every codec, encoding and page version), when pyarrow and duckdb are installed.
+seeds_parquet() {
+  local dir=$1
+  if [ -d "$samples/parquet-testing" ]; then
+    find "$samples/parquet-testing/data" "$samples/parquet-testing/bad_data" -name '*.parquet' -size -64k \
+      -exec cp -n {} "$dir/" \;
+  fi
+  if python3 -c "import pyarrow, duckdb" 2>/dev/null; then
+    PARQUET_FIXTURE_SCALE=0.05 python3 scripts/parquet_fixtures.py generate "$build/parquet-generated" >/dev/null || true
+    find "$build/parquet-generated" -name '*.parquet' -size -64k -exec cp -n {} "$dir/" \; 2>/dev/null || true
+  fi
 }
 # The harness writes its own seeds (hand-written edge cases, caches from CacheWriter) when
 # COSTTOP_FUZZ_SEEDS names a folder.

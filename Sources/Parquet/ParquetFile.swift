@@ -84,8 +84,11 @@ public struct ParquetFile: @unchecked Sendable {
     /// Decodes the leaf columns `columns` (indices into `schema.columns`) of row group `index`.
     ///
     /// Only the requested chunks are touched, and only one row group's columns are held in memory.
+    /// `scratch` holds buffers to reuse from one call to the next (one per reading thread); without
+    /// one, the call makes its own.
     /// - Throws: `ParquetError` naming the row group and column when a page is damaged or unsupported.
-    public func readRowGroup(_ index: Int, columns: [Int]) throws -> ParquetRowGroup {
+    public func readRowGroup(_ index: Int, columns: [Int], scratch: ParquetScratch? = nil) throws -> ParquetRowGroup {
+        let scratch = scratch ?? ParquetScratch()
         guard rowGroups.indices.contains(index) else {
             throw ParquetError(.invalidRequest, path: path, "row group \(index) does not exist (the file has \(rowGroups.count))")
         }
@@ -98,7 +101,7 @@ public struct ParquetFile: @unchecked Sendable {
             }
             let descriptor = schema.columns[column]
             var reader = ColumnChunkReader(descriptor: descriptor, chunk: group.columns[column], file: bytes,
-                                           dataRegion: dataRegion, rowCount: Int(group.numRows), limits: limits)
+                                           dataRegion: dataRegion, rowCount: Int(group.numRows), limits: limits, scratch: scratch)
             do {
                 var column = try reader.read()
                 column.path = path

@@ -15,6 +15,8 @@ struct HandBuiltParquet {
     var rowCount: Int64
     var chunkValues: Int64?
     var chunkSizeAdjustment: Int64 = 0
+    /// The column's physical type (1 INT32; 6 BYTE_ARRAY, whose PLAIN values the caller writes).
+    var physicalType: Int32 = 1
 
     /// A file of `values` in one PLAIN page.
     static func plain(_ values: [Int32]) -> HandBuiltParquet {
@@ -61,7 +63,7 @@ struct HandBuiltParquet {
         footer.field(1, i32: 1)
         footer.listHeader(2, count: 2)
         footer.beginElement(); footer.field(4, string: "schema"); footer.field(5, i32: 1); footer.stop()
-        footer.beginElement(); footer.field(1, i32: 1); footer.field(3, i32: 0); footer.field(4, string: "x"); footer.stop()
+        footer.beginElement(); footer.field(1, i32: physicalType); footer.field(3, i32: 0); footer.field(4, string: "x"); footer.stop()
         footer.field(3, i64: rowCount)
         footer.listHeader(4, count: 1)
         footer.beginElement()
@@ -69,7 +71,7 @@ struct HandBuiltParquet {
         footer.beginElement()
         footer.field(2, i64: chunkStart)
         footer.beginStruct(3)
-        footer.field(1, i32: 1)
+        footer.field(1, i32: physicalType)
         footer.field(4, i32: 0)
         footer.field(5, i64: chunkValues ?? rowCount)
         footer.field(6, i64: chunkSize)

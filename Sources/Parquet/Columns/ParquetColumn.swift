@@ -20,8 +20,10 @@ public struct ParquetColumn: Sendable {
     public let rowCount: Int
     /// For repeated columns, entry `rowStarts[r]` begins row `r` (with `entryCount` at the end).
     private let rowStarts: [Int32]
-    /// For nullable columns, the value index of each entry (the next value's, for a null).
-    private let valueStarts: [Int32]
+    /// For nullable columns, the value index of every 16th entry (the next value's, for a null):
+    /// `valueIndex(entry:)` counts the present levels from there. One `Int32` per entry cost more
+    /// memory than the levels themselves, for a table most readers never use.
+    private let valueCheckpoints: [Int32]
 
     /// Works out rows and value positions, refusing levels that do not describe `rowCount` rows.
     init(descriptor: ColumnDescriptor, values: ValueStore, definitionLevels: [UInt8], repetitionLevels: [UInt8],
@@ -51,19 +53,23 @@ public struct ParquetColumn: Sendable {
             rowStarts = []
         }
         if descriptor.maxDefinitionLevel > 0 {
-            var starts: [Int32] = []
-            starts.reserveCapacity(entryCount)
+            // One pass over every entry of the row group; a checkpoint every 16 entries.
             var next: Int32 = 0
             let top = UInt8(descriptor.maxDefinitionLevel)
-            for level in definitionLevels {
-                starts.append(next)
-                if level == top { next += 1 }
+            let checkpoints = definitionLevels.withUnsafeBufferPointer { levels in
+                [Int32](unsafeUninitializedCapacity: (levels.count + 15) / 16) { buffer, initialized in
+                    for index in 0..<levels.count {
+                        if index & 15 == 0 { buffer[index >> 4] = next }
+                        next &+= levels[index] == top ? 1 : 0
+                    }
+                    initialized = (levels.count + 15) / 16
+                }
             }
             guard Int(next) == values.count else { throw DecodeFailure.data("column \(name) has \(next) present levels but \(values.count) values") }
-            valueStarts = starts
+            valueCheckpoints = checkpoints
         } else {
             guard values.count == entryCount else { throw DecodeFailure.data("column \(name) holds \(values.count) values for \(entryCount) entries") }
-            valueStarts = []
+            valueCheckpoints = []
         }
     }
 
@@ -87,7 +93,11 @@ public struct ParquetColumn: Sendable {
     @inline(__always)
     public func valueIndex(entry: Int) -> Int? {
         if definitionLevels.isEmpty { return entry }
-        return isNull(entry: entry) ? nil : Int(valueStarts[entry])
+        if isNull(entry: entry) { return nil }
+        var index = Int(valueCheckpoints[entry >> 4])
+        let top = UInt8(descriptor.maxDefinitionLevel)
+        for earlier in (entry & ~15)..<entry where definitionLevels[earlier] == top { index += 1 }
+        return index
     }
 
     /// The value index of a flat column's row, or nil when the row is null (use `entries(ofRow:)` for

@@ -4,6 +4,11 @@
 /// Byte arrays are one byte buffer with `count + 1` offsets; fixed-length byte arrays and INT96 are
 /// one byte buffer of `count * width` bytes. Nulls are not stored here: the definition levels say
 /// where they are.
+///
+/// A dictionary-encoded BYTE_ARRAY column is kept *indexed*: `bytes` and `offsets` hold a pool (the
+/// dictionary, then any values of plainly encoded pages) and `indices` says which pool entry each
+/// value is. The strings are then not copied once per value, and a reader can work once per pool
+/// entry (`poolCount`, `poolRange`) instead of once per row. `byteRange` hides the difference.
 public struct ValueStore: Sendable {
     /// The physical type of the values.
     public let physicalType: PhysicalType
@@ -23,8 +28,15 @@ public struct ValueStore: Sendable {
     public internal(set) var doubles: [Double] = []
     /// The bytes of BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY and INT96 values, back to back.
     public internal(set) var bytes: [UInt8] = []
-    /// For BYTE_ARRAY, value `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+    /// For BYTE_ARRAY, pool entry `i` is `bytes[offsets[i]..<offsets[i + 1]]` (entry `i` is value
+    /// `i` unless the store is indexed).
     public internal(set) var offsets: [Int] = [0]
+    /// Whether values are `indices` into the pool of byte arrays (dictionary-encoded BYTE_ARRAY).
+    public internal(set) var isIndexed = false
+    /// For an indexed store, the pool entry of each value.
+    public internal(set) var indices: [UInt32] = []
+    /// Where the chunk's dictionary starts in the pool of an indexed store.
+    var dictionaryBase = 0
 
     /// Most bytes `bytes` may hold: a dictionary or delta encoding can repeat a long value many
     /// times from a few bytes, so byte-array growth is bounded separately (`ParquetLimits`).
@@ -46,8 +58,55 @@ public struct ValueStore: Sendable {
     /// The byte range of value `index` in `bytes` (byte-array, fixed-length and INT96 columns).
     @inline(__always)
     public func byteRange(_ index: Int) -> Range<Int> {
-        if physicalType == .byteArray { return offsets[index]..<offsets[index + 1] }
+        if physicalType == .byteArray {
+            let entry = isIndexed ? Int(indices[index]) : index
+            return offsets[entry]..<offsets[entry + 1]
+        }
         return index * width..<(index + 1) * width
+    }
+
+    /// Entries in the pool of byte arrays: `count` unless the store is indexed.
+    public var poolCount: Int { physicalType == .byteArray ? offsets.count - 1 : count }
+
+    /// The byte range of pool entry `entry` (BYTE_ARRAY columns).
+    @inline(__always)
+    public func poolRange(_ entry: Int) -> Range<Int> { offsets[entry]..<offsets[entry + 1] }
+
+    // MARK: - Indexed byte arrays
+
+    /// Makes a BYTE_ARRAY store indexed with `dictionary` in its pool: shared without a copy when
+    /// nothing was decoded yet (the usual case: the dictionary page comes first), else appended
+    /// after the values already there, which become pool entries of their own.
+    mutating func becomeIndexed(dictionary: ValueStore) throws {
+        precondition(physicalType == .byteArray && !isIndexed)
+        if count == 0 {
+            bytes = dictionary.bytes
+            offsets = dictionary.offsets
+            dictionaryBase = 0
+        } else {
+            indices = (0..<count).map { UInt32($0) }
+            dictionaryBase = count
+            try appendPool(dictionary)
+        }
+        isIndexed = true
+    }
+
+    /// Appends the values of a BYTE_ARRAY store to the pool (not to the values).
+    private mutating func appendPool(_ other: ValueStore) throws {
+        try checkRoom(other.bytes.count)
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
+    }
+
+    /// Appends the plainly decoded values of `other` to an indexed store: each becomes a pool entry.
+    mutating func appendIndexed(_ other: ValueStore) throws {
+        precondition(isIndexed && other.physicalType == .byteArray && !other.isIndexed)
+        let first = poolCount
+        guard first + other.count <= Int(UInt32.max) else { throw DecodeFailure(.limitExceeded, "too many byte-array values in a column chunk") }
+        try appendPool(other)
+        indices.append(contentsOf: (first..<first + other.count).lazy.map { UInt32($0) })
+        count += other.count
     }
 
     /// Reserves room for `more` values (already bounded by the caller's limits).

@@ -9,7 +9,9 @@ import CZstd
 /// producing any other length is an error: a page that inflates to more or less than declared is damaged.
 enum Decompressor {
     /// Decompresses `input` with `codec` into `output`, which has the page's declared uncompressed size.
-    static func decompress(_ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
+    /// `zstd` is a reusable zstd context (`ParquetScratch`); without one a context is made per call.
+    static func decompress(_ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer,
+                           zstd context: OpaquePointer? = nil) throws {
         // An empty page may carry no compressed bytes at all, which is no valid stream for most codecs
         // (parquet-testing's datapage_v2_empty_datapage): there is nothing to decompress.
         if input.isEmpty && output.isEmpty { return }
@@ -19,7 +21,7 @@ enum Decompressor {
             if input.count > 0 { output.copyMemory(from: input) }
         case .snappy: try snappy(input, output)
         case .gzip: try gzip(input, output)
-        case .zstd: try zstd(input, output)
+        case .zstd: try zstd(input, output, context)
         case .lz4Raw: try lz4Raw(input, output)
         case .lz4:
             throw DecodeFailure.unsupported("unsupported codec LZ4 (the deprecated Hadoop framing; writers use LZ4_RAW now)")
@@ -56,11 +58,13 @@ enum Decompressor {
         guard status == SNAPPY_OK, produced == output.count else { throw DecodeFailure.data("snappy page does not decompress") }
     }
 
-    private static func zstd(_ input: UnsafeRawBufferPointer, _ output: UnsafeMutableRawBufferPointer) throws {
+    private static func zstd(_ input: UnsafeRawBufferPointer, _ output: UnsafeMutableRawBufferPointer, _ context: OpaquePointer?) throws {
         guard let source = input.baseAddress, input.count > 0 else { throw DecodeFailure.data("empty zstd page") }
         var scratch: UInt8 = 0
         let result = withUnsafeMutablePointer(to: &scratch) { fallback in
-            ZSTD_decompress(output.baseAddress ?? UnsafeMutableRawPointer(fallback), output.count, source, input.count)
+            let target = output.baseAddress ?? UnsafeMutableRawPointer(fallback)
+            if let context { return ZSTD_decompressDCtx(context, target, output.count, source, input.count) }
+            return ZSTD_decompress(target, output.count, source, input.count)
         }
         if ZSTD_isError(result) != 0 {
             let name = String(cString: ZSTD_getErrorName(result))

@@ -54,15 +54,90 @@ struct HybridDecoder {
         }
     }
 
-    /// Decodes `count` values into `output` (as levels or indices), each checked against `maxValue`.
-    mutating func decode<T: FixedWidthInteger>(count: Int, maxValue: UInt32, into output: inout [T], what: String) throws {
-        try decode(count: count, repeated: { value, length in
-            guard value <= maxValue else { throw DecodeFailure.data("\(what) \(value) exceeds the maximum \(maxValue)") }
-            output.append(contentsOf: repeatElement(T(truncatingIfNeeded: value), count: length))
-        }, literal: { value in
-            guard value <= maxValue else { throw DecodeFailure.data("\(what) \(value) exceeds the maximum \(maxValue)") }
-            output.append(T(truncatingIfNeeded: value))
-        })
+    /// Decodes `count` values into `output` (as levels or indices), each checked against `maxValue`;
+    /// returns the largest value decoded (0 when none).
+    ///
+    /// The hot loop of every page (levels, dictionary indices): runs are appended whole and
+    /// bit-packed groups unpacked with one unaligned 64-bit load per value, with no call per value.
+    @discardableResult
+    mutating func decode<T: FixedWidthInteger>(count: Int, maxValue: UInt32, into output: inout [T], what: String) throws -> UInt32 {
+        var left = count
+        var largest: UInt32 = 0
+        let valueBytes = (width + 7) / 8
+        let mask: UInt64 = width == 0 ? 0 : UInt64.max >> UInt64(64 - width)
+        while left > 0 {
+            guard cursor.remaining > 0 else { throw DecodeFailure.data("RLE data holds \(count - left) of \(count) values") }
+            let header = try cursor.uleb("RLE run header")
+            let take: Int
+            if header & 1 == 0 {
+                let raw = try cursor.take(valueBytes, "RLE run value")
+                var value: UInt32 = 0
+                for (shift, byte) in raw.enumerated() { value |= UInt32(byte) << UInt32(shift * 8) }
+                if width < 32 && value >> UInt32(width) != 0 { throw DecodeFailure.data("RLE run value \(value) is wider than \(width) bits") }
+                take = Int(min(header >> 1, UInt64(left)))
+                if take > 0 {
+                    largest = max(largest, value)
+                    output.append(contentsOf: repeatElement(T(truncatingIfNeeded: value), count: take))
+                }
+            } else {
+                let groups = header >> 1
+                if width == 0 {
+                    // Zero-width values take no bytes (a one-entry dictionary): only the count matters.
+                    take = groups >= UInt64(left) ? left : min(left, Int(groups) * 8)
+                    output.append(contentsOf: repeatElement(0, count: take))
+                    left -= take
+                    continue
+                }
+                // Groups beyond what the page holds are refused before any multiplication can overflow.
+                guard groups <= UInt64(cursor.remaining) else { throw DecodeFailure.data("RLE bit-packed run of \(groups) groups overruns the page") }
+                let available = min(Int(groups) * width, cursor.remaining)  // the last group may be cut short
+                let packed = try cursor.take(available, "RLE bit-packed run")
+                take = min(Int(groups) * 8, left)
+                guard take * width <= available * 8 else { throw DecodeFailure.data("RLE bit-packed run ends early") }
+                // `take` is bounded by the bytes present (8 values per `width` bytes).
+                let start = output.count
+                output.append(contentsOf: repeatElement(0, count: take))
+                var widest: UInt64 = 0
+                output.withUnsafeMutableBufferPointer { target in
+                    var bit = 0
+                    var index = start
+                    if width <= 8 {
+                        // Levels and small dictionaries: a group of eight values is `width` bytes, one load.
+                        while index + 8 <= start + take, (bit >> 3) + 8 <= packed.count {
+                            let word = UInt64(littleEndian: packed.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+                            for lane in 0..<8 {
+                                let value = (word >> UInt64(lane * width)) & mask
+                                widest = max(widest, value)
+                                target[index + lane] = T(truncatingIfNeeded: value)
+                            }
+                            index += 8
+                            bit += 8 * width
+                        }
+                    }
+                    while index < start + take {
+                        let byte = bit >> 3
+                        let word: UInt64
+                        if byte + 8 <= packed.count {
+                            word = UInt64(littleEndian: packed.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
+                        } else {
+                            // The last bytes of the run: gathered one by one, zeros past the end.
+                            var gathered: UInt64 = 0
+                            for offset in 0..<min(8, packed.count - byte) { gathered |= UInt64(packed[byte + offset]) << UInt64(offset * 8) }
+                            word = gathered
+                        }
+                        let value = (word >> UInt64(bit & 7)) & mask
+                        widest = max(widest, value)
+                        target[index] = T(truncatingIfNeeded: value)
+                        bit += width
+                        index += 1
+                    }
+                }
+                largest = max(largest, UInt32(truncatingIfNeeded: widest))
+            }
+            guard largest <= maxValue else { throw DecodeFailure.data("\(what) \(largest) exceeds the maximum \(maxValue)") }
+            left -= take
+        }
+        return largest
     }
 
     /// Bytes consumed so far.

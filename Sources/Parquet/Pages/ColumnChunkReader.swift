@@ -17,10 +17,11 @@ struct ColumnChunkReader {
     var values: ValueStore
     var dictionary: ValueStore?
     /// Reused for every decompressed page; a reference so decoding closures can mutate `self`.
-    let scratch = ScratchBuffer()
+    let scratch: ParquetScratch
 
     init(descriptor: ColumnDescriptor, chunk: ColumnChunkMetaData, file: UnsafeRawBufferPointer,
-         dataRegion: Range<Int>, rowCount: Int, limits: ParquetLimits) {
+         dataRegion: Range<Int>, rowCount: Int, limits: ParquetLimits, scratch: ParquetScratch) {
+        self.scratch = scratch
         self.descriptor = descriptor
         self.chunk = chunk
         self.file = file
@@ -124,7 +125,7 @@ struct ColumnChunkReader {
     // MARK: - Pages
 
     /// The page's bytes after decompression (the file's own bytes when uncompressed).
-    static func decompressed(_ body: UnsafeRawBufferPointer, size: Int, codec: CompressionCodec, scratch: ScratchBuffer,
+    static func decompressed(_ body: UnsafeRawBufferPointer, size: Int, codec: CompressionCodec, scratch: ParquetScratch,
                              _ use: (UnsafeRawBufferPointer) throws -> Void) throws {
         if codec == .uncompressed {
             guard body.count == size else { throw DecodeFailure.data("uncompressed page of \(body.count) bytes declares \(size)") }
@@ -134,7 +135,7 @@ struct ColumnChunkReader {
         if scratch.bytes.count < size { scratch.bytes = [UInt8](repeating: 0, count: size) }
         try scratch.bytes.withUnsafeMutableBytes { buffer in
             let target = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<size])
-            try Decompressor.decompress(codec, body, into: target)
+            try Decompressor.decompress(codec, body, into: target, zstd: codec == .zstd ? scratch.zstd() : nil)
             try use(UnsafeRawBufferPointer(target))
         }
     }
@@ -157,9 +158,4 @@ struct ColumnChunkReader {
         }
         dictionary = store
     }
-}
-
-/// The bytes a page decompresses into, kept between pages of a chunk.
-final class ScratchBuffer {
-    var bytes: [UInt8] = []
 }

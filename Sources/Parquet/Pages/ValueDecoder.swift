@@ -4,6 +4,13 @@ enum ValueDecoder {
     static func decode(_ bytes: UnsafeRawBufferPointer, encoding raw: Int32, count: Int,
                        dictionary: ValueStore?, into store: inout ValueStore) throws {
         let encoding = try Encoding.from(raw)
+        if store.isIndexed && encoding != .plainDictionary && encoding != .rleDictionary {
+            // A writer fell back from the dictionary (it grew too large): these values join the pool.
+            var direct = ValueStore(physicalType: store.physicalType, width: store.width, byteLimit: store.byteLimit)
+            try decode(bytes, encoding: raw, count: count, dictionary: dictionary, into: &direct)
+            try store.appendIndexed(direct)
+            return
+        }
         switch encoding {
         case .plain:
             try PlainDecoder.decode(bytes, count: count, into: &store)
@@ -42,18 +49,32 @@ enum ValueDecoder {
         let width = Int(try cursor.byte("dictionary index bit width"))
         guard width <= 32 else { throw DecodeFailure.data("dictionary index bit width \(width) exceeds 32") }
         var decoder = try HybridDecoder(cursor.rest(), width: width)
-        var indices: [UInt32] = []
-        indices.reserveCapacity(count)
-        try decoder.decode(count: count, maxValue: UInt32.max, into: &indices, what: "dictionary index")
-        let largest = indices.max() ?? 0
-        guard Int(largest) < dictionary.count else {
-            throw DecodeFailure.data("dictionary index \(largest) is out of range (the dictionary holds \(dictionary.count) values)")
+        let outOfRange = { (largest: UInt32) in
+            DecodeFailure.data("dictionary index \(largest) is out of range (the dictionary holds \(dictionary.count) values)")
         }
+        if store.physicalType == .byteArray {
+            // Strings stay in the dictionary: only the indices are kept (see `ValueStore`).
+            if !store.isIndexed { try store.becomeIndexed(dictionary: dictionary) }
+            let start = store.indices.count
+            let largest = try decoder.decode(count: count, maxValue: UInt32.max, into: &store.indices, what: "dictionary index")
+            guard count == 0 || Int(largest) < dictionary.count else { throw outOfRange(largest) }
+            let base = UInt32(store.dictionaryBase)
+            if base != 0 {
+                store.indices.withUnsafeMutableBufferPointer { indices in
+                    for position in start..<indices.count { indices[position] += base }
+                }
+            }
+            store.count += count
+            return
+        }
+        var indices: [UInt32] = []
+        let largest = try decoder.decode(count: count, maxValue: UInt32.max, into: &indices, what: "dictionary index")
+        guard Int(largest) < dictionary.count else { throw outOfRange(largest) }
         try gather(indices, from: dictionary, into: &store)
     }
 
     /// Appends `dictionary[index]` for every index (all already checked to be in range), one tight loop
-    /// per physical type: this is where most values of a real bill are decoded.
+    /// per physical type (byte arrays are not gathered: they stay indexed).
     private static func gather(_ indices: [UInt32], from dictionary: ValueStore, into store: inout ValueStore) throws {
         func copy<T>(_ source: [T], _ target: inout [T]) {
             source.withUnsafeBufferPointer { source in
@@ -67,30 +88,7 @@ enum ValueDecoder {
         case .float: copy(dictionary.floats, &store.floats)
         case .double: copy(dictionary.doubles, &store.doubles)
         case .byteArray:
-            var total = 0
-            dictionary.offsets.withUnsafeBufferPointer { offsets in
-                for index in indices { total += offsets[Int(index) + 1] - offsets[Int(index)] }
-            }
-            try store.reserveBytes(total)
-            let start = store.bytes.count
-            store.bytes.append(contentsOf: repeatElement(0, count: total))
-            store.offsets.reserveCapacity(store.offsets.count + indices.count)
-            store.bytes.withUnsafeMutableBufferPointer { target in
-                dictionary.bytes.withUnsafeBufferPointer { source in
-                    dictionary.offsets.withUnsafeBufferPointer { offsets in
-                        var position = start
-                        for index in indices {
-                            let lower = offsets[Int(index)]
-                            let length = offsets[Int(index) + 1] - lower
-                            if length > 0 {
-                                (target.baseAddress! + position).update(from: source.baseAddress! + lower, count: length)
-                            }
-                            position += length
-                            store.offsets.append(position)
-                        }
-                    }
-                }
-            }
+            preconditionFailure("dictionary-encoded byte arrays stay indexed")
         case .int96, .fixedLenByteArray:
             let width = store.width
             let (total, overflow) = indices.count.multipliedReportingOverflow(by: width)

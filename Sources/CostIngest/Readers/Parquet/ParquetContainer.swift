@@ -52,6 +52,19 @@ final class OpenedParquet: OpenedInput, @unchecked Sendable {
 
     var fileSize: Int64 { Int64(mapping.count) }
 
+    /// Lets the kernel drop the mapped pages of row group `index` once it is decoded: it is read
+    /// once, and the pages a reader touched would otherwise count in the process's RSS until the
+    /// file is closed (as the CSV reader does behind its parse position). Another thread's row
+    /// group is untouched: ranges are rounded inward to whole pages, and a page dropped by mistake
+    /// would only be read again from the page cache.
+    func releasePages(ofGroup index: Int) {
+        // The range comes from the footer, unchecked for columns not read: kept inside the file.
+        let range = file.rowGroups[index].byteRange
+        let lower = Int(max(0, min(range.lowerBound, fileSize)))
+        let upper = Int(max(Int64(lower), min(range.upperBound, fileSize)))
+        mapping.release(from: lower, to: upper)
+    }
+
     func records(from offset: Int64, first: Bool, settings: RecordSettings) throws -> any RecordSource {
         ParquetRecordSource(input: self, from: first ? 0 : offset, columns: settings.columns)
     }

@@ -22,6 +22,8 @@ final class ParquetRecordSource: RecordSource {
     /// Text of numbers, dates and maps, one buffer per column, valid until the next record.
     /// Owned memory (freed in `deinit`), so the bytes handed out stay valid until replaced.
     private var scratch: [Int: UnsafeMutableRawBufferPointer] = [:]
+    /// The decoder's page buffer and zstd context, reused from row group to row group.
+    private let decoderScratch = ParquetScratch()
     var stopOffset: Int64?
 
     init(input: OpenedParquet, from offset: Int64, columns: [Int]) {
@@ -53,7 +55,8 @@ final class ParquetRecordSource: RecordSource {
     private func load(_ index: Int) throws {
         // Free the previous group before decoding the next: one group's columns at a time.
         for column in slots.indices { slots[column] = nil }
-        let group = try input.file.readRowGroup(index, columns: leaves)
+        let group = try input.file.readRowGroup(index, columns: leaves, scratch: decoderScratch)
+        input.releasePages(ofGroup: index)
         var byLeaf: [Int: ParquetColumn] = [:]
         for column in group.columns { byLeaf[column.descriptor.index] = column }
         for column in wanted {
@@ -181,7 +184,8 @@ final class ParquetRecordSource: RecordSource {
         guard let slot = slots[column] else { return }
         switch input.columns[column] {
         case .map:
-            guard let values = slot.valueColumn else { return }
+            // Tested, not bound: binding copies the whole `ParquetColumn` (a dozen retains) per row.
+            guard slot.valueColumn != nil else { return }
             for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) {
                 // A null value is an absent tag, as in a CSV export's JSON.
                 let key = Int(slot.entryKey[entry])
@@ -189,7 +193,7 @@ final class ParquetRecordSource: RecordSource {
                 guard key >= 0, value >= 0 else { continue }
                 if let keyText = slot.text, let valueText = slot.valueText {
                     body(keyText.value(key), valueText.value(value))
-                } else {
+                } else if let values = slot.valueColumn {
                     let keyBytes = Array(Self.describe(slot.column, key).utf8)
                     let valueBytes = Array(Self.describe(values, value).utf8)
                     keyBytes.withUnsafeBytes { key in valueBytes.withUnsafeBytes { value in body(key, value) } }

@@ -27,10 +27,16 @@ final class ParquetSlot {
     private var days: UnsafeMutableBufferPointer<Int32>?
     private var dayFailures: [Int: String] = [:]
 
-    /// String values in raw memory: value `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+    /// String values in raw memory: pool entry `e` is `bytes[offsets[e]..<offsets[e + 1]]`, and
+    /// value `i` is entry `indices[i]` (a dictionary-encoded column) or entry `i`.
+    ///
+    /// For a dictionary-encoded column only the dictionary's bytes are copied, once per row group,
+    /// and every row's string is handed out from them.
     struct ByteColumn {
         let bytes: UnsafeMutableRawBufferPointer
         let offsets: UnsafeMutableBufferPointer<Int>
+        /// Empty unless the column is indexed.
+        let indices: UnsafeMutableBufferPointer<UInt32>
 
         init?(_ column: ParquetColumn) {
             let values = column.values
@@ -38,24 +44,29 @@ final class ParquetSlot {
                   values.physicalType == .byteArray || values.physicalType == .fixedLenByteArray else { return nil }
             let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, values.bytes.count), alignment: 1)
             values.bytes.withUnsafeBytes { bytes.copyMemory(from: $0) }
-            let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: values.count + 1)
+            let entries = values.poolCount
+            let offsets = UnsafeMutableBufferPointer<Int>.allocate(capacity: entries + 1)
             if values.physicalType == .byteArray {
-                _ = offsets.initialize(from: values.offsets.prefix(values.count + 1))
+                _ = offsets.initialize(from: values.offsets.prefix(entries + 1))
             } else {
-                for index in 0...values.count { offsets[index] = index * values.width }
+                for index in 0...entries { offsets[index] = index * values.width }
             }
+            indices = .allocate(capacity: values.isIndexed ? values.count : 0)
+            if values.isIndexed { _ = indices.initialize(from: values.indices.prefix(values.count)) }
             self.bytes = bytes
             self.offsets = offsets
         }
 
         @inline(__always)
         func value(_ index: Int) -> UnsafeRawBufferPointer {
-            UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[offsets[index]..<offsets[index + 1]])
+            let entry = indices.isEmpty ? index : Int(indices[index])
+            return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[offsets[entry]..<offsets[entry + 1]])
         }
 
         func free() {
             bytes.deallocate()
             offsets.deallocate()
+            indices.deallocate()
         }
     }
 

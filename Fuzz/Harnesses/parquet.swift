@@ -1,18 +1,23 @@
-// libFuzzer entry point for the Parquet decoder, compiled together with Sources/Parquet by
-// scripts/fuzz-parquet.sh (one module, so no import). Each input is a whole file: the footer is
-// decoded, then every column of every row group, then every value through every conversion.
+@testable import Parquet
+
+// The Parquet decoder (Sources/Parquet): each input is a whole file. The footer is decoded, then
+// every column of every row group, then the first values of each column through every conversion.
+// Never a crash, a hang or a sanitizer report; damaged files are refused with a `ParquetError`.
+// Seeds: the parquet-testing files and the pyarrow / DuckDB files of the tests, up to 64 KiB.
 
 /// Limits below the defaults, so a hostile count fails fast instead of filling libFuzzer's RSS budget.
 private let fuzzLimits = ParquetLimits(maxPageBytes: 1 << 24, maxEntriesPerColumnChunk: 1 << 20,
-                                     maxColumnChunkBytes: 1 << 26, maxFooterBytes: 1 << 24)
+                                       maxColumnChunkBytes: 1 << 26, maxFooterBytes: 1 << 24)
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func parquetFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+public func fuzzParquet(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = fuzzInput(data, size)
     guard let file = try? ParquetFile(bytes: bytes, path: "fuzz.parquet", limits: fuzzLimits) else { return 0 }
     let columns = Array(file.schema.columns.indices)
+    // One scratch for every row group, as the ingest reuses it.
+    let scratch = ParquetScratch()
     for index in file.rowGroups.indices {
-        guard let group = try? file.readRowGroup(index, columns: columns) else { continue }
+        guard let group = try? file.readRowGroup(index, columns: columns, scratch: scratch) else { continue }
         for column in group.columns {
             var converted = 0
             for row in 0..<column.rowCount {
