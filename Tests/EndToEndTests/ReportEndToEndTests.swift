@@ -18,7 +18,8 @@ struct ReportEndToEndTests {
     static let files: [(format: String, name: String)] = [("markdown", "sample-report.md"), ("text", "sample-report.txt"),
                                                           ("html", "sample-report.html")]
     /// The section headings of the sample report, in order.
-    static let headings = ["Totals and change", "Top movers", "Anomalies", "Commitment coverage and utilization", "Tag coverage"]
+    static let headings = ["Totals and change", "Top movers", "Anomalies", "Commitment coverage and utilization", "Tag coverage",
+                           "Forecast"]
 
     static func report(_ format: String) -> String {
         let result = Support.costtop(["report", "--cache", cache, "--format", format])
