@@ -46,7 +46,7 @@ struct ReportEndToEndTests {
         }
         if Self.recording, Self.chromium != nil {
             // The picture of the HTML report (fonts differ between machines, so it is not compared).
-            let shot = Self.screenshot(Self.folder + "/sample-report.html", size: "1000,4000", to: Self.folder + "/sample-report.png")
+            let shot = Self.screenshot(Self.folder + "/sample-report.html", size: "1000,4600", to: Self.folder + "/sample-report.png")
             #expect(shot.status == 0, "\(shot.err)")
         }
     }
