@@ -15,27 +15,31 @@ public struct BudgetsSection: ReportSection {
     /// The statuses the section shows, in the rules file's order: also what a test compares with
     /// `costtop budgets --as-of`.
     public func statuses(in context: ReportContext) throws -> [BudgetStatus] {
-        try BudgetEvaluation(forecasts: ForecastAnalysis(engine: context.engine))
-            .run(asOf: context.period.to, metric: context.metric)
+        guard let asOf = context.asOf else { return [] }
+        return try BudgetEvaluation(forecasts: ForecastAnalysis(engine: context.engine)).run(asOf: asOf, metric: context.metric)
     }
 
     public func section(in context: ReportContext) throws -> DocumentSection? {
         guard !context.rules.budgets.isEmpty else { return nil }
-        let statuses = try statuses(in: context)
-        let month = context.period.to.monthDescription
         let title = "Budgets"
+        guard let asOf = context.asOf else {
+            return DocumentSection(anchor: anchor, title: title,
+                                   blocks: [.paragraph("No data up to \(context.period.to) to evaluate the budgets on.")])
+        }
+        let statuses = try statuses(in: context)
+        let month = asOf.monthDescription
         guard !statuses.isEmpty else {
             return DocumentSection(anchor: anchor, title: title,
                                    blocks: [.paragraph("No budget of the rules file has an amount for \(month).")])
         }
         let count = { (state: BudgetStatus.State) in statuses.filter { $0.state == state }.count }
-        var summary = "\(statuses.count) budget\(statuses.count == 1 ? "" : "s") for \(month), as of \(context.period.to): "
+        var summary = "\(statuses.count) budget\(statuses.count == 1 ? "" : "s") for \(month), as of \(asOf): "
             + "\(count(.exceeded)) exceeded, \(count(.atRisk)) at risk, \(count(.ok)) ok. "
         summary += "Exceeded means the actual cost reached the amount; at risk, that the month-end forecast does."
         // `costtop budgets`' own table, less its ALERTS column: eight columns do not fit an
         // 80-column email, so the crossed alerts follow as a list.
-        var table = BudgetsOutput(statuses, month: context.period.to.firstOfMonth, asOf: context.period.to).table
-        table.title = "Budgets for \(month), as of \(context.period.to)"
+        var table = BudgetsOutput(statuses, month: asOf.firstOfMonth, asOf: asOf).table
+        table.title = "Budgets for \(month), as of \(asOf)"
         table.columns.removeLast()
         table.rows = table.rows.map { row in ReportRow(Array(row.cells.dropLast()), kind: row.kind, shownIn: row.shownIn) }
         var blocks: [DocumentBlock] = [.paragraph(summary), .table(table)]

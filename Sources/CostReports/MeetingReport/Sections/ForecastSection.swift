@@ -2,7 +2,7 @@ import CostEngine
 import CostModel
 
 /// The month-end forecast (`ForecastAnalysis`, docs/forecast.md) of the month the period ends in,
-/// as of the period's last day — not the cache's, so the report is about its own period and the
+/// as of the period's last day (`ReportContext.asOf`) — not the cache's, so the report is about its own period and the
 /// same arguments give the same forecast however much data arrives later: the interval, the actual
 /// to date, the next month, and the largest nodes by service (or by the rules file's first category).
 public struct ForecastSection: ReportSection {
@@ -16,17 +16,20 @@ public struct ForecastSection: ReportSection {
 
     /// The question the section asks: also what a test asks the engine (or `costtop forecast
     /// --as-of`) to check the section's figures.
-    public func spec(in context: ReportContext) -> ForecastSpec {
+    public func spec(in context: ReportContext, asOf: Day) -> ForecastSpec {
         let dimension: CostDimension = context.rules.categories.first.map { .category($0.name) } ?? .fixed(.service)
-        return ForecastSpec(groupBy: dimension, asOf: context.period.to, level: level, metric: context.metric, limit: limit)
+        return ForecastSpec(groupBy: dimension, asOf: asOf, level: level, metric: context.metric, limit: limit)
     }
 
     public func section(in context: ReportContext) throws -> DocumentSection? {
-        let spec = spec(in: context)
-        let result = try ForecastAnalysis(engine: context.engine).run(spec)
+        let title = "Forecast"
+        guard let asOf = context.asOf else {
+            return DocumentSection(anchor: anchor, title: title,
+                                   blocks: [.paragraph("No data up to \(context.period.to) to forecast from.")])
+        }
+        let result = try ForecastAnalysis(engine: context.engine).run(spec(in: context, asOf: asOf))
         let current = result.total.current, next = result.total.next
         let month = current.month.monthDescription
-        let title = "Forecast"
         guard let currency = result.currency else {
             return DocumentSection(anchor: anchor, title: title,
                                    blocks: [.paragraph("No cost in \(month) up to \(result.asOf) to forecast.")])
@@ -38,7 +41,7 @@ public struct ForecastSection: ReportSection {
         let complete = result.asOf >= current.month.lastOfMonth
         var summary = complete
             ? "\(month) is complete in the period: it came to \(money(current.actualToDate))."
-            : "As of \(result.asOf), the period's last day, \(month) is forecast to end at \(money(current.forecast)) "
+            : "As of \(result.asOf), \(result.asOf == context.period.to ? "the period's last day" : "the last day of data"), \(month) is forecast to end at \(money(current.forecast)) "
                 + "(\(interval(current))), \(money(current.actualToDate)) of it already spent."
         summary += " \(next.month.monthDescription) is forecast at \(money(next.forecast)) (\(interval(next)))."
         var blocks: [DocumentBlock] = [.paragraph(summary)]
