@@ -18,7 +18,8 @@ struct ReportEndToEndTests {
     static let files: [(format: String, name: String)] = [("markdown", "sample-report.md"), ("text", "sample-report.txt"),
                                                           ("html", "sample-report.html")]
     /// The section headings of the sample report, in order.
-    static let headings = ["Totals and change", "Top movers", "Anomalies", "Commitment coverage and utilization", "Tag coverage"]
+    static let headings = ["Totals and change", "Top movers", "Anomalies", "Commitment coverage and utilization", "Tag coverage",
+                           "Forecast"]
 
     static func report(_ format: String) -> String {
         let result = Support.costtop(["report", "--cache", cache, "--format", format])
@@ -45,7 +46,7 @@ struct ReportEndToEndTests {
         }
         if Self.recording, Self.chromium != nil {
             // The picture of the HTML report (fonts differ between machines, so it is not compared).
-            let shot = Self.screenshot(Self.folder + "/sample-report.html", size: "1000,4000", to: Self.folder + "/sample-report.png")
+            let shot = Self.screenshot(Self.folder + "/sample-report.html", size: "1000,4600", to: Self.folder + "/sample-report.png")
             #expect(shot.status == 0, "\(shot.err)")
         }
     }

@@ -11,8 +11,8 @@ public enum MeetingReport {
         CommitmentsSection(),
         TagCoverageSection(),
         ShowbackSection(),
-        // Budgets and Forecast go here, each as one `ReportSection` file in Sections/ and one line
-        // in this list (docs/report.md, "Adding a section"); `ChartKind.burnDown` is ready for Budgets.
+        ForecastSection(),
+        BudgetsSection(),
     ]
 
     /// The report of `context`: a title, the facts it rests on, and every section with something to say.

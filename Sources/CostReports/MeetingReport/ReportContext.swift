@@ -36,6 +36,14 @@ public struct ReportContext {
         self.anomalyFeedback = anomalyFeedback
     }
 
+    /// The day the Forecast and Budgets sections treat as the last one known: the period's last
+    /// day, or the cache's last day when the period runs past the data; nil when the period ends
+    /// before the data starts (nothing to forecast from).
+    public var asOf: Day? {
+        guard let data = cache.dayRange, period.to >= data.from else { return nil }
+        return min(period.to, data.to)
+    }
+
     /// A query engine over the cache with the rules file's categories.
     public var engine: QueryEngine { QueryEngine(cache: cache, rules: rules) }
 
