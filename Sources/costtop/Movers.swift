@@ -83,13 +83,9 @@ struct Movers: ParsableCommand {
     func run() throws {
         do {
             let rules = try rulesOption.load()
-            let cache = try CacheFile(path: cacheOption.resolvedPath)
-            guard let data = cache.dayRange else {
-                throw QueryError("the cache \(cache.path) holds no rows; ingest some exports first")
-            }
-            let periodSpec = period.flatMap(PeriodSpec.init) ?? .last7Days
-            let range = periodSpec.resolve(in: data)
-            let comparison = MoversComparison(compare)!.resolve(period: range, spec: periodSpec)
+            let windows = try ComparedWindows(cachePath: cacheOption.resolvedPath, period: period, compare: compare,
+                                              defaultPeriod: .last7Days)
+            let (cache, range, comparison) = (windows.cache, windows.period, windows.comparison)
             let spec = MoversSpec(period: range, comparison: comparison, path: try path(),
                                   filters: whereOption.filters, metric: metric, limit: limit, perDay: perDay)
             let result = try MoversAnalysis(cache: cache, rules: rules).run(spec)

@@ -58,13 +58,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let rules = try rulesOption.load()
-            let cache = try CacheFile(path: cacheOption.resolvedPath)
-            guard let data = cache.dayRange else {
-                throw QueryError("the cache \(cache.path) holds no rows; ingest some exports first")
-            }
-            let periodSpec = period.flatMap(PeriodSpec.init) ?? .last30Days
-            let range = periodSpec.resolve(in: data)
-            let comparison = MoversComparison(compare)!.resolve(period: range, spec: periodSpec)
+            let windows = try ComparedWindows(cachePath: cacheOption.resolvedPath, period: period, compare: compare,
+                                              defaultPeriod: .last30Days)
+            let (cache, range, comparison) = (windows.cache, windows.period, windows.comparison)
             let context = ReportContext(
                 cache: cache, rules: rules, period: range, comparison: comparison, metric: metric,
                 moverNotes: try MoverNotes(path: MoverNotes.path(forCache: cache.path)).notes,

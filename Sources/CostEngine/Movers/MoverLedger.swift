@@ -109,16 +109,7 @@ struct MoverLedger {
                 let hasCommitment = commitments[row] != 0 || (committed != nil && pricing[row] == committed!)
                 if hasCommitment { part = part == .usage ? .covered : .commitment }
                 let cost = Int128(metric[row])
-                let leaf: Int
-                if let known = leafIndex[key] {
-                    leaf = known
-                } else {
-                    leaf = leaves.count
-                    leafIndex[key] = leaf
-                    leaves.append(key)
-                    figures.append(contentsOf: [WindowFigures(), WindowFigures()])
-                }
-                let slot = 2 * leaf + window
+                let slot = 2 * leaf(for: key) + window
                 switch part {
                 case .usage:
                     figures[slot].usage[usageTypes[row], default: UsageFigures()]
@@ -149,16 +140,17 @@ struct MoverLedger {
         var key = Key(depth: depth)
         key.codes = (code, Self.allocatedCode, Self.allocatedCode, Self.allocatedCode)
         key = key.prefix(key.depth)
-        let leaf: Int
-        if let known = leafIndex[key] {
-            leaf = known
-        } else {
-            leaf = leaves.count
-            leafIndex[key] = leaf
-            leaves.append(key)
-            figures.append(contentsOf: [WindowFigures(), WindowFigures()])
-        }
-        figures[2 * leaf + window].allocated += amount
+        figures[2 * leaf(for: key) + window].allocated += amount
+    }
+
+    /// The index of `key`'s leaf, added (with empty figures for both windows) on first sight.
+    private mutating func leaf(for key: Key) -> Int {
+        if let known = leafIndex[key] { return known }
+        let leaf = leaves.count
+        leafIndex[key] = leaf
+        leaves.append(key)
+        figures.append(contentsOf: [WindowFigures(), WindowFigures()])
+        return leaf
     }
 
     /// The currency with the largest absolute cost over both windows (amounts in different
