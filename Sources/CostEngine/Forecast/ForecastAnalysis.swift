@@ -124,7 +124,7 @@ public struct ForecastAnalysis {
             notes.append("level shift under way since \(totalShift): forecast from the days since")
         }
         if scheduled != 0 {
-            notes.append("includes \(Money.plainString(scheduled)) of scheduled charges (fees, tax, credits) expected after \(result.asOf)")
+            notes.append("includes \(Money.plainString(scheduled))\(result.currency.map { " " + $0 } ?? "") of scheduled charges (fees, tax, credits) expected after \(result.asOf)")
         }
         return notes
     }
