@@ -29,12 +29,6 @@ public struct CacheContents: Sendable {
     public var sources: [SourceRecord] = []
     /// The ingest settings used.
     public var settings = IngestSettings(keepResources: false, tagKeys: nil)
-    /// XXH64 of the day column, each dimension column, then each measure column, when whoever built
-    /// the columns computed them while the data was in cache; `CacheWriter` computes them otherwise.
-    /// They must describe the columns as written: set them last, after every column is final.
-    /// (Not cleared by observers on the columns: those made appending to a column copy it.)
-    public var columnChecksums: [UInt64]?
-
     public init() {}
 
     /// Number of rows.

@@ -14,13 +14,12 @@ extension RollupBuilder {
             firstRows.append(rows)
             rows += table.count
         }
-        // Each column is written once, straight into its array, and checksummed while it is still in
-        // cache; the columns are shared out between two threads (copying out of a row-major buffer,
-        // then checksumming in a second pass, cost a twentieth of a large ingest).
+        // Each column is written once, straight into its array; the columns are shared out between
+        // two threads. (The writer checksums them per row group as it lays them out: format 2.)
         let dimensionCount = RollupBuilder.dimensionCount
         let measureCount = RollupBuilder.measureCount
         let columnCount = 1 + dimensionCount + 1 + measureCount  // day, dimensions, tag set, measures
-        let built = UncheckedSendable(ColumnSlots(count: columnCount))
+        let built = UncheckedSendable(ColumnSlots())
         let plan = UncheckedSendable((tables: tables, firstRows: firstRows, tuples: codeTuples))
         let sourceIndex = FixedDimension.source.columnIndex
         let rowCount = rows
@@ -45,7 +44,6 @@ extension RollupBuilder {
             switch column {
             case 0:
                 let days = fill(Int32.self) { out, day, table in out.update(repeating: day, count: table.count) }
-                slots.checksums[0] = days.withUnsafeBytes(XXH64.hash)
                 slots.days[0] = days
             case 1...dimensionCount:
                 let dimension = column - 1
@@ -53,7 +51,6 @@ extension RollupBuilder {
                     guard let keys = table.keys.baseAddress else { return }
                     for entry in 0..<table.count { out[entry] = keys[entry * 2 + 1] }
                 }
-                slots.checksums[column] = codes.withUnsafeBytes(XXH64.hash)
                 slots.codes[dimension] = codes
             case dimensionCount + 1:
                 slots.tagSets[0] = tupleWord(RollupBuilder.tagSetWord)
@@ -63,7 +60,6 @@ extension RollupBuilder {
                     guard let sums = table.sums.baseAddress else { return }
                     for entry in 0..<table.count { out[entry] = sums[entry * measureCount + measure] }
                 }
-                slots.checksums[1 + dimensionCount + measure] = values.withUnsafeBytes(XXH64.hash)
                 slots.measures[measure] = values
             }
         }
@@ -72,7 +68,6 @@ extension RollupBuilder {
         contents.dimensionCodes = Array(UnsafeBufferPointer(start: slots.codes, count: dimensionCount))
         contents.tagSetCodes = slots.tagSets[0]
         contents.measures = Array(UnsafeBufferPointer(start: slots.measures, count: measureCount))
-        contents.columnChecksums = Array(UnsafeBufferPointer(start: slots.checksums, count: 1 + dimensionCount + measureCount))
         for (index, _) in FixedDimension.allCases.enumerated() {
             let dictionary = dictionaryStrings(index)
             contents.dictionaries[index] = dictionary
@@ -99,17 +94,12 @@ private final class ColumnSlots {
     let codes = UnsafeMutablePointer<[UInt32]>.allocate(capacity: FixedDimension.allCases.count)
     let tagSets = UnsafeMutablePointer<[UInt32]>.allocate(capacity: 1)
     let measures = UnsafeMutablePointer<[Int64]>.allocate(capacity: Measure.allCases.count)
-    let checksums: UnsafeMutablePointer<UInt64>
-    private let checksumCount: Int
 
-    init(count: Int) {
+    init() {
         days.initialize(to: [])
         codes.initialize(repeating: [], count: FixedDimension.allCases.count)
         tagSets.initialize(to: [])
         measures.initialize(repeating: [], count: Measure.allCases.count)
-        checksumCount = count
-        checksums = .allocate(capacity: count)
-        checksums.initialize(repeating: 0, count: count)
     }
 
     deinit {
@@ -117,6 +107,5 @@ private final class ColumnSlots {
         codes.deinitialize(count: FixedDimension.allCases.count).deallocate()
         tagSets.deinitialize(count: 1).deallocate()
         measures.deinitialize(count: Measure.allCases.count).deallocate()
-        checksums.deallocate()
     }
 }
