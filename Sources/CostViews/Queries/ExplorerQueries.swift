@@ -168,11 +168,12 @@ final class ExplorerQueries {
         let question = CommitmentQuestion(filters: state.activeFilters, period: period, currency: result.currency)
         if let gaugeSearch, commitmentFigures.available {
             summary = commitmentFigures.known(question)
-            if summary == nil {
-                pending = true
-                gaugeSearch.request(question, ahead: drillAheads(state, rows: rows, period: period, comparison: comparison,
-                                                                 currency: result.currency))
-            }
+            pending = summary == nil
+            // The contexts a drill opens next, unless already summarized (and so checked): also when
+            // this context's summary is known, as after a drill into a row that was asked ahead.
+            let ahead = drillAheads(state, rows: rows, period: period, comparison: comparison, currency: result.currency)
+                .filter { commitmentFigures.known($0.question) == nil }
+            if pending || !ahead.isEmpty { gaugeSearch.request(pending ? question : nil, ahead: ahead) }
         } else {
             do {
                 summary = try commitmentFigures.summary(filters: state.activeFilters, period: period, currency: result.currency)

@@ -36,7 +36,8 @@ final class GaugeSearch: Sendable {
     }
 
     private struct Job: Sendable {
-        var question: CommitmentQuestion
+        /// nil when the context's own summary is known and only the drill-aheads are wanted.
+        var question: CommitmentQuestion?
         var ahead: [DrillAhead]
     }
 
@@ -59,8 +60,8 @@ final class GaugeSearch: Sendable {
         self.analysis = UncheckedSendable(analysis)
     }
 
-    /// Asks for the summary of `question`, then the drill-aheads `ahead`.
-    func request(_ question: CommitmentQuestion, ahead: [DrillAhead]) {
+    /// Asks for the summary of `question` (nil: none needed), then the drill-aheads `ahead`.
+    func request(_ question: CommitmentQuestion?, ahead: [DrillAhead]) {
         let start = slot.withLock { slot -> Bool in
             slot.wanted = Job(question: question, ahead: ahead)
             slot.generation += 1
@@ -99,7 +100,7 @@ final class GaugeSearch: Sendable {
                 return (job, slot.generation)
             }
             guard let (job, generation) = next else { return }
-            answer(job.question)
+            if let question = job.question { answer(question) }
             for ahead in job.ahead {
                 // A newer question (the user moved on) matters more than these guesses.
                 guard slot.withLock({ $0.generation == generation }) else { break }
