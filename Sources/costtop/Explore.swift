@@ -104,7 +104,8 @@ struct Explore: ParsableCommand {
             explorer = try Explorer(cache: cache, cacheName: (path as NSString).lastPathComponent, keyMap: config.keyMap,
                                     themeNames: Theme.availableNames(searchFolders: folders), gauges: config.gauges,
                                     anomalyMarks: config.anomalyMarks, state: state, rules: rulesOption.load(),
-                                    drillPath: try drillPath ?? config.drillPath, metrics: metrics)
+                                    drillPath: try drillPath ?? config.drillPath, metrics: metrics,
+                                    backgroundGauges: true)
             explorer.bookmarksPath = Bookmarks.path(configFile: ExplorerConfig.path(environment: environment))
             if let view { explorer.open(try ExplorerView(text: view)) }
         } catch {

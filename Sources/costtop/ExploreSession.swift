@@ -40,6 +40,8 @@ final class ExploreSession {
         var dirty = true
         while true {
             if explorer.pollAnomalies() { dirty = true }
+            // The gauges of a new context are computed on a worker too (`backgroundGauges`).
+            if explorer.pollGauges() { dirty = true }
             if dirty {
                 let size = screen.size
                 // The explorer keeps selections in view at this size; the renderer only draws.

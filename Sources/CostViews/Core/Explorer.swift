@@ -61,10 +61,14 @@ public final class Explorer {
     ///     account → service → usage type when the cache holds several providers, else account → ….
     ///     The first screen is grouped by the path's first dimension unless `state` says otherwise.
     ///   - metrics: business metrics for unit costs (`state.unitMetric`, `:per`); by default none.
+    ///   - backgroundGauges: compute the commitment gauges of a new context on a worker thread and
+    ///     draw the table without them meanwhile (the terminal session; `pollGauges` between keys);
+    ///     false computes them with the table, so every frame is complete (tests, scripts).
     public init(cache: CacheFile, cacheName: String, keyMap: KeyMap = KeyMap(), themeNames: [String] = ["default"],
                 gauges: GaugeThresholds = GaugeThresholds(), anomalyMarks: AnomalyMarkRule = AnomalyMarkRule(),
                 state: ExplorerState = ExplorerState(), rules: AllocationRules = .none,
-                drillPath: [CostDimension]? = nil, metrics: BusinessMetrics = BusinessMetrics()) throws {
+                drillPath: [CostDimension]? = nil, metrics: BusinessMetrics = BusinessMetrics(),
+                backgroundGauges: Bool = false) throws {
         guard let range = cache.dayRange else { throw CacheError.empty(path: cache.path) }
         self.cache = cache
         self.cacheName = cacheName
@@ -73,6 +77,9 @@ public final class Explorer {
         self.gaugeThresholds = gauges
         self.anomalyMarkRule = anomalyMarks
         self.queries = ExplorerQueries(cache: cache, rules: rules, drillPath: drillPath, metrics: metrics)
+        if backgroundGauges {
+            queries.gaugeSearch = GaugeSearch(cache: cache, analysis: queries.commitmentFigures.analysis)
+        }
         self.state = state
         if self.state.tagKey == nil { self.state.tagKey = cache.tagKeys.first }
         // A fresh state starts at the top of the drill path (provider for a mixed bill).
@@ -243,4 +250,42 @@ public final class Explorer {
         detail.anomaly = anomalyAtNode(row)
         data.detail = detail
     }
+}
+
+// MARK: - Gauges in the background
+
+extension Explorer {
+    /// Takes the gauge summaries the background worker finished (`backgroundGauges`) and fills in
+    /// the strip when one is the current context's. Call between keys, as `pollAnomalies`.
+    /// - Returns: true when the screen changed (the strip filled in, or an error message).
+    public func pollGauges() -> Bool {
+        guard let search = queries.gaugeSearch else { return false }
+        let answers = search.take()
+        guard !answers.isEmpty else { return false }
+        let current = CommitmentQuestion(filters: state.activeFilters, period: data.period, currency: data.currency)
+        var changed = false
+        for answer in answers {
+            let isCurrent = data.commitmentPending && answer.question == current
+            switch answer.result {
+            case .success(let summary):
+                queries.rememberGauges(summary, for: answer.question)
+                if isCurrent {
+                    data.commitmentSummary = summary
+                    data.commitmentPending = false
+                    changed = true
+                }
+            case .failure(let error):
+                // A drill-ahead's failure is not reported here: the drill itself asks again and says so.
+                if isCurrent {
+                    data.commitmentPending = false
+                    state.message = "commitment gauges: \(error)"
+                    changed = true
+                }
+            }
+        }
+        return changed
+    }
+
+    /// Whether the background worker is still computing gauges or checking drill-aheads.
+    public var gaugesBusy: Bool { queries.gaugeSearch?.isBusy ?? false }
 }

@@ -18,6 +18,9 @@ public struct ExplorerData: Sendable {
     /// Coverage, utilization and unused commitment within the drill context, for the gauge strip;
     /// nil (and no strip) when the cache has neither a commitment nor usage one could cover.
     public var commitmentSummary: CommitmentSummary? = nil
+    /// The gauges are being computed in the background (`GaugeSearch`): the strip says so until
+    /// `Explorer.pollGauges` fills in `commitmentSummary`.
+    public var commitmentPending = false
     /// Rows whose subtree holds an anomaly overlapping the period, by row key, with the anomalous
     /// days as offsets into `period` (for the marker and the sparkline); empty until detection is done.
     public var anomalyDays: [String: [ClosedRange<Int>]] = [:]

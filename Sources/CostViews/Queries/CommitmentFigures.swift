@@ -6,27 +6,14 @@ import CostModel
 /// summary and the commitments list each cost several scans of the period, so a key that changes
 /// neither the period, the currency nor the filters (sort, metric, `/`, moving) must not pay them again.
 struct CommitmentFigures {
-    /// One question: the filters, period and currency an answer was computed for.
-    private struct Question: Hashable {
-        var filters: [Filter]
-        var period: DayRange
-        var currency: String?
-
-        // `Filter` is only Equatable; its description (`DIM=VALUE`, `DIM!=VALUE`) identifies it.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(filters.map(\.description))
-            hasher.combine(period)
-            hasher.combine(currency)
-        }
-    }
-
-    private let analysis: CommitmentAnalysis
+    /// The analysis, shared with `GaugeSearch` (its whole-bill memo then serves both threads).
+    let analysis: CommitmentAnalysis
     /// Whether the cache holds any commitment or any usage a commitment could cover; without
     /// either the gauges would only ever say "—", so the strip is not drawn at all.
     let available: Bool
     /// Summaries by question. Several, not just the last: going back up a level (a frequent key)
     /// then costs nothing. Bounded, since each is small but a session can ask many questions.
-    private var summaries: [Question: CommitmentSummary] = [:]
+    private var summaries: [CommitmentQuestion: CommitmentSummary] = [:]
     private static let remembered = 32
     private var lastList: CommitmentList?
     /// How many times the engine was asked (tests check that browsing keys do not ask).
@@ -44,13 +31,21 @@ struct CommitmentFigures {
     /// The gauges of a drill context, or nil when the cache has nothing for them to measure.
     mutating func summary(filters: [Filter], period: DayRange, currency: String?) throws -> CommitmentSummary? {
         guard available else { return nil }
-        let question = Question(filters: filters, period: period, currency: currency)
+        let question = CommitmentQuestion(filters: filters, period: period, currency: currency)
         if let known = summaries[question] { return known }
         engineCalls += 1
         let summary = try analysis.summary(filters: filters, period: period, currency: currency)
+        remember(summary, for: question)
+        return summary
+    }
+
+    /// The summary of `question` when it was computed already (here or by `GaugeSearch`).
+    func known(_ question: CommitmentQuestion) -> CommitmentSummary? { summaries[question] }
+
+    /// Keeps a summary computed elsewhere (`GaugeSearch`), so asking again costs nothing.
+    mutating func remember(_ summary: CommitmentSummary, for question: CommitmentQuestion) {
         if summaries.count >= Self.remembered { summaries.removeAll() }
         summaries[question] = summary
-        return summary
     }
 
     /// Every commitment with cost in the period within `filters`.

@@ -14,6 +14,9 @@ final class ExplorerQueries {
     private(set) var commitmentFigures: CommitmentFigures
     /// Business metrics imported beside the cache, for unit costs; none when there are none.
     let metrics: BusinessMetrics
+    /// When set, the gauges of a context not seen before are computed on this worker and the table
+    /// is drawn without them meanwhile (`ExplorerData.commitmentPending`); nil computes them in line.
+    var gaugeSearch: GaugeSearch?
 
     /// The front of the drill path: the user's (`explore --by`, the config's `drill_path`), else
     /// provider → account → service → usage type when the cache holds several providers, else
@@ -160,16 +163,28 @@ final class ExplorerQueries {
         let unfiltered = rows.count
         if !state.rowFilter.isEmpty { rows = rows.filter { RowFilter.matches($0, state.rowFilter) } }
         var summary: CommitmentSummary?
+        var pending = false
         var message: String?
-        do {
-            summary = try commitmentFigures.summary(filters: state.activeFilters, period: period, currency: result.currency)
-        } catch {
-            message = "commitment gauges: \(error)"
+        let question = CommitmentQuestion(filters: state.activeFilters, period: period, currency: result.currency)
+        if let gaugeSearch, commitmentFigures.available {
+            summary = commitmentFigures.known(question)
+            pending = summary == nil
+            // The contexts a drill opens next, unless already summarized (and so checked): also when
+            // this context's summary is known, as after a drill into a row that was asked ahead.
+            let ahead = drillAheads(state, rows: rows, period: period, comparison: comparison, currency: result.currency)
+                .filter { commitmentFigures.known($0.question) == nil }
+            if pending || !ahead.isEmpty { gaugeSearch.request(pending ? question : nil, ahead: ahead) }
+        } else {
+            do {
+                summary = try commitmentFigures.summary(filters: state.activeFilters, period: period, currency: result.currency)
+            } catch {
+                message = "commitment gauges: \(error)"
+            }
         }
         var data = ExplorerData(period: period, comparison: comparison, currency: result.currency,
                                 otherCurrencies: result.otherCurrencies, total: result.total,
                                 previousTotal: result.previousTotal, rows: rows, unfilteredCount: unfiltered, detail: nil,
-                                commitmentSummary: summary)
+                                commitmentSummary: summary, commitmentPending: pending)
         (data.unitCosts, data.totalUnitCost) = unitCosts(state, rows: rows, total: result.total, previousTotal: result.previousTotal,
                                                          period: period, comparison: comparison)
         data.forecast = nodeForecast(filters: state.activeFilters, metric: state.metric, currency: result.currency)
@@ -216,6 +231,40 @@ final class ExplorerQueries {
     }
 
     // MARK: - Commitments
+
+    /// Keeps a gauge summary `GaugeSearch` computed, so the context's next visit costs nothing.
+    func rememberGauges(_ summary: CommitmentSummary, for question: CommitmentQuestion) {
+        commitmentFigures.remember(summary, for: question)
+    }
+
+    /// The contexts a drill from this level most likely opens next, for `GaugeSearch` to check and
+    /// summarize ahead: the top three rows and the selected one, when the level groups by the next
+    /// cluster dimension (account, then service, then usage type) under include filters on the
+    /// ones before it, so each context's rows are runs of the raw rows. None otherwise.
+    func drillAheads(_ state: ExplorerState, rows: [QueryRow], period: DayRange, comparison: DayRange?,
+                     currency: String?) -> [GaugeSearch.DrillAhead] {
+        let cluster = cache.clusterDimensions
+        var prefix: [UInt32] = []
+        for filter in state.activeFilters {
+            guard !filter.exclude, prefix.count < cluster.count, filter.dimension == .fixed(cluster[prefix.count]),
+                  let code = cache.dictionary(cluster[prefix.count]).index(of: filter.value) else { return [] }
+            prefix.append(UInt32(code))
+        }
+        guard prefix.count < cluster.count, state.level.groupBy == .fixed(cluster[prefix.count]) else { return [] }
+        let dimension = cluster[prefix.count]
+        // A drill reads its period and the comparison (the level's and the detail pane's queries).
+        let days = comparison.map { DayRange(from: min($0.from, period.from), to: max($0.to, period.to)) } ?? period
+        var keys = rows.prefix(3).map(\.key)
+        if rows.indices.contains(state.selection), !keys.contains(rows[state.selection].key) {
+            keys.append(rows[state.selection].key)
+        }
+        return keys.compactMap { key in
+            guard let code = cache.dictionary(dimension).index(of: key) else { return nil }
+            let filters = state.activeFilters + [Filter(dimension: state.level.groupBy, value: key, exclude: false)]
+            return GaugeSearch.DrillAhead(prefix: prefix + [UInt32(code)], days: days,
+                                          question: CommitmentQuestion(filters: filters, period: period, currency: currency))
+        }
+    }
 
     /// Every commitment with cost in the period within `filters` (the commitments screen's list).
     func commitmentList(filters: [Filter], period: DayRange, currency: String?) throws -> CommitmentList {

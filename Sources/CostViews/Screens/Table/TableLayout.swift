@@ -13,7 +13,7 @@ struct TableLayout {
 
     init(width: Int, height: Int, state: ExplorerState, data: ExplorerData) {
         var tableTop = 3
-        if data.commitmentSummary != nil {
+        if data.commitmentSummary != nil || data.commitmentPending {
             strip = tableTop
             tableTop += 1
         } else {

@@ -9,6 +9,10 @@ extension TableScreen {
         if let y = layout.strip, let summary = context.data.commitmentSummary {
             GaugeStrip.render(summary, thresholds: context.gaugeThresholds, currency: context.data.currency, y: y,
                               unicode: context.unicode, into: &grid)
+        } else if let y = layout.strip, context.data.commitmentPending {
+            // The row is kept while the summary is computed, so the table does not jump when it arrives.
+            grid.put(context.unicode ? "commitment gauges: computing…" : "commitment gauges: computing...", x: 1, y: y,
+                     role: .muted)
         }
         // Computed here without writing back: `settle` keeps the stored position for the terminal's size.
         let scroll = ListNavigation.scroll(current: self.scroll, selected: context.state.selection,
@@ -102,7 +106,7 @@ extension TableScreen {
             (.cycleSort, "sort"), (.filterRows, "filter"), (.toggleDetail, "detail"), (.help, "help"), (.quit, "quit"),
         ]
         // Last, so narrower screens keep the hints they had; only when there are commitments to show.
-        if context.data.commitmentSummary != nil { hints.append((.commitments, "commitments")) }
+        if context.data.commitmentSummary != nil || context.data.commitmentPending { hints.append((.commitments, "commitments")) }
         StatusHints.draw(hints.map { (context.keyMap.key(for: $0.0), $0.1) }, y: row, end: hintsEnd, into: &grid)
     }
 
