@@ -17,6 +17,10 @@ enum DeltaBinaryPackedDecoder {
               (blockSize / miniblocks) % 8 == 0 else {
             throw DecodeFailure.data("DELTA_BINARY_PACKED block of \(blockSize) values in \(miniblocks) miniblocks is malformed")
         }
+        // The header's count comes from the file: a value past Int's range would trap below.
+        guard total <= UInt64(Int.max) else {
+            throw DecodeFailure.data("DELTA_BINARY_PACKED value count \(total) is out of range")
+        }
         guard total >= UInt64(count) else {
             throw DecodeFailure.data("DELTA_BINARY_PACKED holds \(total) values where \(count) are needed")
         }
