@@ -1,3 +1,4 @@
+import ArgumentParser
 import CostCache
 import CostEngine
 import CostModel
@@ -8,6 +9,14 @@ struct ComparedWindows {
     let cache: CacheFile
     let period: DayRange
     let comparison: DayRange
+
+    /// Checks `--period` and `--compare` as the commands' `validate()` does, naming the accepted forms.
+    static func validate(period: String?, compare: String) throws {
+        try PeriodOptions.check(period: period)
+        if MoversComparison(compare) == nil {
+            throw ValidationError("bad --compare '\(compare)'; use previous, last-month or YYYY-MM-DD..YYYY-MM-DD")
+        }
+    }
 
     /// Opens the cache and resolves the windows; `period` and `compare` were checked by the
     /// command's `validate()`.

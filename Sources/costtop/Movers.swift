@@ -56,12 +56,7 @@ struct Movers: ParsableCommand {
     @OptionGroup var rulesOption: RulesOption
 
     func validate() throws {
-        if let period, PeriodSpec(period) == nil {
-            throw ValidationError("bad --period '\(period)'; use last-7d, last-30d, mtd, last-month, all or YYYY-MM-DD..YYYY-MM-DD")
-        }
-        if MoversComparison(compare) == nil {
-            throw ValidationError("bad --compare '\(compare)'; use previous, last-month or YYYY-MM-DD..YYYY-MM-DD")
-        }
+        try ComparedWindows.validate(period: period, compare: compare)
         let path = try self.path()
         if path.isEmpty || path.count > 4 { throw ValidationError("--by takes one to four dimensions") }
         if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }

@@ -13,10 +13,15 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last day (inclusive), YYYY-MM-DD.", valueName: "DAY"))
     var to: String?
 
-    func validate() throws {
+    /// Checks a `--period` value, naming the accepted forms (also for `movers` and `report`).
+    static func check(period: String?) throws {
         if let period, PeriodSpec(period) == nil {
             throw ValidationError("bad --period '\(period)'; use last-7d, last-30d, mtd, last-month, all or YYYY-MM-DD..YYYY-MM-DD")
         }
+    }
+
+    func validate() throws {
+        try Self.check(period: period)
         if period != nil && (from != nil || to != nil) { throw ValidationError("use either --period or --from/--to, not both") }
         if let from, Day(from) == nil { throw ValidationError("bad --from '\(from)'; write YYYY-MM-DD") }
         if let to, Day(to) == nil { throw ValidationError("bad --to '\(to)'; write YYYY-MM-DD") }

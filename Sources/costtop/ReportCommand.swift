@@ -46,12 +46,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var rulesOption: RulesOption
 
     func validate() throws {
-        if let period, PeriodSpec(period) == nil {
-            throw ValidationError("bad --period '\(period)'; use last-7d, last-30d, mtd, last-month, all or YYYY-MM-DD..YYYY-MM-DD")
-        }
-        if MoversComparison(compare) == nil {
-            throw ValidationError("bad --compare '\(compare)'; use previous, last-month or YYYY-MM-DD..YYYY-MM-DD")
-        }
+        try ComparedWindows.validate(period: period, compare: compare)
         if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a file name") }
     }
 

@@ -28,6 +28,21 @@ final class DayMemo {
         return day
     }
 
+    /// The UTC day of the timestamp `field` (nil when empty): the remembered day when it is the
+    /// timestamp seen last, else parsed and remembered. Every text container reads days through here.
+    @inline(__always)
+    func utcDay(_ field: UnsafeRawBufferPointer) throws(FieldError) -> Day? {
+        if field.isEmpty { return nil }
+        if let day = day(of: field) { return day }
+        do {
+            let day = try TimestampParser.utcDay(field)
+            remember(field, day: day)
+            return day
+        } catch {
+            throw FieldError(error.reason)
+        }
+    }
+
     /// Remembers that `bytes` (a valid timestamp) fall on `day`.
     func remember(_ bytes: UnsafeRawBufferPointer, day: Day) {
         guard bytes.count <= DayMemo.capacity, let source = bytes.baseAddress else { return }

@@ -28,16 +28,7 @@ extension CSVReader {
 
     @inline(__always)
     public func utcDay(_ column: Int) throws(FieldError) -> Day? {
-        let field = text(column)
-        if field.isEmpty { return nil }
-        if let day = dayMemo.day(of: field) { return day }
-        do {
-            let day = try TimestampParser.utcDay(field)
-            dayMemo.remember(field, day: day)
-            return day
-        } catch {
-            throw FieldError(error.reason)
-        }
+        try dayMemo.utcDay(text(column))
     }
 
     /// A map is a flat JSON object in one field (FOCUS `Tags`, CUR 2.0 `resource_tags`).

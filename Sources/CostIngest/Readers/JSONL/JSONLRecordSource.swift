@@ -161,16 +161,7 @@ final class JSONLRecordSource: RecordSource {
     func utcDay(_ column: Int) throws(FieldError) -> Day? {
         guard let span = values[column].first, span.kind != .null else { return nil }
         guard span.kind == .string else { throw FieldError("expected a timestamp string, found \(Self.describe(span.kind))") }
-        let field = bytes(span, column: column)
-        if field.isEmpty { return nil }
-        if let day = dayMemo.day(of: field) { return day }
-        do {
-            let day = try TimestampParser.utcDay(field)
-            dayMemo.remember(field, day: day)
-            return day
-        } catch {
-            throw FieldError(error.reason)
-        }
+        return try dayMemo.utcDay(bytes(span, column: column))
     }
 
     func forEachEntry(_ column: Int,
