@@ -49,7 +49,11 @@ public final class RollupBuilder {
     private let labelOffsets: UnsafeMutablePointer<Int>
     private let labelLengths: UnsafeMutablePointer<Int>
     /// Where each tag's key and value are in `encoding`.
-    private var tagOffsets: [(key: Int, keyLength: Int, value: Int, valueLength: Int)] = []
+    /// Raw memory with a count rather than an array: emptying an array for every line item (its
+    /// uniqueness check and generic `removeAll`) cost more than the tags themselves.
+    private var tagOffsets: UnsafeMutablePointer<(key: Int, keyLength: Int, value: Int, valueLength: Int)>
+    private var tagCount = 0
+    private var tagCapacity = 16
     private static let labelTag: UInt8 = 0x80
     private static let tagPairTag: UInt8 = 0xFF
     /// Scratch for one code tuple.
@@ -83,6 +87,7 @@ public final class RollupBuilder {
         rowKey.initialize(repeating: 0, count: 2)
         measures = .allocate(capacity: Measure.allCases.count)
         measures.initialize(repeating: 0, count: Measure.allCases.count)
+        tagOffsets = .allocate(capacity: tagCapacity)
     }
 
     deinit {
@@ -94,6 +99,7 @@ public final class RollupBuilder {
         tupleKey.deallocate()
         rowKey.deallocate()
         measures.deallocate()
+        tagOffsets.deallocate()
     }
 
     /// Number of measures per line item.
@@ -152,7 +158,15 @@ public final class RollupBuilder {
         // Both are copied into the encoding: a tag parser may hand out bytes it reuses.
         let keyOffset = append(tag: RollupBuilder.tagPairTag, tagKey)
         let valueOffset = append(tag: RollupBuilder.tagPairTag, value)
-        tagOffsets.append((keyOffset, tagKey.count, valueOffset, value.count))
+        if tagCount == tagCapacity {
+            let grown = UnsafeMutablePointer<(key: Int, keyLength: Int, value: Int, valueLength: Int)>.allocate(capacity: tagCapacity * 2)
+            grown.moveInitialize(from: tagOffsets, count: tagCount)
+            tagOffsets.deallocate()
+            tagOffsets = grown
+            tagCapacity *= 2
+        }
+        (tagOffsets + tagCount).initialize(to: (keyOffset, tagKey.count, valueOffset, value.count))
+        tagCount += 1
     }
 
     /// Appends a tag byte, a length and `bytes` to the encoding; returns where the bytes start.
@@ -252,7 +266,7 @@ public final class RollupBuilder {
         encodingUsed = 0
         valueLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
         labelLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
-        tagOffsets.removeAll(keepingCapacity: true)
+        tagCount = 0
         measures.update(repeating: 0, count: RollupBuilder.measureCount)
     }
 
@@ -270,7 +284,7 @@ public final class RollupBuilder {
             }
         }
         pendingTags.removeAll(keepingCapacity: true)
-        for tag in tagOffsets {
+        for tag in UnsafeBufferPointer(start: tagOffsets, count: tagCount) {
             internTag(key: UnsafeRawBufferPointer(start: encoding + tag.key, count: tag.keyLength),
                       value: UnsafeRawBufferPointer(start: encoding + tag.value, count: tag.valueLength))
         }

@@ -50,6 +50,56 @@ extension ParquetColumn {
         return try rescale(unscaled, from: scale, to: digits)
     }
 
+    /// Every value as `fixedPoint(_:digits:)` gives it, in one pass: the values (0 where a value
+    /// failed) and, by value index, why each failed value could not be converted.
+    ///
+    /// DOUBLE, FLOAT and plain integers (the usual amounts) are converted in a tight loop with the
+    /// scale factor computed once; other types go value by value.
+    public func fixedPoints(digits: Int) -> (values: [Int64], failures: [Int: String]) {
+        var failures: [Int: String] = [:]
+        let count = values.count
+        let scale = descriptor.decimalScale ?? 0
+        func eachValue(_ convert: (Int) throws -> Int64) -> [Int64] {
+            [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    do { buffer[index] = try convert(index) } catch {
+                        buffer[index] = 0
+                        failures[index] = "\(error)"
+                    }
+                }
+                initialized = count
+            }
+        }
+        guard (0...18).contains(digits) else { return (eachValue { try fixedPoint($0, digits: digits) }, failures) }
+        switch descriptor.physicalType {
+        case .double, .float:
+            var factor = 1.0
+            for _ in 0..<digits { factor *= 10 }
+            let isDouble = descriptor.physicalType == .double
+            let doubles = values.doubles
+            let floats = values.floats
+            return (eachValue { index in
+                let double = isDouble ? doubles[index] : Double(floats[index])
+                let scaled = (double * factor).rounded(.toNearestOrEven)
+                guard scaled.isFinite, scaled >= -9.223372036854775808e18, scaled < 9.223372036854775808e18 else {
+                    throw conversionError("\(double) overflows 64 bits at \(digits) decimal digits")
+                }
+                return Int64(scaled)
+            }, failures)
+        case .int64 where scale >= 0 && digits >= scale && descriptor.logicalType != .integer(bitWidth: 64, isSigned: false):
+            var factor: Int64 = 1
+            for _ in 0..<(digits - scale) { factor *= 10 }
+            let int64s = values.int64s
+            return (eachValue { index in
+                let (scaled, overflow) = int64s[index].multipliedReportingOverflow(by: factor)
+                guard !overflow else { return try fixedPoint(index, digits: digits) }
+                return scaled
+            }, failures)
+        default:
+            return (eachValue { try fixedPoint($0, digits: digits) }, failures)
+        }
+    }
+
     /// The unscaled integer of a DECIMAL value of any physical type (wide FIXED decimals up to 128 bits).
     func unscaledDecimal(_ index: Int) throws -> Int128 {
         guard descriptor.decimalScale != nil else { throw conversionError("not a DECIMAL column") }

@@ -37,6 +37,9 @@ public struct ValueStore: Sendable {
     public internal(set) var indices: [UInt32] = []
     /// Where the chunk's dictionary starts in the pool of an indexed store.
     var dictionaryBase = 0
+    /// Values the chunk is expected to hold (bounded by the reader): an indexed store reserves its
+    /// indices for them, rather than growing them by doubling and copying.
+    var expectedCount = 0
 
     /// Most bytes `bytes` may hold: a dictionary or delta encoding can repeat a long value many
     /// times from a few bytes, so byte-array growth is bounded separately (`ParquetLimits`).
@@ -88,6 +91,7 @@ public struct ValueStore: Sendable {
             dictionaryBase = count
             try appendPool(dictionary)
         }
+        indices.reserveCapacity(expectedCount)
         isIndexed = true
     }
 

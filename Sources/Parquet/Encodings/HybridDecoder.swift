@@ -97,40 +97,8 @@ struct HybridDecoder {
                 // `take` is bounded by the bytes present (8 values per `width` bytes).
                 let start = output.count
                 output.append(contentsOf: repeatElement(0, count: take))
-                var widest: UInt64 = 0
-                output.withUnsafeMutableBufferPointer { target in
-                    var bit = 0
-                    var index = start
-                    if width <= 8 {
-                        // Levels and small dictionaries: a group of eight values is `width` bytes, one load.
-                        while index + 8 <= start + take, (bit >> 3) + 8 <= packed.count {
-                            let word = UInt64(littleEndian: packed.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
-                            for lane in 0..<8 {
-                                let value = (word >> UInt64(lane * width)) & mask
-                                widest = max(widest, value)
-                                target[index + lane] = T(truncatingIfNeeded: value)
-                            }
-                            index += 8
-                            bit += 8 * width
-                        }
-                    }
-                    while index < start + take {
-                        let byte = bit >> 3
-                        let word: UInt64
-                        if byte + 8 <= packed.count {
-                            word = UInt64(littleEndian: packed.loadUnaligned(fromByteOffset: byte, as: UInt64.self))
-                        } else {
-                            // The last bytes of the run: gathered one by one, zeros past the end.
-                            var gathered: UInt64 = 0
-                            for offset in 0..<min(8, packed.count - byte) { gathered |= UInt64(packed[byte + offset]) << UInt64(offset * 8) }
-                            word = gathered
-                        }
-                        let value = (word >> UInt64(bit & 7)) & mask
-                        widest = max(widest, value)
-                        target[index] = T(truncatingIfNeeded: value)
-                        bit += width
-                        index += 1
-                    }
+                let widest = output.withUnsafeMutableBufferPointer { target in
+                    Self.unpack(packed, width: width, mask: mask, into: UnsafeMutableBufferPointer(rebasing: target[start..<start + take]))
                 }
                 largest = max(largest, UInt32(truncatingIfNeeded: widest))
             }
@@ -138,6 +106,63 @@ struct HybridDecoder {
             left -= take
         }
         return largest
+    }
+
+    /// Unpacks `target.count` values of `width` bits from `packed` (which holds at least that many
+    /// bits); returns the largest.
+    ///
+    /// Every value is one unaligned 64-bit load (a group of eight for widths up to 8): the last
+    /// bytes of the run, where a load would read past its end, are first copied into a zeroed
+    /// 16-byte buffer, so no value is gathered byte by byte (short runs of levels are common, and
+    /// were mostly that slow tail).
+    @inline(__always)
+    private static func unpack<T: FixedWidthInteger>(_ packed: UnsafeRawBufferPointer, width: Int, mask: UInt64,
+                                                     into target: UnsafeMutableBufferPointer<T>) -> UInt64 {
+        let count = target.count
+        guard count > 0, let base = packed.baseAddress else { return 0 }
+        var widest: UInt64 = 0
+        var index = 0
+        var bit = 0
+        // Byte offsets up to `lastFull` can load eight bytes in place.
+        let lastFull = packed.count - 8
+        if width <= 8 {
+            // Levels and small dictionaries: a group of eight values is `width` bytes, one load.
+            while index + 8 <= count, (bit >> 3) <= lastFull {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+                for lane in 0..<8 {
+                    let value = (word >> UInt64(lane * width)) & mask
+                    widest = max(widest, value)
+                    target[index + lane] = T(truncatingIfNeeded: value)
+                }
+                index += 8
+                bit += 8 * width
+            }
+        }
+        while index < count, (bit >> 3) <= lastFull {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            let value = (word >> UInt64(bit & 7)) & mask
+            widest = max(widest, value)
+            target[index] = T(truncatingIfNeeded: value)
+            bit += width
+            index += 1
+        }
+        if index < count {
+            // The tail: at most the last eight bytes, copied behind zeros' worth of room.
+            let tailStart = max(0, packed.count - 8)
+            var tail: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &tail) { buffer in
+                buffer.baseAddress!.copyMemory(from: base + tailStart, byteCount: packed.count - tailStart)
+                while index < count {
+                    let word = UInt64(littleEndian: buffer.baseAddress!.loadUnaligned(fromByteOffset: (bit >> 3) - tailStart, as: UInt64.self))
+                    let value = (word >> UInt64(bit & 7)) & mask
+                    widest = max(widest, value)
+                    target[index] = T(truncatingIfNeeded: value)
+                    bit += width
+                    index += 1
+                }
+            }
+        }
+        return widest
     }
 
     /// Bytes consumed so far.

@@ -39,6 +39,12 @@ struct ColumnChunkReader {
         let reservation = min(total, 1 << 22)
         if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(reservation) }
         if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(reservation) }
+        // Values: at most one per entry. Byte arrays reserve only once they turn out to be indexed.
+        values.expectedCount = reservation
+        if descriptor.physicalType != .byteArray && descriptor.physicalType != .int96
+            && descriptor.physicalType != .fixedLenByteArray {
+            values.reserve(reservation)
+        }
         var position = range.lowerBound
         var entries = 0
         var decompressedBytes = 0

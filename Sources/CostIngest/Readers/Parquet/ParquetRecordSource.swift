@@ -17,6 +17,8 @@ final class ParquetRecordSource: RecordSource {
     private var groupStarted = false
     /// The current group's columns, by adapter column (nil for columns the adapter does not read).
     private var slots: ContiguousArray<ParquetSlot?>
+    /// The same columns as plain pointers, for the per-field reads (see `ParquetField`).
+    private let fields: UnsafeMutablePointer<ParquetField>
     private var row = -1
     private var rowsRead = 0
     /// Text of numbers, dates and maps, one buffer per column, valid until the next record.
@@ -32,6 +34,8 @@ final class ParquetRecordSource: RecordSource {
         leaves = Array(Set(wanted.flatMap { input.columns[$0].leaves })).sorted()
         nextGroup = input.groups.firstIndex { $0.start >= offset } ?? input.groups.count
         slots = ContiguousArray(repeating: nil, count: input.columns.count)
+        fields = .allocate(capacity: max(1, input.columns.count))
+        fields.initialize(repeating: ParquetField(), count: max(1, input.columns.count))
     }
 
     // MARK: - Walking rows
@@ -54,7 +58,10 @@ final class ParquetRecordSource: RecordSource {
     /// Decodes row group `index`'s leaves and lays the adapter's columns out for per-row reads.
     private func load(_ index: Int) throws {
         // Free the previous group before decoding the next: one group's columns at a time.
-        for column in slots.indices { slots[column] = nil }
+        for column in slots.indices {
+            slots[column] = nil
+            fields[column] = ParquetField()
+        }
         let group = try input.file.readRowGroup(index, columns: leaves, scratch: decoderScratch)
         input.releasePages(ofGroup: index)
         var byLeaf: [Int: ParquetColumn] = [:]
@@ -67,6 +74,13 @@ final class ParquetRecordSource: RecordSource {
                 if let keys = byLeaf[key] { slots[column] = ParquetSlot(entries: keys, values: byLeaf[value], rows: group.rowCount) }
             case .repeated(let leaf):
                 if let data = byLeaf[leaf] { slots[column] = ParquetSlot(entries: data, values: nil, rows: group.rowCount) }
+            }
+            if let slot = slots[column] {
+                if case .scalar = input.columns[column] {
+                    fields[column] = ParquetField(slot, scalar: true)
+                } else {
+                    fields[column] = ParquetField(slot, scalar: false)
+                }
             }
         }
         groupRows = group.rowCount
@@ -94,18 +108,34 @@ final class ParquetRecordSource: RecordSource {
 
     @inline(__always)
     func isNull(_ column: Int) -> Bool {
-        guard let slot = slots[column] else { return true }
-        switch input.columns[column] {
+        let field = fields + column
+        switch field.pointee.shape {
+        case .absent:
+            return true
         case .scalar:
-            return slot.rowIndex[row] < 0
-        case .map, .repeated:
-            for entry in Int(slot.rowIndex[row])..<Int(slot.rowIndex[row + 1]) where slot.entryKey[entry] >= 0 { return false }
+            return field.pointee.rowIndex![row] < 0
+        case .entries:
+            let rowIndex = field.pointee.rowIndex!
+            let keys = field.pointee.entryKey!
+            for entry in Int(rowIndex[row])..<Int(rowIndex[row + 1]) where keys[entry] >= 0 { return false }
             return true
         }
     }
 
     @inline(__always)
     func text(_ column: Int) -> UnsafeRawBufferPointer {
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        let field = fields + column
+        if field.pointee.shape == .scalar, let text = field.pointee.text {
+            // Strings are handed out in place: no copy per field.
+            let value = Int(field.pointee.rowIndex![row])
+            return value >= 0 ? text.value(value) : empty
+        }
+        return typedText(column)
+    }
+
+    /// The text of a typed value, a map or a list (not per-row work for the usual string columns).
+    private func typedText(_ column: Int) -> UnsafeRawBufferPointer {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         guard let slot = slots[column] else { return empty }
         if case .scalar = input.columns[column] {
@@ -140,7 +170,23 @@ final class ParquetRecordSource: RecordSource {
 
     @inline(__always)
     func fixedPoint(_ column: Int, scaleDigits: Int) throws(FieldError) -> Int64 {
+        let field = fields + column
+        if field.pointee.fixedDigits == scaleDigits, let fixed = field.pointee.fixed {
+            let value = fixed[row]
+            // -1 may be a failed conversion: the slot knows.
+            if value != -1 { return value }
+        }
+        return try fixedPointSlow(column, scaleDigits: scaleDigits)
+    }
+
+    private func fixedPointSlow(_ column: Int, scaleDigits: Int) throws(FieldError) -> Int64 {
         guard let slot = slots[column] else { return 0 }
+        defer {
+            if (0...18).contains(scaleDigits), let fixed = slot.fixed[scaleDigits] {
+                fields[column].fixedDigits = scaleDigits
+                fields[column].fixed = UnsafePointer(fixed.baseAddress)
+            }
+        }
         switch input.columns[column] {
         case .scalar:
             if slot.text != nil {
@@ -170,7 +216,16 @@ final class ParquetRecordSource: RecordSource {
 
     @inline(__always)
     func utcDay(_ column: Int) throws(FieldError) -> Day? {
+        if let days = fields[column].days {
+            let day = days[row]
+            if day != Int32.min { return Day(index: day) }
+        }
+        return try utcDaySlow(column)
+    }
+
+    private func utcDaySlow(_ column: Int) throws(FieldError) -> Day? {
         guard let slot = slots[column] else { return nil }
+        defer { if let days = slot.days { fields[column].days = UnsafePointer(days.baseAddress) } }
         guard case .scalar = input.columns[column] else { throw FieldError("a list or map is not a date") }
         if slot.text != nil {
             let field = text(column)
@@ -181,6 +236,21 @@ final class ParquetRecordSource: RecordSource {
     }
 
     func forEachEntry(_ column: Int, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws(FieldError) {
+        let field = fields + column
+        if field.pointee.shape == .entries, let keyText = field.pointee.text, let valueText = field.pointee.valueText {
+            // A map of strings (tags): pointers only.
+            let rowIndex = field.pointee.rowIndex!
+            let keys = field.pointee.entryKey!
+            let values = field.pointee.entryValue!
+            for entry in Int(rowIndex[row])..<Int(rowIndex[row + 1]) {
+                // A null value is an absent tag, as in a CSV export's JSON.
+                let key = Int(keys[entry])
+                let value = Int(values[entry])
+                guard key >= 0, value >= 0 else { continue }
+                body(keyText.value(key), valueText.value(value))
+            }
+            return
+        }
         guard let slot = slots[column] else { return }
         switch input.columns[column] {
         case .map:
@@ -221,6 +291,8 @@ final class ParquetRecordSource: RecordSource {
 
     deinit {
         for buffer in scratch.values { buffer.deallocate() }
+        fields.deinitialize(count: max(1, input.columns.count))
+        fields.deallocate()
     }
 
     /// A value as the text a CSV export would hold.

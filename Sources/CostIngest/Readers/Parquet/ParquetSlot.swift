@@ -21,10 +21,10 @@ final class ParquetSlot {
     let text: ByteColumn?
     let valueText: ByteColumn?
     /// Fixed-point values per row, by scale (0-18 digits), computed on first use; -1 rows failed.
-    private var fixed: [UnsafeMutableBufferPointer<Int64>?] = Array(repeating: nil, count: 19)
+    private(set) var fixed: [UnsafeMutableBufferPointer<Int64>?] = Array(repeating: nil, count: 19)
     private var fixedFailures: [Int: String] = [:]
     /// Day numbers per row, computed on first use; Int32.min for a null or a failure.
-    private var days: UnsafeMutableBufferPointer<Int32>?
+    private(set) var days: UnsafeMutableBufferPointer<Int32>?
     private var dayFailures: [Int: String] = [:]
 
     /// String values in raw memory: pool entry `e` is `bytes[offsets[e]..<offsets[e + 1]]`, and
@@ -105,18 +105,21 @@ final class ParquetSlot {
         let count = min(column.entryCount, indexes.count)
         let top = UInt8(clamping: column.descriptor.maxDefinitionLevel)
         column.definitionLevels.withUnsafeBufferPointer { levels in
-            if levels.isEmpty {
+            if levels.isEmpty || column.values.count == column.entryCount {
+                // No nulls in this row group (or none possible): entry i is value i.
                 for entry in 0..<count { indexes[entry] = Int32(entry) }
                 return
             }
+            if column.values.count == 0 {
+                UnsafeMutableBufferPointer(rebasing: indexes[0..<count]).initialize(repeating: -1)
+                return
+            }
+            // Branch-free: levels of nullable columns alternate too often for a branch to predict.
             var next: Int32 = 0
             for entry in 0..<count {
-                if levels[entry] == top {
-                    indexes[entry] = next
-                    next += 1
-                } else {
-                    indexes[entry] = -1
-                }
+                let present: Int32 = levels[entry] == top ? 1 : 0
+                indexes[entry] = next | (present &- 1)
+                next &+= present
             }
         }
     }
@@ -145,14 +148,20 @@ final class ParquetSlot {
     private func fixedPointSlow(row: Int, digits: Int) throws(FieldError) -> Int64 {
         guard (0...18).contains(digits) else { throw FieldError("\(digits) decimal digits asked for") }
         let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: rowIndex.count)
-        for index in 0..<rowIndex.count {
-            let value = Int(rowIndex[index])
-            guard value >= 0 else { values[index] = 0; continue }
-            do {
-                values[index] = try column.fixedPoint(value, digits: digits)
-            } catch {
+        // Every value converted in one pass (one scale factor, one loop per type), then laid out by row.
+        let converted = column.fixedPoints(digits: digits)
+        converted.values.withUnsafeBufferPointer { byValue in
+            for index in 0..<rowIndex.count {
+                let value = Int(rowIndex[index])
+                values[index] = value >= 0 ? byValue[value] : 0
+            }
+        }
+        if !converted.failures.isEmpty {
+            for index in 0..<rowIndex.count {
+                let value = Int(rowIndex[index])
+                guard value >= 0, let failure = converted.failures[value] else { continue }
                 values[index] = -1
-                fixedFailures[index &* 19 &+ digits] = "\(error)"
+                fixedFailures[index &* 19 &+ digits] = failure
             }
         }
         fixed[digits] = values
