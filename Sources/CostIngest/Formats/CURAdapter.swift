@@ -43,6 +43,8 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     /// CUR 2.0's `cost_category` map column, if present.
     private let costCategoryMap: Int?
     let defaultedColumns: [String]
+    /// The columns every dimension, label and tag comes from (the amounts are measures only).
+    let rowMemoColumns: [Int]?
 
     init(header: HeaderIndex, snakeCase: Bool) throws(RowProblem) {
         func name(_ legacy: String) -> String { snakeCase ? CURAdapter.snakeName(legacy) : legacy }
@@ -104,6 +106,10 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
         costCategoryMap = snakeCase ? header["cost_category"] : nil
         if tags.isEmpty && tagMap == nil { defaulted.append("resourceTags/* (no tags)") }
         defaultedColumns = defaulted
+        let dimensionSources: [Int?] = [usageAccount, productCode, usageType, lineItemType, payer, payerName,
+                                        usageAccountName, regionCode, region, resource, currency, term, planARN,
+                                        reservationARN, tagMap, costCategoryMap]
+        rowMemoColumns = dimensionSources.compactMap { $0 } + tags.map(\.column)
     }
 
     // MARK: - Reading a row
@@ -119,18 +125,22 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem) {
         let fields = FieldAccess(record: record)
         builder.setDay(try fields.day(start))
-        builder.set(.provider, "AWS")
-        builder.set(.billingAccount, fields.bytes(payer))
-        builder.setLabel(.billingAccount, fields.bytes(payerName))
-        builder.set(.account, fields.bytes(usageAccount))
-        builder.setLabel(.account, fields.bytes(usageAccountName))
-        builder.set(.service, fields.bytes(productCode))
-        builder.set(.usageType, fields.bytes(usageType))
-        let code = fields.bytes(regionCode)
-        builder.set(.region, code.isEmpty ? fields.bytes(region) : code)
-        builder.set(.resource, fields.bytes(resource))
-        let currencyBytes = fields.bytes(currency)
-        if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
+        // A row the memo knows (`RowMemo`) has these dimensions already: only the measures are read.
+        let dimensionsKnown = builder.dimensionsKnown
+        if !dimensionsKnown {
+            builder.set(.provider, "AWS" as StaticString)
+            builder.set(.billingAccount, fields.bytes(payer))
+            builder.setLabel(.billingAccount, fields.bytes(payerName))
+            builder.set(.account, fields.bytes(usageAccount))
+            builder.setLabel(.account, fields.bytes(usageAccountName))
+            builder.set(.service, fields.bytes(productCode))
+            builder.set(.usageType, fields.bytes(usageType))
+            let code = fields.bytes(regionCode)
+            builder.set(.region, code.isEmpty ? fields.bytes(region) : code)
+            builder.set(.resource, fields.bytes(resource))
+            let currencyBytes = fields.bytes(currency)
+            if currencyBytes.isEmpty { builder.set(.currency, "USD" as StaticString) } else { builder.set(.currency, currencyBytes) }
+        }
 
         let type = LineItemType(fields.bytes(lineItemType))
         let billed = try fields.money(unblended)
@@ -166,8 +176,10 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
             break
         }
         if type == .tax || type == .credit || type == .refund { list = billed }
-        builder.set(.chargeCategory, type.chargeCategory)
-        if let pricing = type.pricingCategory(spot: fields.equals(term, "Spot")) { builder.set(.pricingCategory, pricing) }
+        if !dimensionsKnown {
+            builder.set(.chargeCategory, type.chargeCategory)
+            if let pricing = type.pricingCategory(spot: fields.equals(term, "Spot")) { builder.set(.pricingCategory, pricing) }
+        }
 
         builder.measures[Measure.billed.columnIndex] = billed
         builder.measures[Measure.effective.columnIndex] = effective
@@ -177,6 +189,7 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
         builder.measures[Measure.commitmentTotal.columnIndex] = total
         builder.measures[Measure.coveredOnDemand.columnIndex] = covered
 
+        if dimensionsKnown { return }
         for tag in tagColumns {
             let value = fields.bytes(tag.column)
             if !value.isEmpty {
@@ -189,7 +202,11 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
         }
     }
 
-    private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: StaticString, status: StaticString?) {
+    @inline(__always)
+    private func commitment(_ builder: RollupBuilder, _ id: @autoclosure () -> UnsafeRawBufferPointer,
+                            type: StaticString, status: StaticString?) {
+        guard !builder.dimensionsKnown else { return }
+        let id = id()
         guard !id.isEmpty else { return }
         builder.set(.commitment, id)
         builder.set(.commitmentType, type)

@@ -102,6 +102,14 @@ protocol ExportAdapter: Sendable {
     /// Reads the record source's current record into the builder (without committing it).
     /// Implementations are specialized for `CSVReader` (`@_specialize`), the hot path.
     func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem)
+    /// Every column whose value can change what `read` sets on the builder other than the measures
+    /// (the day aside: it is set on every row), when `read` commits one line item per record; nil
+    /// when unknown. A columnar source then skips the dimensions of rows it has seen (`RowMemo`).
+    var rowMemoColumns: [Int]? { get }
+}
+
+extension ExportAdapter {
+    var rowMemoColumns: [Int]? { nil }
 }
 
 /// Column positions by name, built from the header row. It remembers which columns an adapter

@@ -44,6 +44,8 @@ final class FOCUSAdapter: ExportAdapter {
     private let rollupCovered: Int?
     private let rollupLineItems: Int?
     let defaultedColumns: [String]
+    /// The columns every dimension, label and tag comes from (`RowMemo`).
+    let rowMemoColumns: [Int]?
 
     init(header: HeaderIndex) throws(RowProblem) {
         var columns = ColumnLookup(header)
@@ -75,6 +77,10 @@ final class FOCUSAdapter: ExportAdapter {
         rollupCovered = header["x_CoveredOnDemandCost"]
         rollupLineItems = header[FOCUSAdapter.rollupMarker]
         defaultedColumns = columns.defaulted
+        let dimensionSources: [Int?] = [provider, billingAccount, billingAccountName, subAccount, subAccountName, service,
+                                        region, regionName, resource, currency, chargeCategory, pricingCategory,
+                                        commitmentId, commitmentName, commitmentType, commitmentStatus, tags]
+        rowMemoColumns = dimensionSources.compactMap { $0 } + usageTypeColumns
     }
 
     /// FOCUS CSV files write nulls as `NULL`.
@@ -84,30 +90,34 @@ final class FOCUSAdapter: ExportAdapter {
     func read<Record: RecordSource>(_ record: Record, into builder: RollupBuilder) throws(RowProblem) {
         let fields = FieldAccess(record: record)
         builder.setDay(try fields.day(start))
-        let providerBytes = fields.bytes(provider)
-        builder.set(.provider, providerBytes)
-        builder.set(.billingAccount, fields.bytes(billingAccount))
-        builder.setLabel(.billingAccount, fields.bytes(billingAccountName))
-        builder.set(.account, fields.bytes(subAccount))
-        builder.setLabel(.account, fields.bytes(subAccountName))
-        builder.set(.service, fields.bytes(service))
-        var usageType = UnsafeRawBufferPointer(start: nil, count: 0)
-        for column in usageTypeColumns {
-            usageType = fields.bytes(column)
-            if !usageType.isEmpty { break }
+        // A row the memo knows (`RowMemo`) has these dimensions already: only the measures are read.
+        let dimensionsKnown = builder.dimensionsKnown
+        if !dimensionsKnown {
+            let providerBytes = fields.bytes(provider)
+            builder.set(.provider, providerBytes)
+            builder.set(.billingAccount, fields.bytes(billingAccount))
+            builder.setLabel(.billingAccount, fields.bytes(billingAccountName))
+            builder.set(.account, fields.bytes(subAccount))
+            builder.setLabel(.account, fields.bytes(subAccountName))
+            builder.set(.service, fields.bytes(service))
+            var usageType = UnsafeRawBufferPointer(start: nil, count: 0)
+            for column in usageTypeColumns {
+                usageType = fields.bytes(column)
+                if !usageType.isEmpty { break }
+            }
+            builder.set(.usageType, usageType)
+            let regionId = fields.bytes(region)
+            builder.set(.region, regionId.isEmpty ? fields.bytes(regionName) : regionId)
+            builder.set(.resource, fields.bytes(resource))
+            let currencyBytes = fields.bytes(currency)
+            if currencyBytes.isEmpty { builder.set(.currency, "USD" as StaticString) } else { builder.set(.currency, currencyBytes) }
+            builder.set(.chargeCategory, fields.bytes(chargeCategory))
+            builder.set(.pricingCategory, fields.bytes(pricingCategory))
+            builder.set(.commitment, fields.bytes(commitmentId))
+            builder.setLabel(.commitment, fields.bytes(commitmentName))
+            builder.set(.commitmentType, fields.bytes(commitmentType))
+            builder.set(.commitmentStatus, fields.bytes(commitmentStatus))
         }
-        builder.set(.usageType, usageType)
-        let regionId = fields.bytes(region)
-        builder.set(.region, regionId.isEmpty ? fields.bytes(regionName) : regionId)
-        builder.set(.resource, fields.bytes(resource))
-        let currencyBytes = fields.bytes(currency)
-        if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
-        builder.set(.chargeCategory, fields.bytes(chargeCategory))
-        builder.set(.pricingCategory, fields.bytes(pricingCategory))
-        builder.set(.commitment, fields.bytes(commitmentId))
-        builder.setLabel(.commitment, fields.bytes(commitmentName))
-        builder.set(.commitmentType, fields.bytes(commitmentType))
-        builder.set(.commitmentStatus, fields.bytes(commitmentStatus))
 
         let billedCost = try fields.money(billed)
         let effectiveCost = fields.isMissing(effective) ? billedCost : try fields.money(effective)
@@ -135,6 +145,6 @@ final class FOCUSAdapter: ExportAdapter {
         builder.measures[Measure.commitmentTotal.columnIndex] = total
         builder.measures[Measure.coveredOnDemand.columnIndex] = covered
 
-        try fields.entries(tags) { key, value in builder.addTag(key: key, value: value) }
+        if !dimensionsKnown { try fields.entries(tags) { key, value in builder.addTag(key: key, value: value) } }
     }
 }

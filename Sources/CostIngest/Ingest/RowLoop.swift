@@ -55,6 +55,14 @@ struct RowLoop {
                                                                          builder: RollupBuilder) -> Result {
         var result = Result()
         let width = names.count
+        // The row memo (`RowMemo`): only for adapters that name their dimension columns, and
+        // only where the source has identities (columnar files).
+        let memoColumns = adapter.rowMemoColumns
+        builder.memo.invalidate()
+        let memoStorage = UnsafeMutableBufferPointer<Int>.allocate(capacity: memoColumns?.count ?? 0)
+        defer { memoStorage.deallocate() }
+        if let memoColumns { _ = memoStorage.initialize(from: memoColumns) }
+        let memoKey = UnsafeBufferPointer(memoStorage)
         var sinceReport = 0
         var bytesReported = reader.inputBytesConsumed
         var lineItemsReported: Int64 = 0
@@ -67,6 +75,10 @@ struct RowLoop {
                 do throws(RowProblem) {
                     guard reader.fieldCount == width else {
                         throw RowProblem(column: nil, value: "", reason: "has \(reader.fieldCount) fields, the header has \(width)")
+                    }
+                    if memoColumns != nil, builder.memo.beginRow(epoch: reader.signatureEpoch),
+                       let signature = reader.rowSignature(memoKey) {
+                        builder.lookUpMemo(signature)
                     }
                     try adapter.read(reader, into: builder)
                     try builder.commit()

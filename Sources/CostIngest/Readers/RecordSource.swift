@@ -45,6 +45,21 @@ public protocol RecordSource: AnyObject {
     /// values are skipped, as an absent tag.
     func forEachEntry(_ column: Int,
                       _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void) throws(FieldError)
+
+    /// The current row's identity over `columns`, for the roll-up's `RowMemo`: two rows of one
+    /// epoch with equal signatures hold the same values in those columns. Nil when this source
+    /// cannot tell (the default: text containers, whose values have no identity but their bytes).
+    /// The bytes stay valid until the next call to `next()`.
+    func rowSignature(_ columns: UnsafeBufferPointer<Int>) -> UnsafeRawBufferPointer?
+    /// The unit whose identities signatures are made of; a new value whenever they change meaning.
+    var signatureEpoch: Int { get }
+}
+
+extension RecordSource {
+    /// Text containers have no row signatures.
+    public func rowSignature(_ columns: UnsafeBufferPointer<Int>) -> UnsafeRawBufferPointer? { nil }
+    /// Text containers have no row signatures.
+    public var signatureEpoch: Int { 0 }
 }
 
 /// Why one field's value could not be read as the type asked for (the caller adds the column).

@@ -65,6 +65,14 @@ public final class RollupBuilder {
     public let measures: UnsafeMutablePointer<Int64>
     /// The `source` code of the file being read, applied to every line item committed.
     private var sourceCode: UInt32 = 0
+    /// The row memo of columnar sources (see `RowMemo`).
+    let memo = RowMemo()
+    /// Whether the memo already knows the current line item's dimensions: setting them is then
+    /// skipped, and `commit()` uses `memoEntry`.
+    public private(set) var dimensionsKnown = false
+    private var memoEntry = 0
+    /// Set when the memo missed: the hash to remember the resolved entry under.
+    private var memoHash: UInt64?
 
     /// - Parameters:
     ///   - keepResources: keep resource ids (high cardinality) as a dimension.
@@ -123,7 +131,7 @@ public final class RollupBuilder {
     /// dimension again replaces the value.
     @inline(__always)
     public func set(_ dimension: FixedDimension, _ bytes: UnsafeRawBufferPointer) {
-        if dimension == .resource && !keepResources { return }
+        if dimensionsKnown || (dimension == .resource && !keepResources) { return }
         let index = dimension.columnIndex
         valueOffsets[index] = append(tag: UInt8(truncatingIfNeeded: index), bytes)
         valueLengths[index] = bytes.count
@@ -145,7 +153,7 @@ public final class RollupBuilder {
     /// the first name seen for a value is kept.
     @inline(__always)
     public func setLabel(_ dimension: FixedDimension, _ bytes: UnsafeRawBufferPointer) {
-        guard !bytes.isEmpty else { return }
+        guard !dimensionsKnown, !bytes.isEmpty else { return }
         let index = dimension.columnIndex
         labelOffsets[index] = append(tag: RollupBuilder.labelTag | UInt8(truncatingIfNeeded: index), bytes)
         labelLengths[index] = bytes.count
@@ -154,7 +162,7 @@ public final class RollupBuilder {
     /// Adds a tag to the line item being built; keys outside `--tags` and empty values are ignored.
     @inline(__always)
     public func addTag(key tagKey: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
-        guard !tagKey.isEmpty, !value.isEmpty else { return }
+        guard !dimensionsKnown, !tagKey.isEmpty, !value.isEmpty else { return }
         // Both are copied into the encoding: a tag parser may hand out bytes it reuses.
         let keyOffset = append(tag: RollupBuilder.tagPairTag, tagKey)
         let valueOffset = append(tag: RollupBuilder.tagPairTag, value)
@@ -237,11 +245,17 @@ public final class RollupBuilder {
     /// Folds the line item into its roll-up row and resets the builder for the next one.
     /// - Throws: `RowProblem` when a sum would overflow.
     public func commit() throws(RowProblem) {
-        let bytes = UnsafeRawBufferPointer(start: encoding, count: encodingUsed)
-        // XXH64 hashes 32 bytes per round on four independent lanes: encodings run to a few hundred bytes.
-        let hash = XXH64.hash(bytes)
-        var entry = tupleCache.entry(of: bytes, hash: hash)
-        if entry < 0 { entry = tupleCache.insert(bytes, hash: hash, tuple: resolveTuple()) }
+        var entry: Int
+        if dimensionsKnown {
+            entry = memoEntry
+        } else {
+            let bytes = UnsafeRawBufferPointer(start: encoding, count: encodingUsed)
+            // XXH64 hashes 32 bytes per round on four independent lanes: encodings run to a few hundred bytes.
+            let hash = XXH64.hash(bytes)
+            entry = tupleCache.entry(of: bytes, hash: hash)
+            if entry < 0 { entry = tupleCache.insert(bytes, hash: hash, tuple: resolveTuple()) }
+            if let memoHash { memo.remember(entry: entry, hash: memoHash) }
+        }
         measures[Measure.lineItems.columnIndex] = lineItemWeight
         let table = rollup.table(for: day)
         let row: Int
@@ -263,11 +277,26 @@ public final class RollupBuilder {
     /// Clears the line item being built.
     public func reset() {
         lineItemWeight = 1
+        dimensionsKnown = false
+        memoHash = nil
         encodingUsed = 0
         valueLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
         labelLengths.update(repeating: -1, count: RollupBuilder.dimensionCount)
         tagCount = 0
         measures.update(repeating: 0, count: RollupBuilder.measureCount)
+    }
+
+    /// Looks a record source's row signature up in `memo`, before the adapter reads the
+    /// row: on a hit the line item's dimensions are known and setting them is skipped.
+    @inline(__always)
+    func lookUpMemo(_ signature: UnsafeRawBufferPointer) {
+        let (entry, hash) = memo.lookUp(signature)
+        if let entry {
+            dimensionsKnown = true
+            memoEntry = entry
+        } else {
+            memoHash = hash
+        }
     }
 
     /// Turns the current line item's values into codes (first sight of its encoding): dictionary

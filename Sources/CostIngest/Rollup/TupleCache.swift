@@ -56,6 +56,13 @@ final class TupleCache {
         }
     }
 
+    /// Forgets every entry, keeping the memory (a `RowMemo` starting a new unit).
+    func removeAll() {
+        arenaUsed = 0
+        count = 0
+        slots.update(repeating: 0, count: slotCount)
+    }
+
     /// The code tuple of an entry.
     @inline(__always)
     func tuple(at entry: Int) -> UInt32 { arena.load(fromByteOffset: entry + 8, as: UInt32.self) }

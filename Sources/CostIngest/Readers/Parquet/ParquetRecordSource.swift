@@ -27,6 +27,11 @@ final class ParquetRecordSource: RecordSource {
     /// The decoder's page buffer and zstd context, reused from row group to row group.
     private let decoderScratch = ParquetScratch()
     var stopOffset: Int64?
+    /// Counts row groups loaded: dictionary entries identify values only within one.
+    private(set) var signatureEpoch = 0
+    private let signatures = ParquetRowSignatures()
+    private var signaturesBuiltFor = 0
+    private var signaturesUsable = false
 
     init(input: OpenedParquet, from offset: Int64, columns: [Int]) {
         self.input = input
@@ -85,6 +90,7 @@ final class ParquetRecordSource: RecordSource {
         }
         groupRows = group.rowCount
         groupStarted = true
+        signatureEpoch += 1
         row = -1
     }
 
@@ -277,6 +283,17 @@ final class ParquetRecordSource: RecordSource {
         case .repeated:
             throw FieldError("a list is not a map of tags")
         }
+    }
+
+    // MARK: - Row signatures
+
+    /// The row's identity over `columns` (`ParquetRowSignatures`, built on the group's first call).
+    func rowSignature(_ columns: UnsafeBufferPointer<Int>) -> UnsafeRawBufferPointer? {
+        if signaturesBuiltFor != signatureEpoch {
+            signaturesBuiltFor = signatureEpoch
+            signaturesUsable = signatures.build(fields: fields, columns: columns, rows: groupRows)
+        }
+        return signaturesUsable ? signatures.signature(row: row) : nil
     }
 
     // MARK: - Text of typed values
