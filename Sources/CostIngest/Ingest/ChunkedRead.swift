@@ -43,12 +43,16 @@ struct ChunkedRead {
         var splittable = inputs.map {
             workers > 1 && InputContainers.container(for: $0.path, among: options.containers)?.isSplittable(path: $0.path) == true
         }
+        let unitBytes = inputs.map {
+            InputContainers.container(for: $0.path, among: options.containers)?
+                .unitBytes(path: $0.path, standard: options.chunkBytes) ?? options.chunkBytes
+        }
         let tracker = progress.map {
             ProgressTracker(paths: inputs.map(\.path), bytesTotal: inputs.reduce(0) { $0 + $1.size }, report: $0)
         }
         while true {
             tracker?.reset()
-            let units = WorkPlan.units(sizes: inputs.map(\.size), splittable: splittable, chunkBytes: options.chunkBytes)
+            let units = WorkPlan.units(sizes: inputs.map(\.size), splittable: splittable, chunkBytes: unitBytes)
             let builders = [try makeBuilder()] + (1..<workers).map { _ in
                 RollupBuilder(keepResources: options.keepResources, tagKeys: options.tagKeys)
             }

@@ -25,9 +25,14 @@ enum WorkPlan {
     ///     the guessed bounds before).
     ///   - chunkBytes: the size a chunk aims at; a file is cut only when it is at least twice that.
     static func units(sizes: [Int64], splittable: [Bool], chunkBytes: Int) -> [WorkUnit] {
+        units(sizes: sizes, splittable: splittable, chunkBytes: sizes.map { _ in chunkBytes })
+    }
+
+    /// The same with a chunk size per file (`InputContainer.unitBytes`).
+    static func units(sizes: [Int64], splittable: [Bool], chunkBytes: [Int]) -> [WorkUnit] {
         var units: [WorkUnit] = []
         for (file, size) in sizes.enumerated() {
-            let count = splittable[file] ? max(1, Int(size / Int64(max(1, chunkBytes)))) : 1
+            let count = splittable[file] ? max(1, Int(size / Int64(max(1, chunkBytes[file])))) : 1
             for chunk in 0..<count {
                 units.append(WorkUnit(
                     file: file, chunk: chunk, chunkCount: count,

@@ -9,10 +9,17 @@ public protocol InputContainer: Sendable {
     func reads(path: String) -> Bool
     /// Whether a file of this kind may be cut into several units (a gzip stream cannot be).
     func isSplittable(path: String) -> Bool
+    /// The size units of a splittable file aim at, given the ingest's standard (`chunkBytes`).
+    func unitBytes(path: String, standard: Int) -> Int
     /// Opens a file: reads its header or schema and prepares what every unit reads from.
     /// - Parameter size: the file's size in bytes, as the ingest found it.
     /// - Throws: `IngestError` (or the container's own error) naming the file.
     func open(path: String, size: Int64, options: IngestOptions) throws -> any OpenedInput
+}
+
+extension InputContainer {
+    /// Text files are cut at the ingest's standard size.
+    public func unitBytes(path: String, standard: Int) -> Int { standard }
 }
 
 /// One opened file of a container, shared by the threads reading its units.

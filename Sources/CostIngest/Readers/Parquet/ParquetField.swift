@@ -16,7 +16,8 @@ struct ParquetField {
     }
 
     var shape = Shape.absent
-    /// Per row: the value index or -1 for a null (scalar); the first entry (entries, rows + 1 starts).
+    /// Per row: the value index or -1 for a null (scalar; nil when the column has no null in the
+    /// group: row `r` is value `r`); the first entry (entries, rows + 1 starts).
     var rowIndex: UnsafePointer<Int32>?
     /// String values (scalar columns; a map's keys).
     var text: ParquetSlot.ByteColumn?
@@ -33,9 +34,16 @@ struct ParquetField {
 
     init() {}
 
+    /// A scalar column's value index of `row`, -1 for a null.
+    @inline(__always)
+    func valueIndex(_ row: Int) -> Int {
+        guard let rowIndex else { return row }
+        return Int(rowIndex[row])
+    }
+
     init(_ slot: ParquetSlot, scalar: Bool) {
         shape = scalar ? .scalar : .entries
-        rowIndex = UnsafePointer(slot.rowIndex.baseAddress)
+        rowIndex = slot.rowIndex.isEmpty ? nil : UnsafePointer(slot.rowIndex.baseAddress)
         text = slot.text
         entryKey = UnsafePointer(slot.entryKey.baseAddress)
         entryValue = UnsafePointer(slot.entryValue.baseAddress)

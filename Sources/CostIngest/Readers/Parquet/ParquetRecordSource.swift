@@ -32,6 +32,7 @@ final class ParquetRecordSource: RecordSource {
     private let signatures = ParquetRowSignatures()
     private var signaturesBuiltFor = 0
     private var signaturesUsable = false
+    private var signatureBlock = 0..<0
 
     init(input: OpenedParquet, from offset: Int64, columns: [Int]) {
         self.input = input
@@ -119,7 +120,7 @@ final class ParquetRecordSource: RecordSource {
         case .absent:
             return true
         case .scalar:
-            return field.pointee.rowIndex![row] < 0
+            return field.pointee.valueIndex(row) < 0
         case .entries:
             let rowIndex = field.pointee.rowIndex!
             let keys = field.pointee.entryKey!
@@ -134,7 +135,7 @@ final class ParquetRecordSource: RecordSource {
         let field = fields + column
         if field.pointee.shape == .scalar, let text = field.pointee.text {
             // Strings are handed out in place: no copy per field.
-            let value = Int(field.pointee.rowIndex![row])
+            let value = field.pointee.valueIndex(row)
             return value >= 0 ? text.value(value) : empty
         }
         return typedText(column)
@@ -145,7 +146,7 @@ final class ParquetRecordSource: RecordSource {
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         guard let slot = slots[column] else { return empty }
         if case .scalar = input.columns[column] {
-            let value = Int(slot.rowIndex[row])
+            let value = slot.valueIndex(row)
             guard value >= 0 else { return empty }
             // Strings are handed out in place: no copy per field.
             if let text = slot.text { return text.value(value) }
@@ -287,13 +288,18 @@ final class ParquetRecordSource: RecordSource {
 
     // MARK: - Row signatures
 
-    /// The row's identity over `columns` (`ParquetRowSignatures`, built on the group's first call).
+    /// The row's identity over `columns` (`ParquetRowSignatures`, built a block of rows at a time).
     func rowSignature(_ columns: UnsafeBufferPointer<Int>) -> UnsafeRawBufferPointer? {
         if signaturesBuiltFor != signatureEpoch {
             signaturesBuiltFor = signatureEpoch
-            signaturesUsable = signatures.build(fields: fields, columns: columns, rows: groupRows)
+            signatures.startGroup()
+            signatureBlock = 0..<0
         }
-        return signaturesUsable ? signatures.signature(row: row) : nil
+        if !signatureBlock.contains(row) {
+            signatureBlock = row..<min(groupRows, row + ParquetRowSignatures.blockRows)
+            signaturesUsable = signatures.build(fields: fields, columns: columns, block: signatureBlock)
+        }
+        return signaturesUsable ? signatures.signature(row: row - signatureBlock.lowerBound) : nil
     }
 
     // MARK: - Text of typed values

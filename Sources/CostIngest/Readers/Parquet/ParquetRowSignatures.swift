@@ -1,7 +1,8 @@
 import CostCache
 
-/// The row signatures of one row group for the roll-up's row memo (`RowMemo`): one 32-bit word
-/// per memo column and row, built a column at a time when the group is loaded.
+/// The row signatures of one row group for the roll-up's row memo (`RowMemo`): 32-bit words per
+/// memo column and row, built a column at a time for a block of rows (4,096: a few hundred KB,
+/// where a whole group's took megabytes per thread).
 ///
 /// A string's word is its dictionary entry; a plain-encoded string's, or a map's (its entries'
 /// keys and values), is a number given to each distinct value within the group. Equal words mean
@@ -28,13 +29,25 @@ final class ParquetRowSignatures {
         offsets.deallocate()
     }
 
-    /// Builds the signatures of `rows` rows over `columns`; false when a column has no identity
-    /// here (a typed column: a number or date read as text), and the rows then take the full path.
+    /// Starts a row group: plain-encoded values are numbered afresh.
+    func startGroup() {
+        interner.removeAll()
+        nextNumber = 0
+    }
+
+    /// Rows of a block.
+    static let blockRows = 4_096
+
+    /// Builds the signatures of the group's rows `block` over `columns` (signature `i` is row
+    /// `block.lowerBound + i`); false when a column has no identity here (a typed column: a number
+    /// or date read as text), and the rows then take the full path.
     ///
     /// A row's words: one per string column (its dictionary entry, the number of a plain-encoded
     /// value, or a null marker), then per map column the entry count and each entry's key and
     /// value. Columns are walked one at a time over all rows, in tight loops over raw memory.
-    func build(fields: UnsafePointer<ParquetField>, columns: UnsafeBufferPointer<Int>, rows: Int) -> Bool {
+    func build(fields: UnsafePointer<ParquetField>, columns: UnsafeBufferPointer<Int>, block: Range<Int>) -> Bool {
+        let rows = block.count
+        let first = block.lowerBound
         var scalars: [ParquetField] = []
         var maps: [ParquetField] = []
         for column in columns {
@@ -49,8 +62,6 @@ final class ParquetRowSignatures {
                 maps.append(field)
             }
         }
-        interner.removeAll()
-        nextNumber = 0
         // Where each row's words start.
         if rows + 1 > offsetCapacity {
             offsets.deallocate()
@@ -65,7 +76,7 @@ final class ParquetRowSignatures {
             var added = 0
             for row in 0..<rows {
                 offsets[row] &+= added
-                added &+= 1 &+ 2 &* Int(starts[row + 1] &- starts[row])
+                added &+= 1 &+ 2 &* Int(starts[first &+ row &+ 1] &- starts[first &+ row])
             }
             offsets[rows] &+= added
         }
@@ -76,18 +87,21 @@ final class ParquetRowSignatures {
         }
         let words = self.words
         for (position, field) in scalars.enumerated() {
-            let rowIndex = field.rowIndex!
             let text = field.text!
             if text.indices.isEmpty {
                 for row in 0..<rows {
-                    let value = Int(rowIndex[row])
+                    let value = field.valueIndex(first &+ row)
                     words[offsets[row] &+ position] = value < 0 ? UInt32.max : number(text.value(value))
                 }
             } else {
                 let indices = text.indices.baseAddress!
-                for row in 0..<rows {
-                    let value = Int(rowIndex[row])
-                    words[offsets[row] &+ position] = value < 0 ? UInt32.max : indices[value]
+                if let rowIndex = field.rowIndex {
+                    for row in 0..<rows {
+                        let value = Int(rowIndex[first &+ row])
+                        words[offsets[row] &+ position] = value < 0 ? UInt32.max : indices[value]
+                    }
+                } else {
+                    for row in 0..<rows { words[offsets[row] &+ position] = indices[first &+ row] }
                 }
             }
         }
@@ -104,11 +118,11 @@ final class ParquetRowSignatures {
                 let valueText = map.valueText!
                 for row in 0..<rows {
                     var at = cursor[row]
-                    let first = Int(starts[row])
-                    let end = Int(starts[row + 1])
-                    words[at] = UInt32(truncatingIfNeeded: end &- first)
+                    let start = Int(starts[first &+ row])
+                    let end = Int(starts[first &+ row &+ 1])
+                    words[at] = UInt32(truncatingIfNeeded: end &- start)
                     at &+= 1
-                    for entry in first..<end {
+                    for entry in start..<end {
                         words[at] = identity(Int(keys[entry]), keyText)
                         words[at &+ 1] = identity(Int(values[entry]), valueText)
                         at &+= 2
@@ -120,7 +134,7 @@ final class ParquetRowSignatures {
         return true
     }
 
-    /// Row `row`'s signature (valid until the next `build`).
+    /// The signature of the block's row `row` (valid until the next `build`).
     @inline(__always)
     func signature(row: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: words + offsets[row], count: (offsets[row + 1] &- offsets[row]) &* 4)

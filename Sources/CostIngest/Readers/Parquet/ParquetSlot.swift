@@ -11,9 +11,12 @@ final class ParquetSlot {
     let column: ParquetColumn
     /// The value leaf of a map column.
     let valueColumn: ParquetColumn?
-    /// Per row: the value index, or -1 for a null (scalar columns); the first entry (map and
-    /// repeated columns, with `rowCount + 1` starts).
+    /// Per row: the value index, or -1 for a null (scalar columns; empty when the column has no
+    /// null in this group, where row `r` is value `r`); the first entry (map and repeated columns,
+    /// with `rowCount + 1` starts).
     let rowIndex: UnsafeMutableBufferPointer<Int32>
+    /// Rows in the group.
+    let rows: Int
     /// Per entry of a map or repeated column: the key's (or the value's) value index, -1 for null.
     let entryKey: UnsafeMutableBufferPointer<Int32>
     let entryValue: UnsafeMutableBufferPointer<Int32>
@@ -73,8 +76,11 @@ final class ParquetSlot {
     init(scalar column: ParquetColumn, rows: Int) {
         self.column = column
         valueColumn = nil
-        rowIndex = .allocate(capacity: rows)
-        ParquetSlot.valueIndexes(column, into: rowIndex)
+        self.rows = rows
+        // A column without nulls needs no table: four bytes a row less for most string columns.
+        let dense = column.definitionLevels.isEmpty || column.values.count == column.entryCount
+        rowIndex = .allocate(capacity: dense ? 0 : rows)
+        if !dense { ParquetSlot.valueIndexes(column, into: rowIndex) }
         entryKey = .allocate(capacity: 0)
         entryValue = .allocate(capacity: 0)
         text = ByteColumn(column)
@@ -84,6 +90,7 @@ final class ParquetSlot {
     init(entries keys: ParquetColumn, values: ParquetColumn?, rows: Int) {
         column = keys
         valueColumn = values
+        self.rows = rows
         rowIndex = .allocate(capacity: rows + 1)
         var entry = 0
         for row in 0..<rows {
@@ -134,6 +141,10 @@ final class ParquetSlot {
         days?.deallocate()
     }
 
+    /// The value index of a scalar column's row, -1 for a null.
+    @inline(__always)
+    func valueIndex(_ row: Int) -> Int { rowIndex.isEmpty ? row : Int(rowIndex[row]) }
+
     /// The fixed-point value of `row` at `digits` decimals (scalar columns); 0 for a null.
     @inline(__always)
     func fixedPoint(row: Int, digits: Int) throws(FieldError) -> Int64 {
@@ -147,18 +158,18 @@ final class ParquetSlot {
 
     private func fixedPointSlow(row: Int, digits: Int) throws(FieldError) -> Int64 {
         guard (0...18).contains(digits) else { throw FieldError("\(digits) decimal digits asked for") }
-        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: rowIndex.count)
+        let values = UnsafeMutableBufferPointer<Int64>.allocate(capacity: rows)
         // Every value converted in one pass (one scale factor, one loop per type), then laid out by row.
         let converted = column.fixedPoints(digits: digits)
         converted.values.withUnsafeBufferPointer { byValue in
-            for index in 0..<rowIndex.count {
-                let value = Int(rowIndex[index])
+            for index in 0..<rows {
+                let value = valueIndex(index)
                 values[index] = value >= 0 ? byValue[value] : 0
             }
         }
         if !converted.failures.isEmpty {
-            for index in 0..<rowIndex.count {
-                let value = Int(rowIndex[index])
+            for index in 0..<rows {
+                let value = valueIndex(index)
                 guard value >= 0, let failure = converted.failures[value] else { continue }
                 values[index] = -1
                 fixedFailures[index &* 19 &+ digits] = failure
@@ -179,9 +190,9 @@ final class ParquetSlot {
             }
             return day
         }
-        let computed = UnsafeMutableBufferPointer<Int32>.allocate(capacity: rowIndex.count)
-        for index in 0..<rowIndex.count {
-            let value = Int(rowIndex[index])
+        let computed = UnsafeMutableBufferPointer<Int32>.allocate(capacity: rows)
+        for index in 0..<rows {
+            let value = valueIndex(index)
             guard value >= 0 else { computed[index] = Int32.min; continue }
             do {
                 computed[index] = try column.dayNumber(value)
