@@ -7,8 +7,11 @@ import CostCache
 /// A row whose identities were seen before in the unit is the same line item as far as the
 /// dimensions go: the adapter still reads it (the measures, and any error), but the builder skips
 /// copying, hashing and looking up its dimension values (`RollupBuilder.dimensionsKnown`). In a
-/// CUR 2.0 file four rows in five repeat a combination within their row group; in a warehouse
-/// roll-up none do, so the memo switches itself off for a unit whose first rows rarely hit.
+/// generated CUR 2.0 bill 93–98% of rows repeat a combination within their 128K-row group (only
+/// 16% of a group's first 4,096 rows do: a group's first rows are mostly new), and a daily roll-up
+/// sorted by day repeats each series from its second day on. A file whose rows are all different
+/// would only pay: the memo switches itself off for a unit once it holds `trialEntries`
+/// combinations and fewer than a quarter of its lookups have hit.
 ///
 /// Identities are only comparable within one *epoch* (the record source's unit): the memo is
 /// emptied when the epoch changes.
@@ -19,8 +22,10 @@ public final class RowMemo {
     private var lookups = 0
     private var hits = 0
     private var enabled = true
-    /// After this many lookups in an epoch, a memo hitting less than a quarter of them stops.
-    static let trialRows = 4_096
+    /// A memo holding this many combinations of one epoch, with fewer than a quarter of its
+    /// lookups hit, stops for the rest of the epoch (about 8 MB of signatures at most).
+    static let trialEntries = 65_536
+    private var entries = 0
 
     /// The signature of the current row, from the record source (valid until its next row).
     private var signature = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -40,6 +45,7 @@ public final class RowMemo {
             cache.removeAll()
             lookups = 0
             hits = 0
+            entries = 0
             enabled = true
         }
         return enabled
@@ -57,7 +63,6 @@ public final class RowMemo {
             hits += 1
             return (Int(cache.tuple(at: found)) << 3, hash)
         }
-        if lookups == RowMemo.trialRows && hits * 4 < lookups { enabled = false }
         return (nil, hash)
     }
 
@@ -66,5 +71,7 @@ public final class RowMemo {
     func remember(entry: Int, hash: UInt64) {
         guard enabled, entry >> 3 < Int(UInt32.max) else { return }
         _ = cache.insert(signature, hash: hash, tuple: UInt32(entry >> 3))
+        entries += 1
+        if entries >= RowMemo.trialEntries && hits * 4 < lookups { enabled = false }
     }
 }
