@@ -163,12 +163,12 @@ public struct ValueStore: Sendable {
     /// least that many; page bytes are not aligned, so this is a byte copy).
     mutating func appendRaw(_ source: UnsafeRawBufferPointer, count n: Int) throws {
         func copy<T>(_ array: inout [T], _ zero: T) {
-            let start = array.count
-            array.append(contentsOf: repeatElement(zero, count: n))
-            array.withUnsafeMutableBytes { target in
-                let size = MemoryLayout<T>.stride
-                target.baseAddress!.advanced(by: start * size).copyMemory(from: source.baseAddress!, byteCount: n * size)
+            // Copied into a new array and appended in one copy (no zero fill element by element).
+            let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+                UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source.baseAddress!, byteCount: n * MemoryLayout<T>.stride)
+                initialized = n
             }
+            array.append(contentsOf: values)
         }
         guard n > 0 else { return }
         switch physicalType {

@@ -57,35 +57,50 @@ struct HybridDecoder {
     /// Decodes `count` values into `output` (as levels or indices), each checked against `maxValue`;
     /// returns the largest value decoded (0 when none).
     ///
-    /// The hot loop of every page (levels, dictionary indices): runs are appended whole and
-    /// bit-packed groups unpacked with one unaligned 64-bit load per value, with no call per value.
+    /// The hot loop of every page (levels, dictionary indices): the page's values are decoded into
+    /// one temporary buffer — runs filled whole, bit-packed groups unpacked with one unaligned
+    /// 64-bit load per value — and appended to `output` in one copy. (Appending each run to the
+    /// array went through the generic path element by element: sorted exports have many short runs.)
     @discardableResult
     mutating func decode<T: FixedWidthInteger>(count: Int, maxValue: UInt32, into output: inout [T], what: String) throws -> UInt32 {
-        var left = count
+        guard count > 0 else { return 0 }
+        // `count` is the page's, checked against its column chunk (and so the limits) by the caller.
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+        defer { buffer.deallocate() }
+        let largest = try decode(count: count, maxValue: maxValue, into: buffer, what: what)
+        output.append(contentsOf: UnsafeBufferPointer(buffer))
+        return largest
+    }
+
+    /// Decodes exactly `target.count` values into `target` (uninitialized memory of a trivial type).
+    private mutating func decode<T: FixedWidthInteger>(count: Int, maxValue: UInt32, into target: UnsafeMutableBufferPointer<T>,
+                                                       what: String) throws -> UInt32 {
+        var index = 0
         var largest: UInt32 = 0
         let valueBytes = (width + 7) / 8
         let mask: UInt64 = width == 0 ? 0 : UInt64.max >> UInt64(64 - width)
-        while left > 0 {
-            guard cursor.remaining > 0 else { throw DecodeFailure.data("RLE data holds \(count - left) of \(count) values") }
+        while index < count {
+            let left = count - index
+            guard cursor.remaining > 0 else { throw DecodeFailure.data("RLE data holds \(index) of \(count) values") }
             let header = try cursor.uleb("RLE run header")
             let take: Int
             if header & 1 == 0 {
                 let raw = try cursor.take(valueBytes, "RLE run value")
                 var value: UInt32 = 0
-                for (shift, byte) in raw.enumerated() { value |= UInt32(byte) << UInt32(shift * 8) }
+                for shift in 0..<raw.count { value |= UInt32(raw[shift]) << UInt32(shift * 8) }
                 if width < 32 && value >> UInt32(width) != 0 { throw DecodeFailure.data("RLE run value \(value) is wider than \(width) bits") }
                 take = Int(min(header >> 1, UInt64(left)))
                 if take > 0 {
                     largest = max(largest, value)
-                    output.append(contentsOf: repeatElement(T(truncatingIfNeeded: value), count: take))
+                    UnsafeMutableBufferPointer(rebasing: target[index..<index + take]).initialize(repeating: T(truncatingIfNeeded: value))
                 }
             } else {
                 let groups = header >> 1
                 if width == 0 {
                     // Zero-width values take no bytes (a one-entry dictionary): only the count matters.
                     take = groups >= UInt64(left) ? left : min(left, Int(groups) * 8)
-                    output.append(contentsOf: repeatElement(0, count: take))
-                    left -= take
+                    UnsafeMutableBufferPointer(rebasing: target[index..<index + take]).initialize(repeating: 0)
+                    index += take
                     continue
                 }
                 // Groups beyond what the page holds are refused before any multiplication can overflow.
@@ -95,15 +110,12 @@ struct HybridDecoder {
                 take = min(Int(groups) * 8, left)
                 guard take * width <= available * 8 else { throw DecodeFailure.data("RLE bit-packed run ends early") }
                 // `take` is bounded by the bytes present (8 values per `width` bytes).
-                let start = output.count
-                output.append(contentsOf: repeatElement(0, count: take))
-                let widest = output.withUnsafeMutableBufferPointer { target in
-                    Self.unpack(packed, width: width, mask: mask, into: UnsafeMutableBufferPointer(rebasing: target[start..<start + take]))
-                }
+                let widest = Self.unpack(packed, width: width, mask: mask,
+                                         into: UnsafeMutableBufferPointer(rebasing: target[index..<index + take]))
                 largest = max(largest, UInt32(truncatingIfNeeded: widest))
             }
             guard largest <= maxValue else { throw DecodeFailure.data("\(what) \(largest) exceeds the maximum \(maxValue)") }
-            left -= take
+            index += take
         }
         return largest
     }

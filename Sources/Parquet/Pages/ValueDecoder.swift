@@ -77,9 +77,14 @@ enum ValueDecoder {
     /// per physical type (byte arrays are not gathered: they stay indexed).
     private static func gather(_ indices: [UInt32], from dictionary: ValueStore, into store: inout ValueStore) throws {
         func copy<T>(_ source: [T], _ target: inout [T]) {
-            source.withUnsafeBufferPointer { source in
-                target.append(contentsOf: indices.lazy.map { source[Int($0)] })
+            // Gathered into a new array, appended in one copy (a lazy map appends element by element).
+            let gathered = source.withUnsafeBufferPointer { source in
+                [T](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
+                    for (position, index) in indices.enumerated() { (buffer.baseAddress! + position).initialize(to: source[Int(index)]) }
+                    initialized = indices.count
+                }
             }
+            target.append(contentsOf: gathered)
         }
         switch store.physicalType {
         case .boolean: copy(dictionary.booleans, &store.booleans)
