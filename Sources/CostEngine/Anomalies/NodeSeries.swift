@@ -27,7 +27,7 @@ struct NodeSeries {
     /// Each node's parent in the hierarchy (nil for accounts, regions and tag values).
     private var parents: [Int?] = []
     /// Node index by packed key (see `pack`), for the attribution pass.
-    private var index: [UInt64: Int] = [:]
+    private var index = NodeIndex()
     private var values: [Double] = []
     private let days: Int
     private var childIndex: [Int: [Int]] = [:]
@@ -69,7 +69,7 @@ struct NodeSeries {
         func node(_ key: UInt64, _ make: @autoclosure () -> Node, parent: Int?) -> Int {
             if let existing = index[key] { return existing }
             let position = nodes.count
-            index[key] = position
+            index.insert(key, position)
             nodes.append(make())
             parents.append(parent)
             values.append(contentsOf: repeatElement(0, count: days))
@@ -77,10 +77,23 @@ struct NodeSeries {
             return position
         }
         let compiled = self.filters, categoryColumns = categories
-        // Rows are clustered by account, service and usage type within a day (cache format 2), so
-        // a row's three hierarchy nodes are usually the previous row's: looked up only on a change.
-        var last: (account: UInt32, service: UInt32, usage: UInt32, nodes: (Int, Int, Int))?
-        rowLoop: for row in try cache.rows(in: range) {
+        // Regions, tag values and category values by code in flat tables (-1: no node yet), not
+        // the hash table: every row looks up one of each, and hashing was a fifth of detection.
+        // Nodes are still made, and numbered, in the order rows first show them.
+        var accountNodes = [Int](repeating: -1, count: cache.dictionary(.account).count)
+        var regionNodes = [Int](repeating: -1, count: cache.dictionary(.region).count)
+        var tagNodes = (0..<keyCount).map { [Int](repeating: -1, count: cache.tagValues($0).count) }
+        var categoryNodes = categoryColumns.map { [Int](repeating: -1, count: max(1, $0.column.values.count)) }
+        // A row's three hierarchy nodes: from the day before's leaves where it had them, else
+        // the account from a flat table, the service from the previous leaf when only the usage
+        // type changed, the usage type from the hash table.
+        var cursor = HierarchyCursor()
+        var lastService: (account: UInt32, service: UInt32, node: Int)?
+        // Check the row groups of the columns read here and by `leafSums` (not every column of
+        // the rows: at 50M rows that was three times the bytes).
+        let rows = cache.unverifiedRows(in: range)
+        try cache.verify([rows], columns: Self.columns(filters, metric))
+        rowLoop: for row in rows {
             let day = Int(cache.days[row] - range.from.index)
             missing[day] = false
             guard let usageCharge, charges[row] == usageCharge else { continue }
@@ -88,29 +101,48 @@ struct NodeSeries {
             let value = Double(measure[row]) / 1e9
             totals[day] += value
             let account = accounts[row], service = services[row], usage = usageTypes[row]
-            let accountNode: Int, serviceNode: Int, usageNode: Int
-            if let last, last.account == account, last.service == service, last.usage == usage {
-                (accountNode, serviceNode, usageNode) = last.nodes
-            } else {
-                accountNode = node(Self.pack(1, account), .account(account), parent: nil)
-                serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
-                usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
-                last = (account, service, usage, (accountNode, serviceNode, usageNode))
+            let (accountNode, serviceNode, usageNode) = cursor.nodes(day: day, key: Self.pack(3, account, service, usage)) {
+                if accountNodes[Int(account)] < 0 {
+                    accountNodes[Int(account)] = node(Self.pack(1, account), .account(account), parent: nil)
+                }
+                let accountNode = accountNodes[Int(account)]
+                let serviceNode: Int
+                if let lastService, lastService.account == account, lastService.service == service {
+                    serviceNode = lastService.node
+                } else {
+                    serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
+                }
+                lastService = (account, service, serviceNode)
+                return (accountNode, serviceNode,
+                        node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode))
             }
             values[accountNode * days + day] += value
             values[serviceNode * days + day] += value
             values[usageNode * days + day] += value
-            let regionNode = node(Self.pack(4, regions[row]), .region(regions[row]), parent: nil)
+            let region = regions[row]
+            var regionNode = regionNodes[Int(region)]
+            if regionNode < 0 {
+                regionNode = node(Self.pack(4, region), .region(region), parent: nil)
+                regionNodes[Int(region)] = regionNode
+            }
             values[regionNode * days + day] += value
             let tagSet = Int(cache.tagSetCodes[row])
             for key in 0..<keyCount {
                 let code = cache.tagSets[tagSet * keyCount + key]
-                let tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
+                var tagNode = tagNodes[key][Int(code)]
+                if tagNode < 0 {
+                    tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
+                    tagNodes[key][Int(code)] = tagNode
+                }
                 values[tagNode * days + day] += value
             }
             for (index, category) in categoryColumns.enumerated() {
                 let code = category.column.codes[row]
-                let categoryNode = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
+                var categoryNode = categoryNodes[index][Int(code)]
+                if categoryNode < 0 {
+                    categoryNode = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
+                    categoryNodes[index][Int(code)] = categoryNode
+                }
                 values[categoryNode * days + day] += value
             }
         }
@@ -134,12 +166,45 @@ struct NodeSeries {
         }
     }
 
+    /// The columns the series are built from: the hierarchy, region, tags, charge category, the
+    /// day, the metric's measure, and the filters' columns.
+    private static func columns(_ filters: [Filter], _ metric: Metric) -> [CacheColumn] {
+        var columns: [CacheColumn] = [.day, .tagSet] + [FixedDimension.account, .service, .usageType, .region, .chargeCategory].map {
+            .dimension($0)
+        } + [.measure(metric.measure)]
+        for filter in filters {
+            switch filter.dimension {
+            case .fixed(let dimension): columns.append(.dimension(dimension))
+            case .tag: columns.append(.tagSet)
+            case .day, .month: columns.append(.day)
+            case .category: continue
+            }
+        }
+        return columns
+    }
+
     /// Keys pack a kind tag (top 3 bits) and up to three 20-bit codes.
     private static func pack(_ kind: UInt64, _ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0) -> UInt64 {
         kind << 61 | UInt64(a & 0xFFFFF) << 40 | UInt64(b & 0xFFFFF) << 20 | UInt64(c & 0xFFFFF)
     }
 
     func series(_ node: Int) -> [Double] { Array(values[(node * days)..<((node + 1) * days)]) }
+
+    /// Calls `body` with the node's series in place (no copy).
+    func withSeries<Result>(_ node: Int, _ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
+        try values.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[(node * days)..<((node + 1) * days)]))
+        }
+    }
+
+    /// Every node's series, node after node (`count` × the days of the range), for scans that
+    /// share them between threads.
+    func withAllSeries<Result>(_ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
+        try values.withUnsafeBufferPointer(body)
+    }
+
+    /// The days of each series.
+    var dayCount: Int { days }
 
     func children(of node: Int) -> [Int] { childIndex[node] ?? [] }
 
