@@ -28,7 +28,7 @@ struct NodeSeries {
     private var parents: [Int?] = []
     /// Node index by packed key (see `pack`), for the attribution pass.
     private var index = NodeIndex()
-    private var values: [Double] = []
+    private let values: SeriesStore
     private let days: Int
     private var childIndex: [Int: [Int]] = [:]
     /// Days with no data at all in the bill.
@@ -53,6 +53,7 @@ struct NodeSeries {
         self.range = range
         self.metric = metric
         days = range.dayCount
+        values = SeriesStore(days: days)
         missing = Array(repeating: true, count: days)
         let measure = cache.measure(metric.measure)
         let accounts = cache.codes(.account)
@@ -68,11 +69,10 @@ struct NodeSeries {
 
         func node(_ key: UInt64, _ make: @autoclosure () -> Node, parent: Int?) -> Int {
             if let existing = index[key] { return existing }
-            let position = nodes.count
+            let position = values.append()
             index.insert(key, position)
             nodes.append(make())
             parents.append(parent)
-            values.append(contentsOf: repeatElement(0, count: days))
             if let parent { childIndex[parent, default: []].append(position) }
             return position
         }
@@ -93,9 +93,15 @@ struct NodeSeries {
         // the rows: at 50M rows that was three times the bytes).
         let rows = cache.unverifiedRows(in: range)
         try cache.verify([rows], columns: Self.columns(filters, metric))
+        // Rows come in day order: the day (and that it has data) changes once per day, not per row.
+        var dayCode = Int32.min, day = 0
         rowLoop: for row in rows {
-            let day = Int(cache.days[row] - range.from.index)
-            missing[day] = false
+            if cache.days[row] != dayCode {
+                dayCode = cache.days[row]
+                day = Int(dayCode - range.from.index)
+                values.beginDay(day)
+                missing[day] = false
+            }
             guard let usageCharge, charges[row] == usageCharge else { continue }
             for filter in compiled where !filter.allows(row) { continue rowLoop }
             let value = Double(measure[row]) / 1e9
@@ -116,16 +122,16 @@ struct NodeSeries {
                 return (accountNode, serviceNode,
                         node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode))
             }
-            values[accountNode * days + day] += value
-            values[serviceNode * days + day] += value
-            values[usageNode * days + day] += value
+            values.add(accountNode, value, day: day)
+            values.add(serviceNode, value, day: day)
+            values.add(usageNode, value, day: day)
             let region = regions[row]
             var regionNode = regionNodes[Int(region)]
             if regionNode < 0 {
                 regionNode = node(Self.pack(4, region), .region(region), parent: nil)
                 regionNodes[Int(region)] = regionNode
             }
-            values[regionNode * days + day] += value
+            values.add(regionNode, value, day: day)
             let tagSet = Int(cache.tagSetCodes[row])
             for key in 0..<keyCount {
                 let code = cache.tagSets[tagSet * keyCount + key]
@@ -134,7 +140,7 @@ struct NodeSeries {
                     tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
                     tagNodes[key][Int(code)] = tagNode
                 }
-                values[tagNode * days + day] += value
+                values.add(tagNode, value, day: day)
             }
             for (index, category) in categoryColumns.enumerated() {
                 let code = category.column.codes[row]
@@ -143,9 +149,10 @@ struct NodeSeries {
                     categoryNode = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
                     categoryNodes[index][Int(code)] = categoryNode
                 }
-                values[categoryNode * days + day] += value
+                values.add(categoryNode, value, day: day)
             }
         }
+        values.finish()
         // Values that splits touch: their days after the splits, from the engine (usage only, as above).
         for (index, category) in categoryColumns.enumerated() {
             guard let engine, engine.rules.splits.contains(where: { $0.category == category.name }) else { continue }
@@ -156,7 +163,7 @@ struct NodeSeries {
             for row in try engine.run(spec).rows where row.allocation != nil {
                 guard let code = category.column.codeOf[row.key] else { continue }
                 let target = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
-                for day in 0..<min(days, row.series.count) { values[target * days + day] = Double(row.series[day]) / 1e9 }
+                for day in 0..<min(days, row.series.count) { values.set(target, day: day, Double(row.series[day]) / 1e9) }
             }
         }
         medianDailyTotal = median((0..<days).filter { !missing[$0] }.map { totals[$0] })
@@ -188,19 +195,12 @@ struct NodeSeries {
         kind << 61 | UInt64(a & 0xFFFFF) << 40 | UInt64(b & 0xFFFFF) << 20 | UInt64(c & 0xFFFFF)
     }
 
-    func series(_ node: Int) -> [Double] { Array(values[(node * days)..<((node + 1) * days)]) }
-
-    /// Calls `body` with the node's series in place (no copy).
-    func withSeries<Result>(_ node: Int, _ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
-        try values.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[(node * days)..<((node + 1) * days)]))
-        }
-    }
+    func series(_ node: Int) -> [Double] { Array(values.series(node)) }
 
     /// Every node's series, node after node (`count` × the days of the range), for scans that
     /// share them between threads.
     func withAllSeries<Result>(_ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
-        try values.withUnsafeBufferPointer(body)
+        try body(values.all)
     }
 
     /// The days of each series.
