@@ -12,8 +12,8 @@ public struct AnomalyDetector {
     public let engine: QueryEngine
     /// The selection examined (`--where`); every node's series is within it.
     public var filters: [Filter]
-    /// Examine every series, every day's band in full, on one thread: the straightforward
-    /// computation that tests compare the default with (`EpisodeScan`; the same anomalies).
+    /// Examine every series, with every day's band in full: the straightforward computation that
+    /// tests compare the default with (`EpisodeScan`; the same anomalies).
     var exhaustive = false
 
     /// A detector over `cache`; `rules` add each category's values as views.

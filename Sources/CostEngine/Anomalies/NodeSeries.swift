@@ -89,8 +89,8 @@ struct NodeSeries {
         // type changed, the usage type from the hash table.
         var cursor = HierarchyCursor()
         var lastService: (account: UInt32, service: UInt32, node: Int)?
-        // Check the row groups of the columns read here and by `leafSums` (not every column of
-        // the rows: at 50M rows that was three times the bytes).
+        // Check the row groups of the columns read here and by `leafSums`, not every column of the
+        // rows (36 bytes a row instead of 132).
         let rows = cache.unverifiedRows(in: range)
         try cache.verify([rows], columns: Self.columns(filters, metric))
         // Rows come in day order: the day (and that it has data) changes once per day, not per row.
@@ -197,8 +197,8 @@ struct NodeSeries {
 
     func series(_ node: Int) -> [Double] { Array(values.series(node)) }
 
-    /// Every node's series, node after node (`count` × the days of the range), for scans that
-    /// share them between threads.
+    /// Every node's series, node after node (`count` × the days of the range), for a scan over
+    /// all of them without a copy per series.
     func withAllSeries<Result>(_ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
         try body(values.all)
     }
