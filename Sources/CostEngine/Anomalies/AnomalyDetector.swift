@@ -12,6 +12,9 @@ public struct AnomalyDetector {
     public let engine: QueryEngine
     /// The selection examined (`--where`); every node's series is within it.
     public var filters: [Filter]
+    /// Examine every series, with every day's band in full: the straightforward computation that
+    /// tests compare the default with (`EpisodeScan`; the same anomalies).
+    var exhaustive = false
 
     /// A detector over `cache`; `rules` add each category's values as views.
     public init(cache: CacheFile, settings: AnomalySettings = AnomalySettings(), rules: AllocationRules = .none,
@@ -38,13 +41,11 @@ public struct AnomalyDetector {
             // Large bills: an anomaly worth reporting is at least 0.5% of a typical day's bill.
             settings.minimumImpact = max(settings.minimumImpact, 0.005 * nodes.medianDailyTotal)
         }
-        let detector = SeriesDetector(settings: settings)
         let fromIndex = max(0, Int(start.index - range.from.index))
+        let scan = EpisodeScan(settings: settings, exhaustive: exhaustive)
         var found: [Candidate] = []
-        for node in 0..<nodes.count {
-            let series = nodes.series(node)
-            for episode in detector.episodes(series, missing: nodes.missing, partialLast: nodes.partialLast, from: fromIndex)
-            where abs(episode.actual - episode.expected) >= settings.minimumImpact {
+        for (node, episodes) in scan.run(nodes, from: fromIndex).found {
+            for episode in episodes where abs(episode.actual - episode.expected) >= settings.minimumImpact {
                 found.append(Candidate(node: node, days: episode.first...episode.last, anomaly: Anomaly(
                     start: range.from.adding(days: episode.first), end: range.from.adding(days: episode.last),
                     ongoing: episode.ongoing, path: nodes.path(node), kind: episode.kind,

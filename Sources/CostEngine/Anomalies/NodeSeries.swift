@@ -5,7 +5,7 @@ import CostModel
 /// account, account/service, account/service/usage type, region, each tag key's values, and each
 /// value of the rules file's cost categories (after their splits, as `costtop query` has them).
 struct NodeSeries {
-    private enum Node {
+    enum Node {
         case account(UInt32)
         case service(UInt32, UInt32)
         case usageType(UInt32, UInt32, UInt32)
@@ -16,19 +16,19 @@ struct NodeSeries {
     }
 
     /// The categories examined: name and each row's value.
-    private let categories: [(name: String, column: CategoryColumn)]
+    let categories: [(name: String, column: CategoryColumn)]
     /// The selection (`--where`), compiled.
-    private let filters: [CompiledFilter]
+    let filters: [CompiledFilter]
 
-    private let cache: CacheFile
-    private let range: DayRange
-    private let metric: Metric
-    private var nodes: [Node] = []
+    let cache: CacheFile
+    let range: DayRange
+    let metric: Metric
+    private(set) var nodes: [Node] = []
     /// Each node's parent in the hierarchy (nil for accounts, regions and tag values).
     private var parents: [Int?] = []
     /// Node index by packed key (see `pack`), for the attribution pass.
-    private var index: [UInt64: Int] = [:]
-    private var values: [Double] = []
+    private(set) var index = NodeIndex()
+    private let values: SeriesStore
     private let days: Int
     private var childIndex: [Int: [Int]] = [:]
     /// Days with no data at all in the bill.
@@ -53,6 +53,7 @@ struct NodeSeries {
         self.range = range
         self.metric = metric
         days = range.dayCount
+        values = SeriesStore(days: days)
         missing = Array(repeating: true, count: days)
         let measure = cache.measure(metric.measure)
         let accounts = cache.codes(.account)
@@ -68,52 +69,90 @@ struct NodeSeries {
 
         func node(_ key: UInt64, _ make: @autoclosure () -> Node, parent: Int?) -> Int {
             if let existing = index[key] { return existing }
-            let position = nodes.count
-            index[key] = position
+            let position = values.append()
+            index.insert(key, position)
             nodes.append(make())
             parents.append(parent)
-            values.append(contentsOf: repeatElement(0, count: days))
             if let parent { childIndex[parent, default: []].append(position) }
             return position
         }
         let compiled = self.filters, categoryColumns = categories
-        // Rows are clustered by account, service and usage type within a day (cache format 2), so
-        // a row's three hierarchy nodes are usually the previous row's: looked up only on a change.
-        var last: (account: UInt32, service: UInt32, usage: UInt32, nodes: (Int, Int, Int))?
-        rowLoop: for row in try cache.rows(in: range) {
-            let day = Int(cache.days[row] - range.from.index)
-            missing[day] = false
+        // Regions, tag values and category values by code in flat tables (-1: no node yet), not
+        // the hash table: every row looks up one of each, and hashing was a fifth of detection.
+        // Nodes are still made, and numbered, in the order rows first show them.
+        var accountNodes = [Int](repeating: -1, count: cache.dictionary(.account).count)
+        var regionNodes = [Int](repeating: -1, count: cache.dictionary(.region).count)
+        var tagNodes = (0..<keyCount).map { [Int](repeating: -1, count: cache.tagValues($0).count) }
+        var categoryNodes = categoryColumns.map { [Int](repeating: -1, count: max(1, $0.column.values.count)) }
+        // A row's three hierarchy nodes: from the day before's leaves where it had them, else
+        // the account from a flat table, the service from the previous leaf when only the usage
+        // type changed, the usage type from the hash table.
+        var cursor = HierarchyCursor()
+        var lastService: (account: UInt32, service: UInt32, node: Int)?
+        // Check the row groups of the columns read here and by `leafSums`, not every column of the
+        // rows (36 bytes a row instead of 132).
+        let rows = cache.unverifiedRows(in: range)
+        try cache.verify([rows], columns: Self.columns(filters, metric))
+        // Rows come in day order: the day (and that it has data) changes once per day, not per row.
+        var dayCode = Int32.min, day = 0
+        rowLoop: for row in rows {
+            if cache.days[row] != dayCode {
+                dayCode = cache.days[row]
+                day = Int(dayCode - range.from.index)
+                values.beginDay(day)
+                missing[day] = false
+            }
             guard let usageCharge, charges[row] == usageCharge else { continue }
             for filter in compiled where !filter.allows(row) { continue rowLoop }
             let value = Double(measure[row]) / 1e9
             totals[day] += value
             let account = accounts[row], service = services[row], usage = usageTypes[row]
-            let accountNode: Int, serviceNode: Int, usageNode: Int
-            if let last, last.account == account, last.service == service, last.usage == usage {
-                (accountNode, serviceNode, usageNode) = last.nodes
-            } else {
-                accountNode = node(Self.pack(1, account), .account(account), parent: nil)
-                serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
-                usageNode = node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode)
-                last = (account, service, usage, (accountNode, serviceNode, usageNode))
+            let (accountNode, serviceNode, usageNode) = cursor.nodes(day: day, key: Self.pack(3, account, service, usage)) {
+                if accountNodes[Int(account)] < 0 {
+                    accountNodes[Int(account)] = node(Self.pack(1, account), .account(account), parent: nil)
+                }
+                let accountNode = accountNodes[Int(account)]
+                let serviceNode: Int
+                if let lastService, lastService.account == account, lastService.service == service {
+                    serviceNode = lastService.node
+                } else {
+                    serviceNode = node(Self.pack(2, account, service), .service(account, service), parent: accountNode)
+                }
+                lastService = (account, service, serviceNode)
+                return (accountNode, serviceNode,
+                        node(Self.pack(3, account, service, usage), .usageType(account, service, usage), parent: serviceNode))
             }
-            values[accountNode * days + day] += value
-            values[serviceNode * days + day] += value
-            values[usageNode * days + day] += value
-            let regionNode = node(Self.pack(4, regions[row]), .region(regions[row]), parent: nil)
-            values[regionNode * days + day] += value
+            values.add(accountNode, value, day: day)
+            values.add(serviceNode, value, day: day)
+            values.add(usageNode, value, day: day)
+            let region = regions[row]
+            var regionNode = regionNodes[Int(region)]
+            if regionNode < 0 {
+                regionNode = node(Self.pack(4, region), .region(region), parent: nil)
+                regionNodes[Int(region)] = regionNode
+            }
+            values.add(regionNode, value, day: day)
             let tagSet = Int(cache.tagSetCodes[row])
             for key in 0..<keyCount {
                 let code = cache.tagSets[tagSet * keyCount + key]
-                let tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
-                values[tagNode * days + day] += value
+                var tagNode = tagNodes[key][Int(code)]
+                if tagNode < 0 {
+                    tagNode = node(Self.pack(5, UInt32(key), code), .tag(key, code), parent: nil)
+                    tagNodes[key][Int(code)] = tagNode
+                }
+                values.add(tagNode, value, day: day)
             }
             for (index, category) in categoryColumns.enumerated() {
                 let code = category.column.codes[row]
-                let categoryNode = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
-                values[categoryNode * days + day] += value
+                var categoryNode = categoryNodes[index][Int(code)]
+                if categoryNode < 0 {
+                    categoryNode = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
+                    categoryNodes[index][Int(code)] = categoryNode
+                }
+                values.add(categoryNode, value, day: day)
             }
         }
+        values.finish()
         // Values that splits touch: their days after the splits, from the engine (usage only, as above).
         for (index, category) in categoryColumns.enumerated() {
             guard let engine, engine.rules.splits.contains(where: { $0.category == category.name }) else { continue }
@@ -124,7 +163,7 @@ struct NodeSeries {
             for row in try engine.run(spec).rows where row.allocation != nil {
                 guard let code = category.column.codeOf[row.key] else { continue }
                 let target = node(Self.pack(6, UInt32(index), code), .category(index, code), parent: nil)
-                for day in 0..<min(days, row.series.count) { values[target * days + day] = Double(row.series[day]) / 1e9 }
+                for day in 0..<min(days, row.series.count) { values.set(target, day: day, Double(row.series[day]) / 1e9) }
             }
         }
         medianDailyTotal = median((0..<days).filter { !missing[$0] }.map { totals[$0] })
@@ -134,12 +173,38 @@ struct NodeSeries {
         }
     }
 
+    /// The columns the series are built from: the hierarchy, region, tags, charge category, the
+    /// day, the metric's measure, and the filters' columns.
+    private static func columns(_ filters: [Filter], _ metric: Metric) -> [CacheColumn] {
+        var columns: [CacheColumn] = [.day, .tagSet] + [FixedDimension.account, .service, .usageType, .region, .chargeCategory].map {
+            .dimension($0)
+        } + [.measure(metric.measure)]
+        for filter in filters {
+            switch filter.dimension {
+            case .fixed(let dimension): columns.append(.dimension(dimension))
+            case .tag: columns.append(.tagSet)
+            case .day, .month: columns.append(.day)
+            case .category: continue
+            }
+        }
+        return columns
+    }
+
     /// Keys pack a kind tag (top 3 bits) and up to three 20-bit codes.
-    private static func pack(_ kind: UInt64, _ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0) -> UInt64 {
+    static func pack(_ kind: UInt64, _ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0) -> UInt64 {
         kind << 61 | UInt64(a & 0xFFFFF) << 40 | UInt64(b & 0xFFFFF) << 20 | UInt64(c & 0xFFFFF)
     }
 
-    func series(_ node: Int) -> [Double] { Array(values[(node * days)..<((node + 1) * days)]) }
+    func series(_ node: Int) -> [Double] { Array(values.series(node)) }
+
+    /// Every node's series, node after node (`count` × the days of the range), for a scan over
+    /// all of them without a copy per series.
+    func withAllSeries<Result>(_ body: (UnsafeBufferPointer<Double>) throws -> Result) rethrows -> Result {
+        try body(values.all)
+    }
+
+    /// The days of each series.
+    var dayCount: Int { days }
 
     func children(of node: Int) -> [Int] { childIndex[node] ?? [] }
 
@@ -159,64 +224,6 @@ struct NodeSeries {
         case .region, .tag, .category: return true
         default: return false
         }
-    }
-
-    /// Splits cross-cutting nodes by usage type: for each request (a region or tag-value node and a
-    /// stretch of days), the cost of every account/service/usage-type leaf within that node over the
-    /// days and over the `lookback` days before them. One pass over the rows serves every request,
-    /// so folding a view into the hierarchy costs about one more read of the window.
-    func leafSums(_ requests: [(node: Int, days: ClosedRange<Int>)], lookback: Int) -> [[Int: (actual: Double, before: Double)]] {
-        var sums = [[Int: (actual: Double, before: Double)]](repeating: [:], count: requests.count)
-        guard !requests.isEmpty else { return sums }
-        var byRegion: [UInt32: [Int]] = [:]
-        var byTag: [Int: [UInt32: [Int]]] = [:]
-        var byCategory: [Int: [UInt32: [Int]]] = [:]
-        var first = Int.max, last = Int.min
-        for (position, request) in requests.enumerated() {
-            first = min(first, max(0, request.days.lowerBound - lookback))
-            last = max(last, request.days.upperBound)
-            switch nodes[request.node] {
-            case .region(let code): byRegion[code, default: []].append(position)
-            case .tag(let key, let code): byTag[key, default: [:]][code, default: []].append(position)
-            case .category(let index, let code): byCategory[index, default: [:]][code, default: []].append(position)
-            default: continue
-            }
-        }
-        let measure = cache.measure(metric.measure)
-        let accounts = cache.codes(.account), services = cache.codes(.service), usageTypes = cache.codes(.usageType)
-        let regions = cache.codes(.region), charges = cache.codes(.chargeCategory)
-        guard let usageCharge = cache.dictionary(.chargeCategory).index(of: "Usage").map(UInt32.init) else { return sums }
-        let keyCount = cache.tagKeys.count
-        var matched: [Int] = []
-        // Inside `range`, whose rows `init` checked.
-        rowLoop: for row in cache.unverifiedRows(in: DayRange(from: range.from.adding(days: first), to: range.from.adding(days: last))) {
-            guard charges[row] == usageCharge else { continue }
-            for filter in filters where !filter.allows(row) { continue rowLoop }
-            let day = Int(cache.days[row] - range.from.index)
-            matched.removeAll(keepingCapacity: true)
-            if let hit = byRegion[regions[row]] { matched.append(contentsOf: hit) }
-            let tagSet = Int(cache.tagSetCodes[row])
-            for (key, codes) in byTag {
-                if let hit = codes[cache.tagSets[tagSet * keyCount + key]] { matched.append(contentsOf: hit) }
-            }
-            // A category value's view is split by the leaves of its own charges (what splits gave it
-            // has no usage type of its own).
-            for (index, codes) in byCategory {
-                if let hit = codes[categories[index].column.codes[row]] { matched.append(contentsOf: hit) }
-            }
-            guard !matched.isEmpty,
-                  let leaf = index[Self.pack(3, accounts[row], services[row], usageTypes[row])] else { continue }
-            let value = Double(measure[row]) / 1e9
-            for position in matched {
-                let days = requests[position].days
-                if days.contains(day) {
-                    sums[position][leaf, default: (0, 0)].actual += value
-                } else if day < days.lowerBound && day >= days.lowerBound - lookback {
-                    sums[position][leaf, default: (0, 0)].before += value
-                }
-            }
-        }
-        return sums
     }
 
     /// The node's path: dimension names and keys (missing values as `(none)` / `(untagged)`).

@@ -43,45 +43,31 @@ struct SeriesDetector {
     ///   - partialLast: the last day looks incomplete (fewer hours than usual): no drops are reported on it.
     ///   - from: first index that may start an anomaly.
     func episodes(_ series: [Double], missing: [Bool], partialLast: Bool, from: Int) -> [Episode] {
+        var baselines = DayBaselines()
+        return series.withUnsafeBufferPointer { series in
+            missing.withUnsafeBufferPointer { missing in
+                episodes(series, missing: missing, partialLast: partialLast, from: from, baselines: &baselines)
+            }
+        }
+    }
+
+    /// The episodes of one series, its baselines filled into `baselines` (whose buffers a scan over
+    /// many series reuses).
+    /// - Parameter everyDay: compute every day's baseline in full (`DayBaselines`): the same episodes.
+    func episodes(_ series: UnsafeBufferPointer<Double>, missing: UnsafeBufferPointer<Bool>, partialLast: Bool, from: Int,
+                  baselines: inout DayBaselines, everyDay: Bool = false) -> [Episode] {
         let count = series.count
         guard count > 1 else { return [] }
-        var expected = [Double](repeating: 0, count: count)
-        var band = [Double](repeating: .infinity, count: count)
-        var scale = [Double](repeating: 0, count: count)
-        var history = [Int](repeating: 0, count: count)
-        // The trailing 28 days, kept sorted as the window slides one day at a time: the centre and
-        // the median absolute deviation come out of it without sorting (this runs for every day of
-        // every node; sorting fresh copies was most of detection time). Before day 28 it holds every
-        // day there is, which is also the history a day is judged on.
-        var window = SortedWindow(capacity: SeriesDetector.lookback)
-        var sameWeekday: [Double] = []
-        sameWeekday.reserveCapacity(4)
-        for day in 1..<count {
-            let leaving = day - 1 - SeriesDetector.lookback
-            if leaving >= 0, !missing[leaving] { window.remove(series[leaving]) }
-            if !missing[day - 1] { window.insert(series[day - 1]) }
-            history[day] = window.values.count
-            guard !missing[day], history[day] > 0 else { continue }
-            if history[day] < SeriesDetector.weekBaselineFrom {
-                // Under a week: no weekday pattern to compare with. Only a day that dwarfs every day
-                // before it counts (expected: their median).
-                // A series with nothing before cannot dwarf anything: that waits for new spend's
-                // rule (which needs `newSpendFrom` days).
-                let largest = window.values.last ?? 0
-                guard largest > 0 else { continue }
-                expected[day] = medianOfSorted(window.values)
-                band[day] = max(SeriesDetector.dwarfFactor * largest - expected[day], settings.minimumDailyImpact)
-                scale[day] = max(largest - (window.values.first ?? 0), 0)
-                continue
-            }
-            sameWeekday.removeAll(keepingCapacity: true)
-            for back in stride(from: day - 7, through: day - 28, by: -7) where back >= 0 && !missing[back] { sameWeekday.append(series[back]) }
-            guard !sameWeekday.isEmpty else { continue }
-            sameWeekday.sort()
-            expected[day] = medianOfSorted(sameWeekday)
-            scale[day] = 1.4826 * window.medianAbsoluteDeviation()
-            band[day] = max(settings.deviations * scale[day], settings.relativeThreshold * expected[day], settings.minimumDailyImpact)
-        }
+        baselines.fill(series, missing: missing, from: from, settings: settings, everyDay: everyDay)
+        return scan(series, missing: missing, partialLast: partialLast, from: from, baselines: baselines)
+    }
+
+    /// Walks the days from `from`, against their baselines: runs above the band, new and stopped
+    /// spend, growth.
+    private func scan(_ series: UnsafeBufferPointer<Double>, missing: UnsafeBufferPointer<Bool>, partialLast: Bool, from: Int,
+                      baselines: DayBaselines) -> [Episode] {
+        let count = series.count
+        let expected = baselines.expected, band = baselines.band, scale = baselines.scale, history = baselines.history
 
         var result: [Episode] = []
         var day = max(from, 1)
@@ -186,7 +172,7 @@ struct SeriesDetector {
                                   score: min(score, 99), ongoing: end == lastDay, history: history[day]))
             day = end + 1
         }
-        if let growth = gradualGrowth(series, missing: missing, expected: expected, band: band, from: from),
+        if let growth = gradualGrowth(series, missing: missing, from: from),
            !result.contains(where: { $0.last >= growth.first }) {
             result.append(growth)
         }
@@ -195,7 +181,7 @@ struct SeriesDetector {
 
     /// The expected value of `day` from before an anomaly that began at `start`: the median of the
     /// same weekday over the four weeks before `start`.
-    private func before(_ day: Int, start: Int, _ series: [Double], _ missing: [Bool]) -> Double {
+    private func before(_ day: Int, start: Int, _ series: UnsafeBufferPointer<Double>, _ missing: UnsafeBufferPointer<Bool>) -> Double {
         var first = start - 1
         while first >= 0, (day - first) % 7 != 0 { first -= 1 }
         let values = first < 0 ? [] : stride(from: first, through: max(0, first - 21), by: -7).filter { $0 >= 0 && !missing[$0] }.map { series[$0] }
@@ -204,7 +190,7 @@ struct SeriesDetector {
         return median(values)
     }
 
-    private func stoppedRun(_ series: [Double], missing: [Bool], from start: Int, partialLast: Bool) -> Int? {
+    private func stoppedRun(_ series: UnsafeBufferPointer<Double>, missing: UnsafeBufferPointer<Bool>, from start: Int, partialLast: Bool) -> Int? {
         // Only a steady series can stop: one with cost on (nearly) every day of the two weeks before.
         // Sparse series (occasional requests) have zero days as their normal.
         let recent = (max(0, start - 14)..<start).filter { !missing[$0] }
@@ -221,49 +207,6 @@ struct SeriesDetector {
         }
         return zeros >= 3 ? end : nil
     }
-
-    /// Sustained growth over the last four or eight weeks: a least-squares slope whose rise over the
-    /// window is at least `relativeThreshold` of the level before it, with small residuals and no
-    /// single day beyond the band (that would be a spike or a shift). The longer window catches slow
-    /// growth on small series, whose daily excess stays under the band for weeks.
-    private func gradualGrowth(_ series: [Double], missing: [Bool], expected: [Double], band: [Double], from: Int) -> Episode? {
-        for window in [28, 56] {
-            if let growth = growth(series, missing: missing, window: window, from: from) { return growth }
-        }
-        return nil
-    }
-
-    private func growth(_ series: [Double], missing: [Bool], window: Int, from: Int) -> Episode? {
-        let count = series.count
-        guard count >= window + SeriesDetector.lookback else { return nil }
-        let first = count - window
-        guard first >= from else { return nil }
-        let days = (first..<count).filter { !missing[$0] }
-        guard days.count >= window / 2 else { return nil }
-        let xs = days.map(Double.init)
-        let ys = days.map { series[$0] }
-        let meanX = xs.reduce(0, +) / Double(xs.count)
-        let meanY = ys.reduce(0, +) / Double(ys.count)
-        let covariance = zip(xs, ys).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
-        let variance = xs.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
-        guard variance > 0 else { return nil }
-        let slope = covariance / variance
-        let rise = slope * Double(window)
-        // Growth needs a rise over a positive level: a flat or falling series stops here, before
-        // any median is taken (most series).
-        guard rise > 0 else { return nil }
-        let before = (first - SeriesDetector.lookback..<first).filter { !missing[$0] }.map { series[$0] }
-        let level = median(before)
-        guard level > 0, rise > settings.relativeThreshold * level else { return nil }
-        // The fit must explain the movement: residuals small next to the rise.
-        let residual = median(zip(xs, ys).map { abs($0.1 - (meanY + slope * ($0.0 - meanX))) })
-        guard residual < rise / 4 else { return nil }
-        let expectedSum = Double(days.count) * level
-        let actualSum = ys.reduce(0, +)
-        guard actualSum - expectedSum >= settings.minimumImpact else { return nil }
-        return Episode(first: first, last: count - 1, kind: .gradualGrowth, expected: expectedSum, actual: actualSum,
-                       score: min(99, rise / max(residual, 1e-9)), ongoing: true)
-    }
 }
 
 func median(_ values: [Double]) -> Double {
@@ -275,52 +218,4 @@ func medianOfSorted(_ sorted: [Double]) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-/// A small multiset of values kept in ascending order, for a sliding window's median and median
-/// absolute deviation.
-struct SortedWindow {
-    private(set) var values: [Double] = []
-
-    init(capacity: Int) { values.reserveCapacity(capacity) }
-
-    mutating func insert(_ value: Double) {
-        var index = values.count
-        while index > 0 && values[index - 1] > value { index -= 1 }
-        values.insert(value, at: index)
-    }
-
-    /// Removes one occurrence of `value` (which must be present).
-    mutating func remove(_ value: Double) {
-        if let index = values.firstIndex(of: value) { values.remove(at: index) }
-    }
-
-    /// The median of |value − median| over the window: the deviations below the centre grow
-    /// leftwards and those above it rightwards, so merging the two runs from the centre gives them
-    /// in ascending order without sorting.
-    func medianAbsoluteDeviation() -> Double {
-        let count = values.count
-        guard count > 0 else { return 0 }
-        let center = medianOfSorted(values)
-        var right = 0
-        while right < count && values[right] < center { right += 1 }
-        var left = right - 1
-        // Walk the deviations in ascending order up to the middle one, remembering the one before.
-        let middle = count / 2
-        var previous = 0.0
-        var current = 0.0
-        for _ in 0...middle {
-            previous = current
-            let leftDeviation = left >= 0 ? abs(values[left] - center) : .infinity
-            let rightDeviation = right < count ? abs(values[right] - center) : .infinity
-            if leftDeviation <= rightDeviation {
-                current = leftDeviation
-                left -= 1
-            } else {
-                current = rightDeviation
-                right += 1
-            }
-        }
-        return count % 2 == 1 ? current : (previous + current) / 2
-    }
 }
