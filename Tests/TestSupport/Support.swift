@@ -16,10 +16,12 @@ public enum Support {
             .map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
-    /// A new empty folder under the system temporary folder.
+    /// A new empty folder under the system temporary folder, removed when the test process exits
+    /// (`COSTTOP_KEEP_TEST_FILES=1` keeps them, to look at what a failing test wrote).
     public static func temporaryFolder() -> String {
         let path = NSTemporaryDirectory() + "costtop-tests-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryFolders.shared.add(path)
         return path
     }
 
@@ -106,5 +108,32 @@ public final class ChunkedSource: ByteSource {
         }
         position += count
         return count
+    }
+}
+
+/// The temporary folders a test process made, removed at its exit: a full run makes about a
+/// thousand, and without this they filled the disk of a machine that runs the suite all day.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    // @unchecked: `paths` and `registered` are only touched under `lock`.
+    private let lock = NSLock()
+    private var paths: [String] = []
+    private var registered = false
+
+    func add(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        paths.append(path)
+        guard !registered, ProcessInfo.processInfo.environment["COSTTOP_KEEP_TEST_FILES"] != "1" else { return }
+        registered = true
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    private func removeAll() {
+        lock.lock()
+        let all = paths
+        paths = []
+        lock.unlock()
+        for path in all { try? FileManager.default.removeItem(atPath: path) }
     }
 }
