@@ -28,7 +28,7 @@ extension CacheFile {
     }
 
     /// The first row of `rows` whose code is not below `code` (codes sorted within `rows`).
-    static func lowerBound(_ column: UnsafeBufferPointer<UInt32>, _ code: UInt32, in rows: Range<Int>) -> Int {
+    static func lowerBound(_ column: CodeColumn, _ code: UInt32, in rows: Range<Int>) -> Int {
         var low = rows.lowerBound
         var high = rows.upperBound
         while low < high {

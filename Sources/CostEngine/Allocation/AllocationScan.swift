@@ -1,3 +1,4 @@
+import CostCache
 import CostModel
 import Dispatch
 
@@ -6,9 +7,9 @@ import Dispatch
 /// which the splits divide day by day. One pass; large ranges on two threads.
 struct AllocationScan {
     let values: UnsafePointer<Int64>
-    let currencies: UnsafePointer<UInt32>
+    let currencies: CodeColumn
     let categoryCodes: UnsafePointer<UInt32>
-    let days: UnsafePointer<Int32>
+    let days: DayColumn
     /// Slot of each category code; codes splits do not involve map to the spare slot `slots`, so
     /// the loop has no branch on it (a mispredicted branch per row cost more than the add).
     let slotOf: UnsafePointer<Int32>

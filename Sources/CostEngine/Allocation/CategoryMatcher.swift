@@ -18,14 +18,14 @@ final class CategoryMatcher: @unchecked Sendable {
     private let cache: CacheFile
     private let words: Int
     /// The tested columns, and where each one's table (`dictionaryCount × words`) starts in `masks`.
-    private let columns: [(codes: UnsafePointer<UInt32>, offset: Int)]
+    private let columns: [(codes: CodeColumn, offset: Int)]
     private let masks: [UInt64]
     /// The bits of real rules in each word (the last word is partly used).
     private let valid: [UInt64]
     /// Per rule: the value code of a `value:` rule, or `inheritFlag | index into inherits`.
     private let outcome: [UInt32]
     /// Per inheriting rule: the column read and its code → value code map.
-    private let inherits: [(codes: UnsafeBufferPointer<UInt32>, map: [UInt32])]
+    private let inherits: [(codes: CodeColumn, map: [UInt32])]
     private let defaultCode: UInt32
     private static let inheritFlag: UInt32 = 1 << 31
 
@@ -52,12 +52,12 @@ final class CategoryMatcher: @unchecked Sendable {
         }
 
         // One table per tested column, keyed by the column's name.
-        var tables: [String: (codes: UnsafeBufferPointer<UInt32>, masks: [UInt64])] = [:]
+        var tables: [String: (codes: CodeColumn, masks: [UInt64])] = [:]
         var order: [String] = []
         let keyCount = cache.tagKeys.count
         func table(for dimension: CostDimension) -> String {
             let name: String
-            let codes: UnsafeBufferPointer<UInt32>
+            let codes: CodeColumn
             let count: Int
             if case .fixed(let fixed) = dimension {
                 name = fixed.rawValue
@@ -99,7 +99,7 @@ final class CategoryMatcher: @unchecked Sendable {
         }
 
         var outcome: [UInt32] = []
-        var inherits: [(codes: UnsafeBufferPointer<UInt32>, map: [UInt32])] = []
+        var inherits: [(codes: CodeColumn, map: [UInt32])] = []
         for (index, rule) in category.rules.enumerated() {
             for condition in rule.conditions {
                 let missing = condition.values.contains(condition.dimension.missingLabel)
@@ -113,7 +113,7 @@ final class CategoryMatcher: @unchecked Sendable {
                 // Matches only where the charge has a value of the dimension.
                 restrict(dimension, rule: index) { $0 != nil }
                 var map: [UInt32]
-                let codes: UnsafeBufferPointer<UInt32>
+                let codes: CodeColumn
                 switch dimension {
                 case .fixed(let fixed):
                     let dictionary = cache.dictionary(fixed)
@@ -143,10 +143,10 @@ final class CategoryMatcher: @unchecked Sendable {
         self.outcome = outcome
         self.inherits = inherits
         var masks: [UInt64] = []
-        var columns: [(codes: UnsafePointer<UInt32>, offset: Int)] = []
+        var columns: [(codes: CodeColumn, offset: Int)] = []
         for name in order {
             // An empty column (no rows) has no base address; no row will read it.
-            columns.append((tables[name]!.codes.baseAddress ?? UnsafePointer(bitPattern: 8)!, masks.count))
+            columns.append((tables[name]!.codes, masks.count))
             masks += tables[name]!.masks
         }
         self.columns = columns
