@@ -43,7 +43,9 @@ public struct QueryEngine {
             try QueryPlan.runs(cache, period: $0, filters: spec.filters, columns: columns)
         } ?? []
         let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec, categories: categories)
-        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
+        let filters = try QueryPlan.residualFilters(spec.filters, in: cache).map {
+            try CompiledFilter($0, cache: cache, categories: categories)
+        }
         let currencies = cache.dictionary(.currency)
         let width = grouping.groupCount
         var current = [Int128](repeating: 0, count: currencies.count * width)
