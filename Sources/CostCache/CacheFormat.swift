@@ -55,11 +55,6 @@ extension BlockKind {
         case .strings: return nil
         }
     }
-
-    /// The unsigned kind of a code column `width` bytes wide (1, 2 or 4).
-    public static func unsigned(width: Int) -> BlockKind {
-        width == 1 ? .uint8 : width == 2 ? .uint16 : .uint32
-    }
 }
 
 /// Where a block lies in the file and how to check it.

@@ -78,6 +78,7 @@ public struct DayColumn: @unchecked Sendable {
     /// The day (since 1970-01-01) an offset of 0 stands for.
     public let origin: Int32
 
+    /// Days as `offsets` from `origin` (days since 1970-01-01).
     public init(offsets: CodeColumn, origin: Int32) {
         self.offsets = offsets
         self.origin = origin
