@@ -19,7 +19,7 @@ enum CacheRepair {
         func inBounds(_ entry: BlockEntry) -> Bool {
             entry.offset >= 0 && entry.length >= 0 && entry.offset <= Int(offset) && entry.length <= Int(offset) - entry.offset
         }
-        // Format 2: each table's row-aligned columns (in block order) are checked per row group
+        // Formats 2 and 3: each table's row-aligned columns (in block order) are checked per row group
         // against its `groupsums` block; recompute those first, then every other block's checksum.
         if footer.rowGroupRows > 0 {
             for prefix in [""] + footer.aggregates.map(\.prefix) {
@@ -30,7 +30,7 @@ enum CacheRepair {
                 }
                 var values: [UInt64] = []
                 for column in columns {
-                    let width = column.kind == .int64 ? 8 : 4
+                    let width = column.kind.width ?? 1
                     let rows = column.length / width
                     for start in stride(from: 0, to: rows, by: footer.rowGroupRows) {
                         let end = min(rows, start + footer.rowGroupRows)

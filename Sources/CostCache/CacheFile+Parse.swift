@@ -18,9 +18,9 @@ extension CacheFile {
     struct ParsedTable {
         var rowCount: Int
         var firstDay: Int32
-        var days: UnsafeBufferPointer<Int32>
-        var dimensions: [UnsafeBufferPointer<UInt32>?]
-        var tagSetCodes: UnsafeBufferPointer<UInt32>?
+        var days: DayColumn
+        var dimensions: [CodeColumn?]
+        var tagSetCodes: CodeColumn?
         var measures: [UnsafeBufferPointer<Int64>]
         var dayStarts: UnsafeBufferPointer<Int64>
         var groupSums: UnsafeBufferPointer<Int64>
@@ -70,7 +70,9 @@ extension CacheFile {
 
         guard footer.rowGroupRows > 0 else { throw corrupt("row groups of \(footer.rowGroupRows) rows") }
         var blocks: [String: UnsafeRawBufferPointer] = [:]
+        var kinds: [String: BlockKind] = [:]
         for entry in footer.blocks {
+            kinds[entry.name] = entry.kind
             guard entry.offset >= CacheFormat.headerSize, entry.length >= 0,
                   entry.offset % CacheFormat.alignment == 0,
                   entry.offset <= footerOffset, entry.length <= footerOffset - entry.offset
@@ -91,6 +93,19 @@ extension CacheFile {
             }
             guard count > 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
             return UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: T.self), count: count)
+        }
+        // A row-aligned code column: 4 bytes in format 2; 1, 2 or 4 (its kind says) in format 3.
+        func codes(_ name: String, count: Int, isDay: Bool = false) throws -> (column: CodeColumn, bytes: UnsafeRawBufferPointer) {
+            guard let bytes = blocks[name], let kind = kinds[name] else { throw corrupt("missing block \(name)") }
+            let allowed: [BlockKind] = headerVersion >= 3 ? [.uint8, .uint16, .uint32] : isDay ? [.int32] : [.uint32]
+            guard allowed.contains(kind), let width = kind.width else {
+                throw corrupt("block \(name) is of kind \(kind.rawValue), not \(allowed.map(\.rawValue).joined(separator: " or "))")
+            }
+            let (expected, overflow) = count.multipliedReportingOverflow(by: width)
+            guard count >= 0, !overflow, bytes.count == expected else {
+                throw corrupt("block \(name) holds \(bytes.count) bytes, not \(count) values")
+            }
+            return (CodeColumn(base: count > 0 ? bytes.baseAddress : nil, count: count, width: width), bytes)
         }
         func table(_ name: String) throws -> StringTable {
             guard let bytes = blocks[name] else { throw corrupt("missing block \(name)") }
@@ -131,20 +146,23 @@ extension CacheFile {
             func add(_ id: CacheColumn, _ name: String, _ bytes: UnsafeRawBufferPointer, _ width: Int, _ content: RowGroupVerifier.Content) {
                 columns.append((id, RowGroupVerifier.Column(name: name, bytes: bytes, width: width, content: content)))
             }
-            let days = try column(name("day"), Int32.self, count: rows)
-            add(.day, prefix + "day", UnsafeRawBufferPointer(days), 4, .days)
-            var dimensions = [UnsafeBufferPointer<UInt32>?](repeating: nil, count: FixedDimension.allCases.count)
+            // Format 3 stores days as offsets from the table's first day; format 2 as days since 1970.
+            let dayColumn = try codes(name("day"), count: rows, isDay: true)
+            let days = DayColumn(offsets: dayColumn.column, origin: headerVersion >= 3 ? firstDay : 0)
+            add(.day, prefix + "day", dayColumn.bytes, dayColumn.column.width, .days(origin: days.origin))
+            var dimensions = [CodeColumn?](repeating: nil, count: FixedDimension.allCases.count)
             for dimension in FixedDimension.allCases where kept.contains(dimension) {
-                let codes = try column(name("dim:\(dimension.rawValue)"), UInt32.self, count: rows)
-                dimensions[dimension.columnIndex] = codes
-                add(.dimension(dimension), prefix + "dim:\(dimension.rawValue)", UnsafeRawBufferPointer(codes), 4,
+                let blockName = name("dim:\(dimension.rawValue)")
+                let column = try codes(blockName, count: rows)
+                dimensions[dimension.columnIndex] = column.column
+                add(.dimension(dimension), blockName, column.bytes, column.column.width,
                     .codes(limit: dictionaries[dimension.columnIndex].count))
             }
-            var tagSetCodes: UnsafeBufferPointer<UInt32>?
+            var tagSetCodes: CodeColumn?
             if withTags {
-                let codes = try column(name("tagset"), UInt32.self, count: rows)
-                tagSetCodes = codes
-                add(.tagSet, prefix + "tagset", UnsafeRawBufferPointer(codes), 4, .codes(limit: footer.tagSetCount))
+                let column = try codes(name("tagset"), count: rows)
+                tagSetCodes = column.column
+                add(.tagSet, prefix + "tagset", column.bytes, column.column.width, .codes(limit: footer.tagSetCount))
             }
             var measures: [UnsafeBufferPointer<Int64>] = []
             for measure in Measure.allCases {

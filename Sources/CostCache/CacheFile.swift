@@ -18,9 +18,9 @@ public final class CacheFile: @unchecked Sendable {
     /// Number of rows of this table.
     public let rowCount: Int
     /// Day of each row, non-decreasing.
-    public let days: UnsafeBufferPointer<Int32>
+    public let days: DayColumn
     /// Tag set of each row (all 0 in an aggregate, which keeps no tags).
-    public let tagSetCodes: UnsafeBufferPointer<UInt32>
+    public let tagSetCodes: CodeColumn
     /// Tag set matrix: `tagSets[set * tagKeys.count + key]` is a value code of that key.
     public let tagSets: UnsafeBufferPointer<UInt32>
     /// Tag keys in column order.
@@ -39,13 +39,14 @@ public final class CacheFile: @unchecked Sendable {
     let dayStarts: UnsafeBufferPointer<Int64>
     private let mapping: CacheMapping
     private let verifier: RowGroupVerifier
-    private let dimensionColumns: [UnsafeBufferPointer<UInt32>]
+    private let dimensionColumns: [CodeColumn]
     private let dictionaries: [StringTable]
     private let labelTables: [StringTable?]
     private let tagValueTables: [StringTable]
     private let measureColumns: [UnsafeBufferPointer<Int64>]
-    /// Zeros standing in for the columns an aggregate does not keep (calloc: no memory until read).
-    private let zeros: UnsafeMutableBufferPointer<UInt32>?
+    /// Zeros standing in for the columns an aggregate does not keep (calloc: no memory until read;
+    /// one byte a row, plus the slack `CodeColumn` reads past its last value).
+    private let zeros: UnsafeMutableRawPointer?
 
     /// Maps and validates the cache at `path`.
     /// - Throws: `CacheError` naming the file and what is wrong with it.
@@ -77,11 +78,9 @@ public final class CacheFile: @unchecked Sendable {
         clusterDimensions = table.cluster
         keptDimensions = Set(FixedDimension.allCases.filter { table.dimensions[$0.columnIndex] != nil })
         let needsZeros = table.tagSetCodes == nil || keptDimensions.count < FixedDimension.allCases.count
-        let zeros = needsZeros && table.rowCount > 0
-            ? UnsafeMutableBufferPointer(start: calloc(table.rowCount, 4)!.assumingMemoryBound(to: UInt32.self),
-                                         count: table.rowCount) : nil
+        let zeros = needsZeros && table.rowCount > 0 ? calloc(table.rowCount + 8, 1)! : nil
         self.zeros = zeros
-        let zeroColumn = UnsafeBufferPointer(zeros ?? UnsafeMutableBufferPointer(start: nil, count: 0))
+        let zeroColumn = CodeColumn(base: zeros.map(UnsafeRawPointer.init), count: table.rowCount, width: 1)
         dimensionColumns = table.dimensions.map { $0 ?? zeroColumn }
         tagSetCodes = table.tagSetCodes ?? zeroColumn
         verifier = RowGroupVerifier(path: path, rowCount: table.rowCount, groupRows: parsed.footer.rowGroupRows,
@@ -89,7 +88,7 @@ public final class CacheFile: @unchecked Sendable {
                                     dayStarts: table.dayStarts, firstDay: table.firstDay)
     }
 
-    deinit { zeros.map { free($0.baseAddress) } }
+    deinit { zeros.map { free($0) } }
 
     /// Whether this is a pre-aggregated table rather than the raw rows.
     public var isAggregate: Bool { keptDimensions.count < FixedDimension.allCases.count }
@@ -99,8 +98,8 @@ public final class CacheFile: @unchecked Sendable {
         aggregates.first { needed.isSubset(of: $0.keptDimensions) } ?? self
     }
 
-    /// Codes of a fixed dimension, one per row.
-    public func codes(_ dimension: FixedDimension) -> UnsafeBufferPointer<UInt32> {
+    /// Codes of a fixed dimension, one per row (1, 2 or 4 bytes each as stored; read as `UInt32`).
+    public func codes(_ dimension: FixedDimension) -> CodeColumn {
         dimensionColumns[dimension.columnIndex]
     }
 

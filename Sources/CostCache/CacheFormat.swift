@@ -6,12 +6,13 @@ import CostModel
 public enum CacheFormat {
     /// 8 bytes at the start and at the very end of every cache file.
     public static let magic: [UInt8] = Array("COSTTOPC".utf8)
-    /// The format version this build writes. Version 2 (clustered rows, day index, checksums per
-    /// row group, pre-aggregated tables) replaced version 1, which this build refuses with a clear
-    /// error asking for `costtop ingest --fresh`.
-    public static let version: UInt32 = 2
+    /// The format version this build writes. Version 3 stores each code column (and the day
+    /// column, as offsets from the table's first day) at the narrowest width it needs; version 2
+    /// (clustered rows, day index, checksums per row group, pre-aggregated tables) is still read.
+    /// Version 1 is refused with a clear error asking for `costtop ingest --fresh`.
+    public static let version: UInt32 = 3
     /// The format versions this build reads.
-    public static let readableVersions: ClosedRange<UInt32> = 2...2
+    public static let readableVersions: ClosedRange<UInt32> = 2...3
     /// Rows per row group: the unit of lazy verification (one XXH64 per column per group).
     public static let rowGroupRows = 4096
     /// Within a day, raw rows are sorted by these dimensions' codes (so an account, or an account's
@@ -31,12 +32,29 @@ public enum CacheFormat {
 public enum BlockKind: String, Codable, Sendable {
     /// Little-endian `Int32` values.
     case int32
+    /// `UInt8` values (format 3's narrow code and day-offset columns).
+    case uint8
+    /// Little-endian `UInt16` values (format 3's narrow code and day-offset columns).
+    case uint16
     /// Little-endian `UInt32` values.
     case uint32
     /// Little-endian `Int64` values.
     case int64
     /// A string table: `UInt32` count, `UInt32` zero, `UInt32` offsets[count + 1], then UTF-8 bytes.
     case strings
+}
+
+extension BlockKind {
+    /// Bytes per element (nil for a string table).
+    public var width: Int? {
+        switch self {
+        case .uint8: return 1
+        case .uint16: return 2
+        case .int32, .uint32: return 4
+        case .int64: return 8
+        case .strings: return nil
+        }
+    }
 }
 
 /// Where a block lies in the file and how to check it.

@@ -10,13 +10,18 @@ import Foundation
 public struct CacheWriter {
     private let fileSystem: any FileSystem
     private let createdBy: String
+    private let narrowColumns: Bool
 
     /// - Parameters:
     ///   - fileSystem: the system-call funnel (tests pass one that fails on purpose).
     ///   - createdBy: the writer's name and version, recorded in the footer.
-    public init(fileSystem: any FileSystem = PosixFileSystem(), createdBy: String) {
+    ///   - narrowColumns: write each code and day column at the narrowest width it needs (the
+    ///     default); false writes them all 4 bytes wide, the same data a reader must answer alike
+    ///     (the tests compare the two).
+    public init(fileSystem: any FileSystem = PosixFileSystem(), createdBy: String, narrowColumns: Bool = true) {
         self.fileSystem = fileSystem
         self.createdBy = createdBy
+        self.narrowColumns = narrowColumns
     }
 
     /// The name of a writer's temporary file before its pid: `<cache>.tmp.`.
@@ -56,7 +61,10 @@ public struct CacheWriter {
         let raw = RowClustering.rawImage(contents)
         let aggregates = AggregateBuilder.build(raw, dictionaries: contents.dictionaries)
         var blocks: [BlockEntry] = []
-        try writeTable(raw, into: &sink, blocks: &blocks)
+        let limits = narrowColumns
+            ? RowTableImage.CodeLimits(dictionarySizes: contents.dictionaries.map(\.count), tagSetCount: contents.tagSetCount)
+            : RowTableImage.CodeLimits.wide
+        try writeTable(raw, limits: limits, into: &sink, blocks: &blocks)
         for (index, dimension) in FixedDimension.allCases.enumerated() {
             blocks.append(try sink.strings(name: "dict:\(dimension.rawValue)", contents.dictionaries[index]))
             if !contents.labels[index].isEmpty {
@@ -68,7 +76,7 @@ public struct CacheWriter {
         for (index, values) in contents.tagValues.enumerated() {
             blocks.append(try sink.strings(name: "tagdict:\(index)", values))
         }
-        for aggregate in aggregates { try writeTable(aggregate, into: &sink, blocks: &blocks) }
+        for aggregate in aggregates { try writeTable(aggregate, limits: limits, into: &sink, blocks: &blocks) }
 
         let footer = CacheFooter(
             formatVersion: CacheFormat.version, createdBy: createdBy, rowCount: contents.rowCount,
@@ -104,10 +112,11 @@ public struct CacheWriter {
 extension CacheWriter {
     /// Writes one row table: its row-aligned columns (checked per row group, on first use), its
     /// day index and the checksums of its row groups.
-    private func writeTable(_ table: RowTableImage, into sink: inout BlockSink, blocks: inout [BlockEntry]) throws {
+    private func writeTable(_ table: RowTableImage, limits: RowTableImage.CodeLimits, into sink: inout BlockSink,
+                            blocks: inout [BlockEntry]) throws {
         var groupSums: [Int64] = []
-        try table.forEachColumn { name, kind, bytes in
-            let width = kind == .int64 ? 8 : 4
+        try table.forEachColumn(codeLimits: limits) { name, kind, bytes in
+            let width = kind.width ?? 1
             groupSums += RowTableImage.groupChecksums(bytes, width: width, rows: table.rowCount,
                                                       groupRows: CacheFormat.rowGroupRows)
             blocks.append(try sink.block(name: name, kind: kind, bytes: bytes, count: table.rowCount,

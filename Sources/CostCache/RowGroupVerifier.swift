@@ -10,7 +10,8 @@ import Foundation
 final class RowGroupVerifier: @unchecked Sendable {
     /// What a column holds, for the checks beyond its checksum.
     enum Content {
-        case days
+        /// Days as offsets from `origin` (format 3: the table's first day; format 2: 0).
+        case days(origin: Int32)
         case codes(limit: Int)
         case values
     }
@@ -115,14 +116,12 @@ final class RowGroupVerifier: @unchecked Sendable {
         case .values:
             break
         case .codes(let limit):
-            let codes = slice.assumingMemoryBound(to: UInt32.self)
-            var highest: UInt32 = 0
-            for code in codes where code > highest { highest = code }
+            let highest = RowGroupVerifier.highest(slice, width: column.width)
             if Int(highest) >= limit {
-                throw CacheError.corrupt(path: path, reason: "column \(column.name) holds code \(highest) outside its dictionary of \(limit)")
+                throw CacheError.corrupt(path: path, reason: "column \(column.name) holds code \(highest) outside its dictionary of \(limit), rows \(rows.lowerBound)..<\(rows.upperBound)")
             }
-        case .days:
-            let days = slice.assumingMemoryBound(to: Int32.self)
+        case .days(let origin):
+            let days = DayColumn(offsets: CodeColumn(base: slice.baseAddress, count: rows.count, width: column.width), origin: origin)
             // The day index says which day each row belongs to: find the first row's day, then walk.
             var low = 0
             var high = dayStarts.count - 1
@@ -131,13 +130,27 @@ final class RowGroupVerifier: @unchecked Sendable {
                 if dayStarts[middle] <= Int64(rows.lowerBound) { low = middle } else { high = middle }
             }
             var day = low
-            for (offset, value) in days.enumerated() {
+            for offset in 0..<rows.count {
                 let row = Int64(rows.lowerBound + offset)
                 while day + 1 < dayStarts.count - 1 && dayStarts[day + 1] <= row { day += 1 }
-                if value != firstDay + Int32(day) {
+                if days[offset] != firstDay &+ Int32(day) {
                     throw CacheError.corrupt(path: path, reason: "row \(row) of \(column.name) is not on the day the day index gives it")
                 }
             }
+        }
+    }
+
+    /// The largest code among `bytes` (values of `width` bytes), with the loop specialised per width.
+    private static func highest(_ bytes: UnsafeRawBufferPointer, width: Int) -> UInt32 {
+        func largest<T: FixedWidthInteger & UnsignedInteger>(_ type: T.Type) -> UInt32 {
+            var highest: T = 0
+            for code in bytes.assumingMemoryBound(to: T.self) where code > highest { highest = code }
+            return UInt32(highest)
+        }
+        switch width {
+        case 1: return largest(UInt8.self)
+        case 2: return largest(UInt16.self)
+        default: return largest(UInt32.self)
         }
     }
 }

@@ -41,29 +41,67 @@ struct RowTableImage {
     }
 
     /// Calls `body` with each row-aligned column in block order (the order of `groupsums`): day,
-    /// kept dimensions, tag sets, measures; each with its block name, kind and bytes.
-    func forEachColumn(_ body: (_ name: String, _ kind: BlockKind, _ bytes: UnsafeRawBufferPointer) throws -> Void) throws {
-        func emit<T>(_ name: String, _ kind: BlockKind, _ values: [T]) throws {
-            if let order {
-                let gathered = [T](unsafeUninitializedCapacity: values.count) { buffer, count in
-                    values.withUnsafeBufferPointer { source in
-                        for (index, row) in order.enumerated() { (buffer.baseAddress! + index).initialize(to: source[Int(row)]) }
+    /// kept dimensions, tag sets, measures; each with its block name, kind and bytes. Code columns
+    /// are written at the narrowest width their dictionary needs (`codeLimits`: each dimension's
+    /// dictionary size, and the number of tag sets), days as offsets from the first day at the
+    /// narrowest width the span needs (cache format 3).
+    func forEachColumn(codeLimits: CodeLimits,
+                       _ body: (_ name: String, _ kind: BlockKind, _ bytes: UnsafeRawBufferPointer) throws -> Void) throws {
+        // Gathers the rows in `order` (when set) and converts each value, one column at a time.
+        func emit<Source, Target>(_ name: String, _ kind: BlockKind, _ values: [Source],
+                                  _ convert: (Source) -> Target) throws {
+            let written = [Target](unsafeUninitializedCapacity: values.count) { buffer, count in
+                values.withUnsafeBufferPointer { source in
+                    let out = buffer.baseAddress!
+                    if let order {
+                        for (index, row) in order.enumerated() { (out + index).initialize(to: convert(source[Int(row)])) }
+                    } else {
+                        for index in source.indices { (out + index).initialize(to: convert(source[index])) }
                     }
-                    count = values.count
                 }
-                try gathered.withUnsafeBytes { try body(prefix + name, kind, $0) }
-            } else {
-                try values.withUnsafeBytes { try body(prefix + name, kind, $0) }
+                count = values.count
+            }
+            try written.withUnsafeBytes { try body(prefix + name, kind, $0) }
+        }
+        // A code column at `width` bytes; the conversions trap on a code its dictionary cannot
+        // hold, which only a writer's bug can produce (the ingest interns every code).
+        func emitCodes(_ name: String, _ values: [UInt32], width: Int) throws {
+            switch width {
+            case 1: try emit(name, .uint8, values) { UInt8($0) }
+            case 2: try emit(name, .uint16, values) { UInt16($0) }
+            default: try emit(name, .uint32, values) { $0 }
             }
         }
-        try emit("day", .int32, days)
+        // Days as offsets from the first day (days are sorted, so every offset is in 0..<span).
+        let first = firstDay
+        switch codeLimits.wideDays ? 4 : CodeColumn.width(forCodesBelow: Int(days.last ?? 0) - Int(first) + 1) {
+        case 1: try emit("day", .uint8, days) { UInt8($0 - first) }
+        case 2: try emit("day", .uint16, days) { UInt16($0 - first) }
+        default: try emit("day", .uint32, days) { UInt32($0 - first) }
+        }
         for (index, dimension) in FixedDimension.allCases.enumerated() {
-            if let codes = dimensions[index] { try emit("dim:\(dimension.rawValue)", .uint32, codes) }
+            if let codes = dimensions[index] {
+                try emitCodes("dim:\(dimension.rawValue)", codes,
+                              width: CodeColumn.width(forCodesBelow: codeLimits.dictionarySizes[index]))
+            }
         }
-        if let tagSetCodes { try emit("tagset", .uint32, tagSetCodes) }
+        if let tagSetCodes {
+            try emitCodes("tagset", tagSetCodes, width: CodeColumn.width(forCodesBelow: codeLimits.tagSetCount))
+        }
         for (index, measure) in Measure.allCases.enumerated() {
-            try emit("measure:\(measure.rawValue)", .int64, measures[index])
+            try emit("measure:\(measure.rawValue)", .int64, measures[index]) { $0 }
         }
+    }
+
+    /// What the code columns' widths follow: each dimension's dictionary size and the number of tag sets.
+    struct CodeLimits {
+        var dictionarySizes: [Int]
+        var tagSetCount: Int
+        /// Every column 4 bytes wide, days included.
+        var wideDays = false
+
+        static let wide = CodeLimits(dictionarySizes: Array(repeating: .max, count: FixedDimension.allCases.count),
+                                     tagSetCount: .max, wideDays: true)
     }
 
     /// XXH64 of each row group of one column (`rows` values of `width` bytes), on two threads.

@@ -107,7 +107,7 @@ struct CacheTests {
         var data = try Data(contentsOf: URL(fileURLWithPath: path))
         data[8] = 9
         try data.write(to: URL(fileURLWithPath: path))
-        #expect(throws: CacheError.unsupportedVersion(path: path, found: 9, supported: 2...2)) { try CacheFile(path: path) }
+        #expect(throws: CacheError.unsupportedVersion(path: path, found: 9, supported: CacheFormat.readableVersions)) { try CacheFile(path: path) }
     }
 
     @Test("a write failing at any point leaves the previous cache intact and no temporary file")

@@ -31,9 +31,11 @@ struct ClusteredLayoutTests {
             [Int64(cache.days[row])] + CacheFormat.clusterDimensions.map { Int64(cache.codes($0)[row]) }
         }
         for row in 1..<cache.rowCount { #expect(key(row - 1).lexicographicallyPrecedes(key(row)) || key(row - 1) == key(row)) }
+        // The columns copied once (a code column is read value by value, at its stored width).
+        let (days, codes) = (Array(cache.days), FixedDimension.allCases.map { Array(cache.codes($0)) })
+        let (tags, measures) = (Array(cache.tagSetCodes), Measure.allCases.map { Array(cache.measure($0)) })
         let written = (0..<cache.rowCount).map {
-            ClusteredLayoutTests.row($0, days: Array(cache.days), codes: FixedDimension.allCases.map { Array(cache.codes($0)) },
-                                     tags: Array(cache.tagSetCodes), measures: Measure.allCases.map { Array(cache.measure($0)) })
+            ClusteredLayoutTests.row($0, days: days, codes: codes, tags: tags, measures: measures)
         }
         let given = (0..<contents.rowCount).map {
             ClusteredLayoutTests.row($0, days: contents.days, codes: contents.dimensionCodes, tags: contents.tagSetCodes,
@@ -143,7 +145,7 @@ struct ClusteredLayoutTests {
         var data = try Data(contentsOf: URL(fileURLWithPath: path))
         data[8] = 1
         try data.write(to: URL(fileURLWithPath: path))
-        #expect(throws: CacheError.unsupportedVersion(path: path, found: 1, supported: 2...2)) { try CacheFile(path: path) }
-        #expect(CacheError.unsupportedVersion(path: path, found: 1, supported: 2...2).description.contains("costtop ingest --fresh"))
+        #expect(throws: CacheError.unsupportedVersion(path: path, found: 1, supported: CacheFormat.readableVersions)) { try CacheFile(path: path) }
+        #expect(CacheError.unsupportedVersion(path: path, found: 1, supported: CacheFormat.readableVersions).description.contains("costtop ingest --fresh"))
     }
 }

@@ -111,7 +111,8 @@ struct DamagedDrillAheadTests {
         let name = "dim:\(FixedDimension.service.rawValue)"
         let block = try #require(intact.footer.blocks.first { $0.name == name })
         var data = try Data(contentsOf: URL(fileURLWithPath: path))
-        data[Int(block.offset) + run.lowerBound * 4 + 2] ^= 0x20
+        let width = intact.codes(.service).width
+        data[Int(block.offset) + run.lowerBound * width + width / 2] ^= 0x20
         try data.write(to: URL(fileURLWithPath: path))
 
         let damaged = try CacheFile(path: path)

@@ -1,3 +1,4 @@
+import CostCache
 import CostModel
 import Dispatch
 
@@ -6,9 +7,9 @@ import Dispatch
 /// which the splits divide day by day. One pass; large ranges on two threads.
 struct AllocationScan {
     let values: UnsafePointer<Int64>
-    let currencies: UnsafePointer<UInt32>
+    let currencies: CodeColumn
     let categoryCodes: UnsafePointer<UInt32>
-    let days: UnsafePointer<Int32>
+    let days: DayColumn
     /// Slot of each category code; codes splits do not involve map to the spare slot `slots`, so
     /// the loop has no branch on it (a mispredicted branch per row cost more than the add).
     let slotOf: UnsafePointer<Int32>
@@ -59,20 +60,52 @@ struct AllocationScan {
         sums.withUnsafeMutableBufferPointer { sums in
             seen.withUnsafeMutableBufferPointer { seen in
                 daily.withUnsafeMutableBufferPointer { daily in
-                    rowLoop: for row in rows {
-                        for filter in filters where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
-                        let currency = Int(currencies[row])
-                        let code = Int(categoryCodes[row])
-                        let value = Int128(values[row])
-                        let index = currency &* width &+ code
-                        if addSums { sums[index] &+= value }
-                        seen[index] = true
-                        let slot = Int(slotOf[code])
-                        daily[(currency &* (slots &+ 1) &+ slot) &* dayCount &+ Int(days[row] &- firstDay)] &+= value
+                    let out = Sums(sums: sums.baseAddress!, seen: seen.baseAddress!, daily: daily.baseAddress!)
+                    // The currency and day columns at their stored widths: one loop per pair, chosen once.
+                    switch currencies.width {
+                    case 1: scan(rows, out, currencies.typed(UInt8.self))
+                    case 2: scan(rows, out, currencies.typed(UInt16.self))
+                    default: scan(rows, out, currencies.typed(UInt32.self))
                     }
                 }
             }
         }
         return (sums, seen, daily)
+    }
+
+    private struct Sums {
+        let sums: UnsafeMutablePointer<Int128>
+        let seen: UnsafeMutablePointer<Bool>
+        let daily: UnsafeMutablePointer<Int128>
+    }
+
+    private func scan<Currency: FixedWidthInteger & UnsignedInteger>(_ rows: Range<Int>, _ out: Sums,
+                                                                     _ currencies: UnsafePointer<Currency>) {
+        switch days.offsets.width {
+        case 1: scan(rows, out, currencies, days.offsets.typed(UInt8.self))
+        case 2: scan(rows, out, currencies, days.offsets.typed(UInt16.self))
+        default: scan(rows, out, currencies, days.offsets.typed(UInt32.self))
+        }
+    }
+
+    private func scan<Currency: FixedWidthInteger & UnsignedInteger, DayOffset: FixedWidthInteger & UnsignedInteger>(
+        _ rows: Range<Int>, _ out: Sums, _ currencies: UnsafePointer<Currency>, _ dayOffsets: UnsafePointer<DayOffset>
+    ) {
+        let (sums, seen, daily) = (out.sums, out.seen, out.daily)
+        // A row's day offset in the period: its stored offset (a day's bit pattern in format 2)
+        // plus the column's origin, minus the period's first day, in wrapping 32-bit arithmetic.
+        let dayShift = days.origin &- firstDay
+        rowLoop: for row in rows {
+            for filter in filters where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
+            let currency = Int(currencies[row])
+            let code = Int(categoryCodes[row])
+            let value = Int128(values[row])
+            let index = currency &* width &+ code
+            if addSums { sums[index] &+= value }
+            seen[index] = true
+            let slot = Int(slotOf[code])
+            let day = Int(Int32(truncatingIfNeeded: dayOffsets[row]) &+ dayShift)
+            daily[(currency &* (slots &+ 1) &+ slot) &* dayCount &+ day] &+= value
+        }
     }
 }

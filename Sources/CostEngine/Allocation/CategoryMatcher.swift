@@ -18,14 +18,14 @@ final class CategoryMatcher: @unchecked Sendable {
     private let cache: CacheFile
     private let words: Int
     /// The tested columns, and where each one's table (`dictionaryCount × words`) starts in `masks`.
-    private let columns: [(codes: UnsafePointer<UInt32>, offset: Int)]
+    private let columns: [(codes: CodeColumn, offset: Int)]
     private let masks: [UInt64]
     /// The bits of real rules in each word (the last word is partly used).
     private let valid: [UInt64]
     /// Per rule: the value code of a `value:` rule, or `inheritFlag | index into inherits`.
     private let outcome: [UInt32]
     /// Per inheriting rule: the column read and its code → value code map.
-    private let inherits: [(codes: UnsafeBufferPointer<UInt32>, map: [UInt32])]
+    private let inherits: [(codes: CodeColumn, map: [UInt32])]
     private let defaultCode: UInt32
     private static let inheritFlag: UInt32 = 1 << 31
 
@@ -52,12 +52,12 @@ final class CategoryMatcher: @unchecked Sendable {
         }
 
         // One table per tested column, keyed by the column's name.
-        var tables: [String: (codes: UnsafeBufferPointer<UInt32>, masks: [UInt64])] = [:]
+        var tables: [String: (codes: CodeColumn, masks: [UInt64])] = [:]
         var order: [String] = []
         let keyCount = cache.tagKeys.count
         func table(for dimension: CostDimension) -> String {
             let name: String
-            let codes: UnsafeBufferPointer<UInt32>
+            let codes: CodeColumn
             let count: Int
             if case .fixed(let fixed) = dimension {
                 name = fixed.rawValue
@@ -99,7 +99,7 @@ final class CategoryMatcher: @unchecked Sendable {
         }
 
         var outcome: [UInt32] = []
-        var inherits: [(codes: UnsafeBufferPointer<UInt32>, map: [UInt32])] = []
+        var inherits: [(codes: CodeColumn, map: [UInt32])] = []
         for (index, rule) in category.rules.enumerated() {
             for condition in rule.conditions {
                 let missing = condition.values.contains(condition.dimension.missingLabel)
@@ -113,7 +113,7 @@ final class CategoryMatcher: @unchecked Sendable {
                 // Matches only where the charge has a value of the dimension.
                 restrict(dimension, rule: index) { $0 != nil }
                 var map: [UInt32]
-                let codes: UnsafeBufferPointer<UInt32>
+                let codes: CodeColumn
                 switch dimension {
                 case .fixed(let fixed):
                     let dictionary = cache.dictionary(fixed)
@@ -143,10 +143,10 @@ final class CategoryMatcher: @unchecked Sendable {
         self.outcome = outcome
         self.inherits = inherits
         var masks: [UInt64] = []
-        var columns: [(codes: UnsafePointer<UInt32>, offset: Int)] = []
+        var columns: [(codes: CodeColumn, offset: Int)] = []
         for name in order {
             // An empty column (no rows) has no base address; no row will read it.
-            columns.append((tables[name]!.codes.baseAddress ?? UnsafePointer(bitPattern: 8)!, masks.count))
+            columns.append((tables[name]!.codes, masks.count))
             masks += tables[name]!.masks
         }
         self.columns = columns
@@ -155,6 +155,12 @@ final class CategoryMatcher: @unchecked Sendable {
 
     /// Writes the category code of every row in `rows` into `out` (indexed by row).
     func codes(_ rows: Range<Int>, into out: UnsafeMutablePointer<UInt32>) {
+        codes(rows, into: out, columnByColumn: words == 1)
+    }
+
+    /// `codes(_:into:)`, column by column over chunks of rows (up to 64 rules) or row by row
+    /// (any number of rules; tests compare the two).
+    func codes(_ rows: Range<Int>, into out: UnsafeMutablePointer<UInt32>, columnByColumn: Bool) {
         let words = self.words
         let columns = self.columns
         let defaultCode = self.defaultCode
@@ -162,6 +168,40 @@ final class CategoryMatcher: @unchecked Sendable {
             valid.withUnsafeBufferPointer { valid in
                 outcome.withUnsafeBufferPointer { outcome in
                     let masks = masks.baseAddress!
+                    @inline(__always) func write(_ row: Int, _ rule: Int) {
+                        if rule < 0 {
+                            out[row] = defaultCode
+                        } else if outcome[rule] & Self.inheritFlag == 0 {
+                            out[row] = outcome[rule]
+                        } else {
+                            let inherit = inherits[Int(outcome[rule] & ~Self.inheritFlag)]
+                            out[row] = inherit.map[Int(inherit.codes[row])]
+                        }
+                    }
+                    if columnByColumn {
+                        precondition(words == 1, "column by column takes up to 64 rules")
+                        // Up to 64 rules: column by column over chunks of rows, each column's
+                        // loop specialised for its stored width (1, 2 or 4 bytes).
+                        let chunk = 1024
+                        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: chunk)
+                        defer { bits.deallocate() }
+                        for start in stride(from: rows.lowerBound, to: rows.upperBound, by: chunk) {
+                            let count = min(chunk, rows.upperBound - start)
+                            bits.update(repeating: valid[0], count: count)
+                            for column in columns {
+                                let table = masks + column.offset
+                                switch column.codes.width {
+                                case 1: Self.and(column.codes.typed(UInt8.self) + start, table, bits, count)
+                                case 2: Self.and(column.codes.typed(UInt16.self) + start, table, bits, count)
+                                default: Self.and(column.codes.typed(UInt32.self) + start, table, bits, count)
+                                }
+                            }
+                            for index in 0..<count {
+                                write(start &+ index, bits[index] == 0 ? -1 : bits[index].trailingZeroBitCount)
+                            }
+                        }
+                        return
+                    }
                     for row in rows {
                         var rule = -1
                         for word in 0..<words {
@@ -174,18 +214,18 @@ final class CategoryMatcher: @unchecked Sendable {
                                 break
                             }
                         }
-                        if rule < 0 {
-                            out[row] = defaultCode
-                        } else if outcome[rule] & Self.inheritFlag == 0 {
-                            out[row] = outcome[rule]
-                        } else {
-                            let inherit = inherits[Int(outcome[rule] & ~Self.inheritFlag)]
-                            out[row] = inherit.map[Int(inherit.codes[row])]
-                        }
+                        write(row, rule)
                     }
                 }
             }
         }
+    }
+
+    /// `bits[i] &= table[codes[i]]` for `count` rows: one column's rule sets ANDed in.
+    private static func and<Code: FixedWidthInteger & UnsignedInteger>(
+        _ codes: UnsafePointer<Code>, _ table: UnsafePointer<UInt64>, _ bits: UnsafeMutablePointer<UInt64>, _ count: Int
+    ) {
+        for index in 0..<count { bits[index] &= table[Int(codes[index])] }
     }
 
     /// Every rule that matches `row` (not only the first), as bit sets of `words` words.

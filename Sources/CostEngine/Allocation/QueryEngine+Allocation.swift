@@ -61,9 +61,9 @@ extension QueryEngine {
             var (sums, seen, daily) = withFilterColumns(filters) { filterColumns in
                 slotOf.withUnsafeBufferPointer { slotOf in
                     AllocationScan(values: cache.measure(spec.metric.measure).baseAddress ?? UnsafePointer(bitPattern: 8)!,
-                                   currencies: cache.codes(.currency).baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                                   currencies: cache.codes(.currency),
                                    categoryCodes: column.codes.baseAddress!,
-                                   days: cache.days.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                                   days: cache.days,
                                    slotOf: slotOf.baseAddress!, filters: filterColumns, width: width,
                                    slots: slots, dayCount: days, firstDay: range.from.index,
                                    parallelRows: parallelRows, addSums: !everyValueDaily)

@@ -46,7 +46,9 @@ struct RowScan {
         let table = anyTable ? cache.table(covering: dimensions) : cache
         self.cache = table
         runs = try QueryPlan.runs(table, period: period, filters: filters, columns: columns + dimensions.map { .dimension($0) })
-        self.filters = try filters.map { try CompiledFilter($0, cache: table, categories: categories) }
+        self.filters = try QueryPlan.residualFilters(filters, in: table).map {
+            try CompiledFilter($0, cache: table, categories: categories)
+        }
         // The currency asked for, else the only one, else the one with the most billed cost in the period.
         let currencies = cache.dictionary(.currency)
         let chosen: String?

@@ -174,7 +174,7 @@ struct MoverLedger {
 /// A drill-path dimension as a column of codes and their names.
 struct PathColumn {
     let dimension: CostDimension
-    private let codes: UnsafeBufferPointer<UInt32>
+    private let codes: CodeColumn
     /// Tag keys map a row's tag set to the key's value code.
     private let tagMap: [UInt32]?
     private let names: (Int) -> String
@@ -199,7 +199,7 @@ struct PathColumn {
         case .category(let name):
             // The charges the rules give each value (direct cost); MoversAnalysis adds the splits.
             let column = try Grouping.categoryColumn(name, categories)
-            codes = column.codes
+            codes = CodeColumn(column.codes)
             tagMap = nil
             names = { column.values[$0] }
         }

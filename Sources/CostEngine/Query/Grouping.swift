@@ -4,7 +4,7 @@ import CostModel
 /// How rows map to groups for one `groupBy` dimension, and how a group becomes a row of the answer.
 struct Grouping {
     private enum Kind {
-        case fixed(UnsafeBufferPointer<UInt32>, StringTable, StringTable?)
+        case fixed(CodeColumn, StringTable, StringTable?)
         case tag(keyIndex: Int, keyCount: Int, StringTable)
         case category(CategoryColumn)
         case day(first: Int32)
@@ -62,7 +62,7 @@ struct Grouping {
 
     /// For grouping by a coded column: the column, a base subtracted from each value (days count
     /// from the period's first day), and for tags the map from tag set to value code.
-    func codeColumn(offsetFrom: Day) -> (codes: UnsafeBufferPointer<UInt32>, base: UInt32, map: [UInt32])? {
+    func codeColumn(offsetFrom: Day) -> (codes: CodeColumn, base: UInt32, map: [UInt32])? {
         switch kind {
         case .fixed(let codes, _, _):
             return (codes, 0, [])
@@ -70,13 +70,11 @@ struct Grouping {
             let map = (0..<cache.tagSetCount).map { cache.tagSets[$0 * keyCount + keyIndex] }
             return (cache.tagSetCodes, 0, map)
         case .category(let column):
-            return (column.codes, 0, [])
+            return (CodeColumn(column.codes), 0, [])
         case .day:
-            // Rows of a period lie inside it, so every offset is below the group count.
-            // Int32 and UInt32 may alias: read the day column's bit patterns as unsigned.
-            let days = UnsafeBufferPointer(start: UnsafeRawPointer(cache.days.baseAddress)?.assumingMemoryBound(to: UInt32.self),
-                                           count: cache.days.count)
-            return (days, UInt32(bitPattern: offsetFrom.index), [])
+            // Rows of a period lie inside it, so every offset is below the group count. The day
+            // column holds offsets from its origin: the period's start is one more offset (wrapping).
+            return (cache.days.offsets, UInt32(bitPattern: offsetFrom.index &- cache.days.origin), [])
         case .month:
             return nil
         }
@@ -132,11 +130,11 @@ struct Grouping {
 
 /// A filter compiled to a lookup table over a column's codes.
 struct CompiledFilter {
-    private let codes: UnsafeBufferPointer<UInt32>
+    private let codes: CodeColumn
     private let allowed: [Bool]
 
     /// The column the filter tests, and which of its codes pass.
-    var codeColumn: UnsafeBufferPointer<UInt32> { codes }
+    var codeColumn: CodeColumn { codes }
     var allowedTable: [Bool] { allowed }
 
     init(_ filter: Filter, cache: CacheFile, categories: CategoryColumns? = nil) throws {
@@ -167,7 +165,7 @@ struct CompiledFilter {
             let column = try Grouping.categoryColumn(name, categories)
             var allowed = [Bool](repeating: filter.exclude, count: max(1, column.values.count))
             if let target = column.codeOf[filter.value] { allowed[Int(target)] = !filter.exclude }
-            codes = column.codes
+            codes = CodeColumn(column.codes)
             self.allowed = allowed
         case .day, .month:
             throw QueryError("filter by \(filter.dimension) with --from/--to or --period instead")

@@ -43,7 +43,9 @@ public struct QueryEngine {
             try QueryPlan.runs(cache, period: $0, filters: spec.filters, columns: columns)
         } ?? []
         let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec, categories: categories)
-        let filters = try spec.filters.map { try CompiledFilter($0, cache: cache, categories: categories) }
+        let filters = try QueryPlan.residualFilters(spec.filters, in: cache).map {
+            try CompiledFilter($0, cache: cache, categories: categories)
+        }
         let currencies = cache.dictionary(.currency)
         let width = grouping.groupCount
         var current = [Int128](repeating: 0, count: currencies.count * width)
@@ -126,7 +128,7 @@ public struct QueryEngine {
                 // Coded columns: raw pointers, as in the main scan.
                 withFilterColumns(filters) { filterColumns in
                     column.map.withUnsafeBufferPointer { map in
-                        let codes = column.codes.baseAddress!
+                        let codes = column.codes
                         let mapped = column.map.isEmpty ? nil : map.baseAddress
                         for run in runs {
                             rowLoop: for row in run where Int(currencyCodes[row]) == currency {
@@ -161,8 +163,8 @@ public struct QueryEngine {
             // The common case: a dictionary-coded column; the tight kernel handles it.
             withFilterColumns(filters) { filterColumns in
                 column.map.withUnsafeBufferPointer { map in
-                    let kernel = ScanKernel(values: values.baseAddress!, currencies: currencyCodes.baseAddress!,
-                                            groupCodes: column.codes.baseAddress!, groupBase: column.base,
+                    let kernel = ScanKernel(values: values.baseAddress!, currencies: currencyCodes,
+                                            groupCodes: column.codes, groupBase: column.base,
                                             groupMap: column.map.isEmpty ? nil : map.baseAddress!,
                                             filters: filterColumns, width: width, parallelRows: parallelRows)
                     kernel.run(runs, sums: &sums, seen: &seen)
@@ -189,7 +191,7 @@ public struct QueryEngine {
         func collect(_ index: Int) -> R {
             guard index < filters.count else { return columns.withUnsafeBufferPointer(body) }
             return filters[index].allowedTable.withUnsafeBufferPointer { allowed in
-                columns.append(ScanKernel.FilterColumn(codes: filters[index].codeColumn.baseAddress!, allowed: allowed.baseAddress!))
+                columns.append(ScanKernel.FilterColumn(codes: filters[index].codeColumn, allowed: allowed.baseAddress!))
                 return collect(index + 1)
             }
         }

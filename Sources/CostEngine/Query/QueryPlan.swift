@@ -38,6 +38,18 @@ struct QueryPlan {
         return runs
     }
 
+    /// The filters a scan of `runs(table, ...)` must still apply to each row: all but the include
+    /// filters the runs hold exactly (the first on each leading cluster dimension, as `runs` takes
+    /// them). A drill-down then tests no column per row for the account and service it is in.
+    static func residualFilters(_ filters: [Filter], in table: CacheFile) -> [Filter] {
+        var remaining = filters
+        for dimension in table.clusterDimensions {
+            guard let index = remaining.firstIndex(where: { $0.dimension == .fixed(dimension) && !$0.exclude }) else { break }
+            remaining.remove(at: index)
+        }
+        return remaining
+    }
+
     /// The code an include filter keeps, or nil when no row can hold it (as `CompiledFilter` reads it).
     static func code(of filter: Filter, _ dimension: FixedDimension, in table: CacheFile) -> UInt32? {
         if filter.value == filter.dimension.missingLabel { return 0 }

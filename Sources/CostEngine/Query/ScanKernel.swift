@@ -1,20 +1,23 @@
+import CostCache
 import CostModel
 import Dispatch
 
 /// The inner loop of a drill-down query for grouping by a dictionary-coded column (a fixed
 /// dimension, a tag key through its tag-set map, or the day column as offsets): one pass over runs of rows with raw pointers,
 /// filters as lookup tables, sums in a dense `currency × group` array. Large ranges are split over
-/// two threads, each with its own sums, added at the end.
+/// two threads, each with its own sums, added at the end. The currency and group columns are
+/// read at their stored widths (1, 2 or 4 bytes: cache format 3), through one loop specialised per
+/// pair of widths, chosen once per run; filter columns read through `CodeColumn`'s branch-free load.
 struct ScanKernel {
     /// A filter as a column of codes and a table saying which codes pass.
     struct FilterColumn {
-        var codes: UnsafePointer<UInt32>
+        var codes: CodeColumn
         var allowed: UnsafePointer<Bool>
     }
 
     let values: UnsafePointer<Int64>
-    let currencies: UnsafePointer<UInt32>
-    let groupCodes: UnsafePointer<UInt32>
+    let currencies: CodeColumn
+    let groupCodes: CodeColumn
     /// Subtracted from `groupCodes` (wrapping): the first day when grouping by day, else 0.
     let groupBase: UInt32
     /// Maps a `groupCodes` value to the group (tag set → tag value), or nil for identity.
@@ -71,11 +74,33 @@ struct ScanKernel {
         }
     }
 
-    @inline(__always)
+    /// Scans `rows` with the loop specialised for the currency and group columns' widths.
     private func scan(_ rows: Range<Int>, _ sums: UnsafeMutablePointer<Int128>, _ seen: UnsafeMutablePointer<Bool>) {
+        switch currencies.width {
+        case 1: scan(rows, sums, seen, currencies.typed(UInt8.self))
+        case 2: scan(rows, sums, seen, currencies.typed(UInt16.self))
+        default: scan(rows, sums, seen, currencies.typed(UInt32.self))
+        }
+    }
+
+    private func scan<Currency: FixedWidthInteger & UnsignedInteger>(
+        _ rows: Range<Int>, _ sums: UnsafeMutablePointer<Int128>, _ seen: UnsafeMutablePointer<Bool>,
+        _ currencies: UnsafePointer<Currency>
+    ) {
+        switch groupCodes.width {
+        case 1: scan(rows, sums, seen, currencies, groupCodes.typed(UInt8.self))
+        case 2: scan(rows, sums, seen, currencies, groupCodes.typed(UInt16.self))
+        default: scan(rows, sums, seen, currencies, groupCodes.typed(UInt32.self))
+        }
+    }
+
+    private func scan<Currency: FixedWidthInteger & UnsignedInteger, Code: FixedWidthInteger & UnsignedInteger>(
+        _ rows: Range<Int>, _ sums: UnsafeMutablePointer<Int128>, _ seen: UnsafeMutablePointer<Bool>,
+        _ currencies: UnsafePointer<Currency>, _ groupCodes: UnsafePointer<Code>
+    ) {
         rowLoop: for row in rows {
             for filter in filters where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
-            var group = Int(groupCodes[row] &- groupBase)
+            var group = Int(UInt32(truncatingIfNeeded: groupCodes[row]) &- groupBase)
             if let groupMap { group = Int(groupMap[group]) }
             let index = Int(currencies[row]) &* width &+ group
             sums[index] &+= Int128(values[row])
