@@ -1,4 +1,5 @@
 import CostModel
+import Dispatch
 
 /// Builds the pre-aggregated tables a cache carries beside its raw rows: the rows summed by day
 /// and a few dimensions (docs/cache-format.md, *Aggregates*). A query that groups and filters only
@@ -62,18 +63,66 @@ enum AggregateBuilder {
                 }
             }
         }
+        // Days are independent: two threads each sum a contiguous half of them (by rows), and the
+        // halves are joined in day order.
+        let runs = RowClustering.dayRuns(source.days)
+        var split = 0
+        while split < runs.count && runs[split].upperBound * 2 <= rows { split += 1 }
+        let halves = [runs[..<split], runs[split...]]
+        let results = UncheckedSendable(UnsafeMutablePointer<DaySums?>.allocate(capacity: 2))
+        results.value.initialize(repeating: nil, count: 2)
+        defer {
+            results.value.deinitialize(count: 2)
+            results.value.deallocate()
+        }
+        let shared = UncheckedSendable((source, keys, halves, radix))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let (source, keys, halves, radix) = shared.value
+            results.value[half] = sumDays(halves[half], of: source, keys: keys, radix: radix)
+        }
+        guard var joined = results.value[0], let second = results.value[1] else { return nil }
+        joined.days += second.days
+        joined.keys += second.keys
+        joined.sums += second.sums
+        let days = joined.days
+        var outKeys = joined.keys
+        let sums = joined.sums
+        // Split the keys back into one code column per kept dimension, the sums into measures.
+        var dimensions = [[UInt32]?](repeating: nil, count: FixedDimension.allCases.count)
+        for dimension in kept.reversed() {
+            let count = UInt64(counts[dimension.columnIndex])
+            dimensions[dimension.columnIndex] = outKeys.map { UInt32($0 % count) }
+            for index in outKeys.indices { outKeys[index] /= count }
+        }
+        let measureColumns = (0..<measureCount).map { index in
+            (0..<days.count).map { sums[$0 * measureCount + index] }
+        }
+        return RowTableImage(prefix: "", days: days, dimensions: dimensions, tagSetCodes: nil, measures: measureColumns,
+                             clusterDimensions: kept, order: nil)
+    }
+
+    /// One half's output: each day's keys in order and their sums (row-major, a row per key).
+    struct DaySums {
         var days: [Int32] = []
-        var outKeys: [UInt64] = []
-        var sums: [Int64] = []  // row-major: measureCount per output row
-        // Per day: each key's slot (a dense table when the key space is small, else a dictionary),
-        // the day's sums per slot, then the slots written out in key order.
+        var keys: [UInt64] = []
+        var sums: [Int64] = []
+    }
+
+    /// Sums the rows of `runs` (whole days) by key; nil when a sum overflows.
+    ///
+    /// Per day: each key's slot (a dense table when the key space is small, else a dictionary),
+    /// the day's sums per slot, then the slots written out in key order.
+    private static func sumDays(_ runs: ArraySlice<Range<Int>>, of source: RowTableImage, keys: [UInt64],
+                                radix: UInt64) -> DaySums? {
+        let measureCount = source.measures.count
+        var output = DaySums()
         let dense = radix <= 1 << 22
         var slotTable = dense ? [Int32](repeating: -1, count: Int(radix)) : []
         var slotOf: [UInt64: Int32] = [:]
         var dayKeys: [UInt64] = []
         var daySums: [Int64] = []
         let measures = source.measures
-        for run in RowClustering.dayRuns(source.days) {
+        for run in runs {
             dayKeys.removeAll(keepingCapacity: true)
             daySums.removeAll(keepingCapacity: true)
             if !dense { slotOf.removeAll(keepingCapacity: true) }
@@ -92,7 +141,7 @@ enum AggregateBuilder {
                 }
                 if slot == Int32(dayKeys.count) {
                     dayKeys.append(key)
-                    daySums.append(contentsOf: repeatElement(0, count: measureCount))
+                    for _ in 0..<measureCount { daySums.append(0) }
                 }
                 let base = Int(slot) * measureCount
                 for index in 0..<measureCount {
@@ -104,22 +153,11 @@ enum AggregateBuilder {
             if dense { for key in dayKeys { slotTable[Int(key)] = -1 } }
             let order = dayKeys.indices.sorted { dayKeys[$0] < dayKeys[$1] }
             for slot in order {
-                days.append(source.days[run.lowerBound])
-                outKeys.append(dayKeys[slot])
-                sums.append(contentsOf: daySums[(slot * measureCount)..<((slot + 1) * measureCount)])
+                output.days.append(source.days[run.lowerBound])
+                output.keys.append(dayKeys[slot])
+                output.sums.append(contentsOf: daySums[(slot * measureCount)..<((slot + 1) * measureCount)])
             }
         }
-        // Split the keys back into one code column per kept dimension, the sums into measures.
-        var dimensions = [[UInt32]?](repeating: nil, count: FixedDimension.allCases.count)
-        for dimension in kept.reversed() {
-            let count = UInt64(counts[dimension.columnIndex])
-            dimensions[dimension.columnIndex] = outKeys.map { UInt32($0 % count) }
-            for index in outKeys.indices { outKeys[index] /= count }
-        }
-        let measureColumns = (0..<measureCount).map { index in
-            (0..<days.count).map { sums[$0 * measureCount + index] }
-        }
-        return RowTableImage(prefix: "", days: days, dimensions: dimensions, tagSetCodes: nil, measures: measureColumns,
-                             clusterDimensions: kept, order: nil)
+        return output
     }
 }

@@ -203,11 +203,8 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
     }
 
     @inline(__always)
-    private func commitment(_ builder: RollupBuilder, _ id: @autoclosure () -> UnsafeRawBufferPointer,
-                            type: StaticString, status: StaticString?) {
-        guard !builder.dimensionsKnown else { return }
-        let id = id()
-        guard !id.isEmpty else { return }
+    private func commitment(_ builder: RollupBuilder, _ id: UnsafeRawBufferPointer, type: StaticString, status: StaticString?) {
+        guard !builder.dimensionsKnown, !id.isEmpty else { return }
         builder.set(.commitment, id)
         builder.set(.commitmentType, type)
         if let status { builder.set(.commitmentStatus, status) }
