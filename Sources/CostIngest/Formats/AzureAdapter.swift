@@ -146,13 +146,7 @@ final class AzureAdapter: ExportAdapter {
         guard !fields.isMissing(paygPrice), !fields.isMissing(quantity) else { return fallback }
         let price = try fields.money(paygPrice)
         guard price > 0, let quantity else { return fallback }
-        let amount: Int64
-        do {
-            amount = try fields.record.fixedPoint(quantity, scaleDigits: 9)
-        } catch {
-            throw RowProblem(column: quantity, value: String(decoding: fields.bytes(quantity), as: UTF8.self),
-                             reason: "invalid quantity: \(error.reason)")
-        }
+        let amount = try fields.fixedPoint(quantity, scaleDigits: 9, invalid: "invalid quantity")
         var product = Int128(price) * Int128(amount) / 1_000_000_000
         if !fields.isMissing(exchangeRate) {
             product = product * Int128(try fields.money(exchangeRate)) / 1_000_000_000

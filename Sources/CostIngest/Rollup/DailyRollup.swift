@@ -14,6 +14,8 @@ final class DailyRollup {
     private var tables: [Int32: RollupTable] = [:]
     private var lastDay: Int32 = 0
     private var lastTable: RollupTable?
+    /// `lastTable` unretained (`tables` holds it for the roll-up's life), for `unretainedTable`.
+    private var lastUnretained: Unmanaged<RollupTable>?
 
     init(keyWidth: Int, measureCount: Int) {
         self.keyWidth = keyWidth
@@ -69,7 +71,21 @@ final class DailyRollup {
         let table = existingOrNewTable(day)
         lastDay = day
         lastTable = table
+        lastUnretained = Unmanaged.passUnretained(table)
         return table
+    }
+
+    /// The table of `day`, created when missing, without a retain: folding a line item in would
+    /// otherwise retain and release its day's table (perf: 3% of a Parquet ingest). Use it through
+    /// `_withUnsafeGuaranteedRef`; `tables` keeps every table alive until the roll-up goes.
+    @inline(__always)
+    func unretainedTable(for day: Int32) -> Unmanaged<RollupTable> {
+        if day == lastDay, let table = lastUnretained { return table }
+        let table = existingOrNewTable(day)
+        lastDay = day
+        lastTable = table
+        lastUnretained = Unmanaged.passUnretained(table)
+        return lastUnretained!
     }
 
     private func existingOrNewTable(_ day: Int32) -> RollupTable {

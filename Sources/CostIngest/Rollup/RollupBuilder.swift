@@ -257,17 +257,18 @@ public final class RollupBuilder {
             if let memoHash { memo.remember(entry: entry, hash: memoHash) }
         }
         measures[Measure.lineItems.columnIndex] = lineItemWeight
-        let table = rollup.table(for: day)
-        let row: Int
-        if let remembered = tupleCache.rememberedRow(at: entry, day: day, source: sourceCode) {
-            row = remembered
-        } else {
-            rowKey[0] = tupleCache.tuple(at: entry)
-            rowKey[1] = sourceCode
-            row = table.entry(for: rowKey)
-            tupleCache.remember(row: row, at: entry, day: day, source: sourceCode)
+        let ok = rollup.unretainedTable(for: day)._withUnsafeGuaranteedRef { table in
+            let row: Int
+            if let remembered = tupleCache.rememberedRow(at: entry, day: day, source: sourceCode) {
+                row = remembered
+            } else {
+                rowKey[0] = tupleCache.tuple(at: entry)
+                rowKey[1] = sourceCode
+                row = table.entry(for: rowKey)
+                tupleCache.remember(row: row, at: entry, day: day, source: sourceCode)
+            }
+            return table.accumulate(row, measures)
         }
-        let ok = table.accumulate(row, measures)
         reset()
         guard ok else {
             throw RowProblem(column: nil, value: "", reason: "a daily sum exceeds ±9.2 billion; costs out of range")
