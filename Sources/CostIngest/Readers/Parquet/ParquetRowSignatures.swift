@@ -1,5 +1,3 @@
-import CostCache
-
 /// The row signatures of one row group for the roll-up's row memo (`RowMemo`): 32-bit words per
 /// memo column and row, built a column at a time for a block of rows (4,096: a few hundred KB,
 /// where a whole group's took megabytes per thread).
@@ -152,7 +150,7 @@ final class ParquetRowSignatures {
         // An empty string has a word of its own: the interner compares memory, which an empty
         // buffer may not have.
         if bytes.isEmpty { return UInt32.max - 1 }
-        let hash = XXH64.hash(bytes)
+        let hash = RowMemo.hash(bytes)
         let found = interner.entry(of: bytes, hash: hash)
         if found >= 0 { return interner.tuple(at: found) }
         let number = nextNumber
