@@ -70,39 +70,9 @@ struct NarrowColumnQueryTests {
         #expect(answer.rows == reference.rows, "\(spec.groupBy) \(filters)")
         #expect(answer.total == reference.total && answer.previousTotal == reference.previousTotal)
         if spec.groupBy != .month && spec.groupBy != .fixed(.currency) {
-            let expected = NarrowColumnQueryTests.naive(spec)
+            let expected = NaiveQuery.answer(spec, over: NarrowColumnQueryTests.contents)
             #expect(answer.rows.count == expected.count)
             for row in answer.rows { #expect(expected[row.key].map { $0 == (row.cost, row.previous) } == true, "\(row.key)") }
         }
-    }
-
-    /// Key → (cost, previous) over every row of the contents as given to the writer.
-    static func naive(_ spec: QuerySpec) -> [String: (Int128, Int128)] {
-        let contents = NarrowColumnQueryTests.contents
-        let currency = UInt32(contents.dictionaries[FixedDimension.currency.columnIndex].firstIndex(of: spec.currency!)!)
-        func value(_ dimension: CostDimension, _ row: Int) -> String {
-            switch dimension {
-            case .fixed(let fixed):
-                let code = Int(contents.dimensionCodes[fixed.columnIndex][row])
-                return code == 0 ? dimension.missingLabel : contents.dictionaries[fixed.columnIndex][code]
-            default:
-                let code = Int(contents.tagSets[Int(contents.tagSetCodes[row])])
-                return code == 0 ? "(untagged)" : contents.tagValues[0][code]
-            }
-        }
-        var answer: [String: (Int128, Int128)] = [:]
-        for row in 0..<contents.rowCount where contents.dimensionCodes[FixedDimension.currency.columnIndex][row] == currency {
-            guard spec.filters.allSatisfy({ (value($0.dimension, row) == $0.value) != $0.exclude }) else { continue }
-            let day = Day(index: contents.days[row])
-            let cost = Int128(contents.measures[spec.metric.measure.columnIndex][row])
-            for (window, range) in [(0, spec.period), (1, spec.comparison!)] where range.contains(day) {
-                let key = spec.groupBy == .day
-                    ? spec.period.from.adding(days: Int(day.index - range.from.index)).description : value(spec.groupBy, row)
-                var entry = answer[key] ?? (0, 0)
-                if window == 0 { entry.0 += cost } else { entry.1 += cost }
-                answer[key] = entry
-            }
-        }
-        return answer
     }
 }

@@ -16,42 +16,6 @@ struct QueryPlanTests {
         return try! CacheFile(path: path)
     }()
 
-    /// What the query should answer: key → (cost, previous), over every row of the contents.
-    static func naive(_ spec: QuerySpec) -> [String: (Int128, Int128)] {
-        let contents = QueryPlanTests.contents
-        let currency = UInt32(contents.dictionaries[FixedDimension.currency.columnIndex].firstIndex(of: spec.currency!)!)
-        func value(_ dimension: CostDimension, _ row: Int) -> String {
-            switch dimension {
-            case .fixed(let fixed):
-                let code = Int(contents.dimensionCodes[fixed.columnIndex][row])
-                return code == 0 ? dimension.missingLabel : contents.dictionaries[fixed.columnIndex][code]
-            case .tag:
-                let code = Int(contents.tagSets[Int(contents.tagSetCodes[row])])
-                return code == 0 ? "(untagged)" : contents.tagValues[0][code]
-            default:
-                fatalError("not filtered in this test")
-            }
-        }
-        var answer: [String: (Int128, Int128)] = [:]
-        for row in 0..<contents.rowCount where contents.dimensionCodes[FixedDimension.currency.columnIndex][row] == currency {
-            guard spec.filters.allSatisfy({ (value($0.dimension, row) == $0.value) != $0.exclude }) else { continue }
-            let day = Day(index: contents.days[row])
-            let cost = Int128(contents.measures[spec.metric.measure.columnIndex][row])
-            for (window, range) in [(0, spec.period), (1, spec.comparison!)] where range.contains(day) {
-                let key: String
-                if spec.groupBy == .day {
-                    key = spec.period.from.adding(days: Int(day.index - range.from.index)).description
-                } else {
-                    key = value(spec.groupBy, row)
-                }
-                var entry = answer[key] ?? (0, 0)
-                if window == 0 { entry.0 += cost } else { entry.1 += cost }
-                answer[key] = entry
-            }
-        }
-        return answer
-    }
-
     @Test("random groupings and filters give the row-by-row sums", arguments: 0..<60)
     func randomQueries(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
@@ -82,7 +46,7 @@ struct QueryPlanTests {
         let result = try QueryEngine(cache: cache).run(spec)
         var answer: [String: (Int128, Int128)] = [:]
         for row in result.rows { answer[row.key] = (row.cost, row.previous) }
-        let expected = QueryPlanTests.naive(spec)
+        let expected = NaiveQuery.answer(spec, over: QueryPlanTests.contents)
         #expect(answer.count == expected.count, "\(spec.groupBy) \(filters)")
         for (key, value) in expected {
             #expect(answer[key]?.0 == value.0 && answer[key]?.1 == value.1, "\(key) by \(spec.groupBy) \(filters)")
