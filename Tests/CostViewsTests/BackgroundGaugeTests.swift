@@ -78,6 +78,22 @@ struct BackgroundGaugeTests {
         }
     }
 
+    @Test("a drill-ahead checks the days the drill reads: the period, the comparison and the forecast's history")
+    func drillAheadDays() throws {
+        let explorer = try Explorer(cache: Self.cache, cacheName: "sample.ctc")
+        let last = try #require(Self.cache.dayRange?.to)
+        let period = DayRange(from: last.adding(days: -6), to: last)
+        let comparison = DayRange(from: last.adding(days: -13), to: last.adding(days: -7))
+        let aheads = explorer.queries.drillAheads(explorer.state, rows: explorer.data.rows, period: period,
+                                                  comparison: comparison, currency: nil)
+        #expect(!aheads.isEmpty)
+        for ahead in aheads {
+            #expect(ahead.days.to == last)
+            // The header's forecast of the drilled node reads its last 180 days.
+            #expect(ahead.days.from == last.adding(days: 1 - ForecastAnalysis.historyWindow))
+        }
+    }
+
     @Test("a context not asked ahead is pending after the key and fills in when polled")
     func newContextPending() throws {
         let inline = try Explorer(cache: Self.cache, cacheName: "sample.ctc")
