@@ -13,18 +13,13 @@ struct AllocationTests {
     /// Three days. AP is the shared platform account (10.00 a day); web and data are tagged teams;
     /// A3 has no tag. Day 1: web 3, data 1, A3 5. Day 2: data 2. Day 3: nothing but AP.
     static func fixture() throws -> CacheFile {
-        var lines = ["SubAccountId,ServiceName,ChargePeriodStart,BilledCost,EffectiveCost,ListCost,Tags"]
-        func line(_ account: String, _ service: String, _ day: Int, _ cost: String, _ team: String?) {
-            let tags = team.map { "\"{\"\"team\"\":\"\"\($0)\"\"}\"" } ?? ""
-            lines.append("\(account),\(service),2024-09-0\(day)T00:00:00Z,\(cost),\(cost),\(cost),\(tags)")
-        }
-        for day in 1...3 { line("AP", "Network", day, "10.00", nil) }
-        line("A1", "EC2", 1, "3.00", "web")
-        line("A2", "Glue", 1, "1.00", "data")
-        line("A3", "S3", 1, "5.00", nil)
-        line("A2", "Glue", 2, "2.00", "data")
-        let file = Support.write(lines.joined(separator: "\n") + "\n", to: Support.temporaryFolder(), "f.csv")
-        return try Support.ingest([file]).1
+        var bill = TeamBill()
+        for day in 1...3 { bill.add("AP", "Network", day: day, "10.00", team: nil) }
+        bill.add("A1", "EC2", day: 1, "3.00", team: "web")
+        bill.add("A2", "Glue", day: 1, "1.00", team: "data")
+        bill.add("A3", "S3", day: 1, "5.00", team: nil)
+        bill.add("A2", "Glue", day: 2, "2.00", team: "data")
+        return try bill.ingest()
     }
 
     static let categoryYAML = """

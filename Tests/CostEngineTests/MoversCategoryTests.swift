@@ -14,19 +14,14 @@ struct MoversCategoryTests {
     /// Two days. AP is the shared platform (10.00, then 20.00); web's A1 costs 3.00 both days,
     /// data's A2 1.00 then 3.00. AP is split among data and web by their own cost of the day.
     static func fixture() throws -> CacheFile {
-        var lines = ["SubAccountId,ServiceName,ChargePeriodStart,BilledCost,EffectiveCost,ListCost,Tags"]
-        func line(_ account: String, _ service: String, _ day: Int, _ cost: String, _ team: String?) {
-            let tags = team.map { "\"{\"\"team\"\":\"\"\($0)\"\"}\"" } ?? ""
-            lines.append("\(account),\(service),2024-09-0\(day)T00:00:00Z,\(cost),\(cost),\(cost),\(tags)")
-        }
-        line("AP", "Network", 1, "10.00", nil)
-        line("AP", "Network", 2, "20.00", nil)
-        line("A1", "EC2", 1, "3.00", "web")
-        line("A1", "EC2", 2, "3.00", "web")
-        line("A2", "Glue", 1, "1.00", "data")
-        line("A2", "Glue", 2, "3.00", "data")
-        let file = Support.write(lines.joined(separator: "\n") + "\n", to: Support.temporaryFolder(), "f.csv")
-        return try Support.ingest([file]).1
+        var bill = TeamBill()
+        bill.add("AP", "Network", day: 1, "10.00", team: nil)
+        bill.add("AP", "Network", day: 2, "20.00", team: nil)
+        bill.add("A1", "EC2", day: 1, "3.00", team: "web")
+        bill.add("A1", "EC2", day: 2, "3.00", team: "web")
+        bill.add("A2", "Glue", day: 1, "1.00", team: "data")
+        bill.add("A2", "Glue", day: 2, "3.00", team: "data")
+        return try bill.ingest()
     }
 
     static let rules = """

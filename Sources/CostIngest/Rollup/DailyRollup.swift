@@ -13,9 +13,8 @@ final class DailyRollup {
     let measureCount: Int
     private var tables: [Int32: RollupTable] = [:]
     private var lastDay: Int32 = 0
-    private var lastTable: RollupTable?
-    /// `lastTable` unretained (`tables` holds it for the roll-up's life), for `unretainedTable`.
-    private var lastUnretained: Unmanaged<RollupTable>?
+    /// The table of `lastDay`, unretained: `tables` holds every table for the roll-up's life.
+    private var lastTable: Unmanaged<RollupTable>?
 
     init(keyWidth: Int, measureCount: Int) {
         self.keyWidth = keyWidth
@@ -67,12 +66,7 @@ final class DailyRollup {
     /// The table of `day`, created when missing.
     @inline(__always)
     func table(for day: Int32) -> RollupTable {
-        if let table = lastTable, day == lastDay { return table }
-        let table = existingOrNewTable(day)
-        lastDay = day
-        lastTable = table
-        lastUnretained = Unmanaged.passUnretained(table)
-        return table
+        unretainedTable(for: day).takeUnretainedValue()
     }
 
     /// The table of `day`, created when missing, without a retain: folding a line item in would
@@ -80,12 +74,11 @@ final class DailyRollup {
     /// `_withUnsafeGuaranteedRef`; `tables` keeps every table alive until the roll-up goes.
     @inline(__always)
     func unretainedTable(for day: Int32) -> Unmanaged<RollupTable> {
-        if day == lastDay, let table = lastUnretained { return table }
-        let table = existingOrNewTable(day)
+        if day == lastDay, let table = lastTable { return table }
+        let table = Unmanaged.passUnretained(existingOrNewTable(day))
         lastDay = day
         lastTable = table
-        lastUnretained = Unmanaged.passUnretained(table)
-        return lastUnretained!
+        return table
     }
 
     private func existingOrNewTable(_ day: Int32) -> RollupTable {

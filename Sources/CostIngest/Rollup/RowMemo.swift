@@ -28,17 +28,15 @@ public final class RowMemo {
     /// The signature of the current row, from the record source (valid until its next row).
     private var signature = UnsafeRawBufferPointer(start: nil, count: 0)
 
-    /// Forgets everything: a new record source starts (whose epochs may repeat another's).
-    func invalidate() {
-        epoch = Int.min
-        cache.removeAll()
-    }
+    /// Forgets the epoch: a new record source starts (whose epochs may repeat another's), so its
+    /// first row empties the memo. Sources number epochs from 0.
+    func invalidate() { epoch = Int.min }
 
     /// Starts a row of `epoch`: empties the memo when the epoch changed; false when the memo is
     /// off for this epoch (the row then takes the full path).
     @inline(__always)
     func beginRow(epoch: Int) -> Bool {
-        if epoch != self.epoch || epoch == Int.min {
+        if epoch != self.epoch {
             self.epoch = epoch
             cache.removeAll()
             lookups = 0
