@@ -5,7 +5,8 @@ with this build and, in the same run, with a baseline build (the binaries of an 
     scripts/scale-bench.py --rows 10000000,50000000 --baseline bench-data/baseline [--repeats 30]
 
 For each size and each build (baseline first, then this one, so both see the same machine):
-  - `costtop-bench generate ROWS FILE`: the roll-up written through CacheWriter (time, file size);
+  - `costtop-bench generate ROWS FILE`: the roll-up written through CacheWriter (time, peak RSS,
+    file size);
   - `costtop-bench scale FILE R`: open + first frame of the explorer (100x30 cells, in-process),
     each drill step (account -> service -> usage type -> tag -> resource) median and p90,
     anomaly detection alone and in the background while keys are pressed;
@@ -31,6 +32,19 @@ def run_json(command, env=None):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def run_json_with_rss(command):
+    """Like run_json, plus the process's peak resident set in MiB (wait4's rusage)."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    result = json.loads(output.strip().splitlines()[-1])
+    result["peakRssMiB"] = usage.ru_maxrss / 1024
+    return result
+
+
 def process_time(costtop, cache, runs):
     export = os.path.join(DATA, "hyperfine.json")
     subprocess.run(["hyperfine", "--runs", str(runs), "--warmup", "2", "--export-json", export, "-N",
@@ -50,7 +64,7 @@ def measure(build, binaries, rows, args):
             generated = json.load(handle)
     else:
         started = time.time()
-        generated = run_json([bench, "generate", str(rows), cache])
+        generated = run_json_with_rss([bench, "generate", str(rows), cache])
         generated["wallS"] = time.time() - started
         with open(cache + ".json", "w") as handle:
             json.dump(generated, handle)
@@ -84,7 +98,8 @@ def table(results):
             ratio = f"{values[1] / values[0]:.3f}×" if None not in values and values[0] else "—"
             lines.append(f"| {name} | {text[0]} | {text[1]} | {ratio} |")
 
-        row("write the cache (generate + CacheWriter)", lambda b: b["generate"]["writeS"], "s")
+        row("generate and write the cache", lambda b: b["generate"]["wallS"], "s")
+        row("its peak RSS", lambda b: b["generate"].get("peakRssMiB"), "MiB")
         row("cache size", lambda b: b["bytes"] / 1e6, "MB")
         row("bytes per row", lambda b: b["bytesPerRow"], "B")
         row("open + first frame (median)", lambda b: b["scale"]["openFirstFrameMs"], "ms")

@@ -13,32 +13,11 @@ enum AggregateBuilder {
     /// An aggregate is kept only when it has at most this fraction of the raw rows.
     static let keepFraction = 4
 
-    /// The aggregates worth keeping for `raw`, smallest first.
+    /// The aggregates worth keeping for `raw` (all of a table's rows), smallest first.
     static func build(_ raw: RowTableImage, dictionaries: [[String]]) -> [RowTableImage] {
-        guard raw.rowCount > 0 else { return [] }
-        let counts = dictionaries.map { max(1, $0.count) }
-        let companions = FixedDimension.allCases.filter {
-            $0 == .currency || (counts[$0.columnIndex] <= companionLimit && $0 != .source)
-        }
-        var keys: [[FixedDimension]] = [[.account, .service]]
-        for dimension in FixedDimension.allCases
-        where !companions.contains(dimension) && dimension != .resource && dimension != .source {
-            keys.append([dimension])
-        }
-        var built: [RowTableImage] = []
-        for key in keys {
-            let kept = key + companions.filter { !key.contains($0) }
-            // Sum from the smallest table already built that keeps every dimension needed.
-            let source = built.filter { image in kept.allSatisfy { image.dimensions[$0.columnIndex] != nil } }
-                .min { $0.rowCount < $1.rowCount } ?? raw
-            guard let image = aggregate(source, keeping: kept, counts: counts),
-                  image.rowCount * keepFraction <= raw.rowCount
-            else { continue }
-            built.append(image)
-        }
-        built.sort { $0.rowCount < $1.rowCount }
-        for index in built.indices { built[index].prefix = "agg\(index):" }
-        return built
+        var set = AggregateSet(dictionaries: dictionaries, rawRowCount: raw.rowCount)
+        set.add(raw)
+        return set.finished()
     }
 
     /// `source` summed by day and `kept` (in that order within a day), or nil when the key does
@@ -51,23 +30,24 @@ enum AggregateBuilder {
             radix = product
         }
         let rows = source.rowCount
+        let base = source.rows.lowerBound
         let measureCount = Measure.allCases.count
         // Each row's key in mixed radix, first kept dimension most significant (so keys sort like
-        // the codes), one column at a time.
+        // the codes), one column at a time; `keys[i]` is row `base + i`'s.
         var keys = [UInt64](repeating: 0, count: rows)
         keys.withUnsafeMutableBufferPointer { keys in
             for dimension in kept {
                 let count = UInt64(counts[dimension.columnIndex])
                 source.dimensions[dimension.columnIndex]!.withUnsafeBufferPointer { codes in
-                    for row in 0..<rows { keys[row] = keys[row] &* count &+ UInt64(codes[row]) }
+                    for row in 0..<rows { keys[row] = keys[row] &* count &+ UInt64(codes[base + row]) }
                 }
             }
         }
         // Days are independent: two threads each sum a contiguous half of them (by rows), and the
         // halves are joined in day order.
-        let runs = RowClustering.dayRuns(source.days)
+        let runs = RowClustering.dayRuns(source.days, rows: source.rows)
         var split = 0
-        while split < runs.count && runs[split].upperBound * 2 <= rows { split += 1 }
+        while split < runs.count && (runs[split].upperBound - base) * 2 <= rows { split += 1 }
         let halves = [runs[..<split], runs[split...]]
         let results = UncheckedSendable(UnsafeMutablePointer<DaySums?>.allocate(capacity: 2))
         results.value.initialize(repeating: nil, count: 2)
@@ -98,7 +78,7 @@ enum AggregateBuilder {
             (0..<days.count).map { sums[$0 * measureCount + index] }
         }
         return RowTableImage(prefix: "", days: days, dimensions: dimensions, tagSetCodes: nil, measures: measureColumns,
-                             clusterDimensions: kept, order: nil)
+                             clusterDimensions: kept)
     }
 
     /// One half's output: each day's keys in order and their sums (row-major, a row per key).
@@ -127,7 +107,7 @@ enum AggregateBuilder {
             daySums.removeAll(keepingCapacity: true)
             if !dense { slotOf.removeAll(keepingCapacity: true) }
             for row in run {
-                let key = keys[row]
+                let key = keys[row - source.rows.lowerBound]
                 var slot: Int32
                 if dense {
                     slot = slotTable[Int(key)]
@@ -159,5 +139,76 @@ enum AggregateBuilder {
             }
         }
         return output
+    }
+}
+
+/// The aggregates of a raw table delivered a few days at a time (`AggregateBuilder`): each
+/// candidate is summed over each chunk of days (days are independent, so the chunks' sums are the
+/// table's), appended, and dropped as soon as it holds more than `keepFraction`'s share of the
+/// raw rows, so a candidate not worth keeping never grows past that share.
+struct AggregateSet {
+    /// Each candidate's kept dimensions, in the order they are built (a later one may be summed
+    /// from an earlier one's rows).
+    private let candidates: [[FixedDimension]]
+    private let counts: [Int]
+    private let rawRowCount: Int
+    /// Each candidate's rows so far; nil once dropped (too many rows, or a sum that overflows).
+    private var tables: [RowTableImage?]
+
+    init(dictionaries: [[String]], rawRowCount: Int) {
+        let counts = dictionaries.map { max(1, $0.count) }
+        let companions = FixedDimension.allCases.filter {
+            $0 == .currency || (counts[$0.columnIndex] <= AggregateBuilder.companionLimit && $0 != .source)
+        }
+        var keys: [[FixedDimension]] = [[.account, .service]]
+        for dimension in FixedDimension.allCases
+        where !companions.contains(dimension) && dimension != .resource && dimension != .source {
+            keys.append([dimension])
+        }
+        candidates = keys.map { key in key + companions.filter { !key.contains($0) } }
+        self.counts = counts
+        self.rawRowCount = rawRowCount
+        tables = candidates.map { kept in
+            RowTableImage(prefix: "", days: [], dimensions: FixedDimension.allCases.map { kept.contains($0) ? [] : nil },
+                          tagSetCodes: nil, measures: Measure.allCases.map { _ in [] }, clusterDimensions: kept)
+        }
+    }
+
+    /// Sums `chunk` (whole days, after every day added before) into each candidate still kept.
+    mutating func add(_ chunk: RowTableImage) {
+        guard chunk.rowCount > 0 else { return }
+        var built: [RowTableImage] = []
+        for (index, kept) in candidates.enumerated() where tables[index] != nil {
+            // Sum from the smallest table already built for this chunk that keeps every dimension needed.
+            let source = built.filter { image in kept.allSatisfy { image.dimensions[$0.columnIndex] != nil } }
+                .min { $0.rowCount < $1.rowCount } ?? chunk
+            guard let image = AggregateBuilder.aggregate(source, keeping: kept, counts: counts),
+                  (tables[index]!.rowCount + image.rowCount) * AggregateBuilder.keepFraction <= rawRowCount
+            else {
+                tables[index] = nil
+                continue
+            }
+            built.append(image)
+            tables[index]!.append(image)
+        }
+    }
+
+    /// The aggregates kept, smallest first, named `agg0:`, `agg1:`, …
+    func finished() -> [RowTableImage] {
+        guard rawRowCount > 0 else { return [] }
+        var kept = tables.compactMap { $0 }
+        kept.sort { $0.rowCount < $1.rowCount }
+        for index in kept.indices { kept[index].prefix = "agg\(index):" }
+        return kept
+    }
+}
+
+private extension RowTableImage {
+    /// Appends the rows of `other`, a table of the same columns whose days come after this one's.
+    mutating func append(_ other: RowTableImage) {
+        days += other.days
+        for index in dimensions.indices where dimensions[index] != nil { dimensions[index]! += other.dimensions[index]! }
+        for index in measures.indices { measures[index] += other.measures[index] }
+        rows = 0..<days.count
     }
 }

@@ -7,10 +7,16 @@ import Foundation
 /// Writes a cache file atomically: a temporary file in the same folder, fsync, rename over the
 /// target, fsync of the folder. A reader never sees a half-written file, and a failure or a kill at
 /// any point leaves the previous cache as it was.
+///
+/// The raw rows are written a chunk of whole days at a time (`CacheRowChunks`): the writer holds
+/// one chunk's clustering order and narrowed columns, and the aggregates, never a copy of the
+/// whole table, so a caller that produces its rows by days (the scale benchmark's generator) can
+/// write a table larger than memory.
 public struct CacheWriter {
     private let fileSystem: any FileSystem
     private let createdBy: String
     private let narrowColumns: Bool
+    private let chunkRows: Int
 
     /// - Parameters:
     ///   - fileSystem: the system-call funnel (tests pass one that fails on purpose).
@@ -18,10 +24,14 @@ public struct CacheWriter {
     ///   - narrowColumns: write each code and day column at the narrowest width it needs (the
     ///     default); false writes them all 4 bytes wide, the same data a reader must answer alike
     ///     (the tests compare the two).
-    public init(fileSystem: any FileSystem = PosixFileSystem(), createdBy: String, narrowColumns: Bool = true) {
+    ///   - chunkRows: about how many rows `write(_:to:)` hands on at a time (whole days; a day
+    ///     with more rows is one chunk). The file is the same for any value (the tests check).
+    public init(fileSystem: any FileSystem = PosixFileSystem(), createdBy: String, narrowColumns: Bool = true,
+                chunkRows: Int = 1 << 21) {
         self.fileSystem = fileSystem
         self.createdBy = createdBy
         self.narrowColumns = narrowColumns
+        self.chunkRows = max(1, chunkRows)
     }
 
     /// The name of a writer's temporary file before its pid: `<cache>.tmp.`.
@@ -30,6 +40,30 @@ public struct CacheWriter {
     /// Writes `contents` to `path`, replacing any cache there only once the new one is complete.
     /// - Throws: `CacheError.io` naming the file when a system call fails; the old cache is untouched.
     public func write(_ contents: CacheContents, to path: String) throws {
+        var days = RowClustering.dayRuns(contents.days)[...]
+        let span = contents.days.first.map { $0...contents.days.last! }
+        try write(frame: contents, rowCount: contents.rowCount, days: span, to: path) {
+            guard let first = days.first else { return nil }
+            var end = first.upperBound
+            days = days.dropFirst()
+            while let next = days.first, next.upperBound - first.lowerBound <= chunkRows {
+                end = next.upperBound
+                days = days.dropFirst()
+            }
+            return (contents, first.lowerBound..<end)
+        }
+    }
+
+    /// Writes the rows `rows` delivers, with the dictionaries, tags, sources and settings of
+    /// `frame` (whose own row columns are not read), to `path`, atomically as `write(_:to:)`.
+    public func write(_ frame: CacheContents, rows: CacheRowChunks, to path: String) throws {
+        try write(frame: frame, rowCount: rows.rowCount, days: rows.days, to: path) {
+            try rows.next().map { ($0, 0..<$0.rowCount) }
+        }
+    }
+
+    private func write(frame: CacheContents, rowCount: Int, days: ClosedRange<Int32>?, to path: String,
+                       nextChunk: () throws -> (CacheContents, Range<Int>)?) throws {
         let directory = parentDirectory(of: path)
         try fileSystem.makeDirectories(directory)
         let temporary = CacheWriter.temporaryPrefix(of: path) + "\(getpid())"
@@ -37,8 +71,8 @@ public struct CacheWriter {
         let descriptor = try fileSystem.createExclusive(temporary)
         var closed = false
         do {
-            var sink = BlockSink(fileSystem: fileSystem, descriptor: descriptor, path: temporary)
-            try writeBody(contents, into: &sink)
+            try writeBody(frame, rowCount: rowCount, days: days, descriptor: descriptor, path: temporary,
+                          nextChunk: nextChunk)
             try fileSystem.sync(descriptor, path: temporary)
             fileSystem.close(descriptor)
             closed = true
@@ -51,38 +85,49 @@ public struct CacheWriter {
         try fileSystem.syncDirectory(directory)
     }
 
-    private func writeBody(_ contents: CacheContents, into sink: inout BlockSink) throws {
+    private func writeBody(_ frame: CacheContents, rowCount: Int, days: ClosedRange<Int32>?, descriptor: Int32,
+                           path: String, nextChunk: () throws -> (CacheContents, Range<Int>)?) throws {
         var header = CacheFormat.magic
         header += littleEndianBytes(CacheFormat.version)
         header += littleEndianBytes(UInt32(0))
-        try sink.raw(header)
+        try header.withUnsafeBytes { try fileSystem.writeAll(descriptor, $0, at: 0, path: path) }
 
-        // Raw rows clustered within each day, then the pre-aggregated tables built from them.
-        let raw = RowClustering.rawImage(contents)
-        let aggregates = AggregateBuilder.build(raw, dictionaries: contents.dictionaries)
-        var blocks: [BlockEntry] = []
+        // Raw rows clustered within each day, written chunk by chunk at their place; the
+        // pre-aggregated tables summed from each chunk as it passes.
         let limits = narrowColumns
-            ? RowTableImage.CodeLimits(dictionarySizes: contents.dictionaries.map(\.count), tagSetCount: contents.tagSetCount)
+            ? RowTableImage.CodeLimits(dictionarySizes: frame.dictionaries.map(\.count), tagSetCount: frame.tagSetCount)
             : RowTableImage.CodeLimits.wide
-        try writeTable(raw, limits: limits, into: &sink, blocks: &blocks)
+        var raw = RawTableStream(rowCount: rowCount, days: days, codeLimits: limits, start: header.count)
+        var aggregateSet = AggregateSet(dictionaries: frame.dictionaries, rawRowCount: rowCount)
+        var sink = BlockSink(fileSystem: fileSystem, descriptor: descriptor, path: path, offset: raw.end)
+        while let (contents, rows) = try nextChunk() {
+            let chunk = RowClustering.rawImage(contents, rows: rows)
+            try raw.write(chunk, to: sink)
+            aggregateSet.add(chunk)
+        }
+        let aggregates = aggregateSet.finished()
+        var blocks = raw.blocks
+        let (dayStarts, groupSums) = raw.finished()
+        blocks.append(try sink.block(name: "daystarts", kind: .int64, values: dayStarts))
+        blocks.append(try sink.block(name: "groupsums", kind: .int64, values: groupSums))
         for (index, dimension) in FixedDimension.allCases.enumerated() {
-            blocks.append(try sink.strings(name: "dict:\(dimension.rawValue)", contents.dictionaries[index]))
-            if !contents.labels[index].isEmpty {
-                blocks.append(try sink.strings(name: "labels:\(dimension.rawValue)", contents.labels[index]))
+            blocks.append(try sink.strings(name: "dict:\(dimension.rawValue)", frame.dictionaries[index]))
+            if !frame.labels[index].isEmpty {
+                blocks.append(try sink.strings(name: "labels:\(dimension.rawValue)", frame.labels[index]))
             }
         }
-        blocks.append(try sink.strings(name: "tagkeys", contents.tagKeys))
-        blocks.append(try sink.block(name: "tagsets", kind: .uint32, values: contents.tagSets))
-        for (index, values) in contents.tagValues.enumerated() {
+        blocks.append(try sink.strings(name: "tagkeys", frame.tagKeys))
+        blocks.append(try sink.block(name: "tagsets", kind: .uint32, values: frame.tagSets))
+        for (index, values) in frame.tagValues.enumerated() {
             blocks.append(try sink.strings(name: "tagdict:\(index)", values))
         }
         for aggregate in aggregates { try writeTable(aggregate, limits: limits, into: &sink, blocks: &blocks) }
 
         let footer = CacheFooter(
-            formatVersion: CacheFormat.version, createdBy: createdBy, rowCount: contents.rowCount,
-            tagKeyCount: contents.tagKeys.count, tagSetCount: contents.tagSetCount,
-            blocks: blocks, sources: contents.sources, settings: contents.settings,
-            rowGroupRows: CacheFormat.rowGroupRows, firstDay: raw.firstDay,
+            formatVersion: CacheFormat.version, createdBy: createdBy, rowCount: rowCount,
+            tagKeyCount: frame.tagKeys.count, tagSetCount: frame.tagSetCount,
+            blocks: blocks, sources: frame.sources, settings: frame.settings,
+            rowGroupRows: CacheFormat.rowGroupRows, firstDay: days?.lowerBound ?? 0,
             aggregates: aggregates.map {
                 AggregateEntry(prefix: $0.prefix, dimensions: $0.clusterDimensions.map(\.rawValue),
                                rowCount: $0.rowCount, firstDay: $0.firstDay)
@@ -110,99 +155,41 @@ public struct CacheWriter {
 }
 
 extension CacheWriter {
-    /// Writes one row table: its row-aligned columns (checked per row group, on first use), its
-    /// day index and the checksums of its row groups.
+    /// Writes one row table held whole in memory (an aggregate): its row-aligned columns (checked
+    /// per row group, on first use), its day index and the checksums of its row groups.
     private func writeTable(_ table: RowTableImage, limits: RowTableImage.CodeLimits, into sink: inout BlockSink,
                             blocks: inout [BlockEntry]) throws {
         var groupSums: [Int64] = []
-        try table.forEachColumn(codeLimits: limits) { name, kind, bytes in
-            let width = kind.width ?? 1
-            groupSums += RowTableImage.groupChecksums(bytes, width: width, rows: table.rowCount,
+        let specs = table.columnSpecs(codeLimits: limits)
+        try table.forEachColumn(specs, dayBase: table.firstDay) { index, bytes in
+            let kind = specs[index].kind
+            groupSums += RowTableImage.groupChecksums(bytes, width: kind.width!, rows: table.rowCount,
                                                       groupRows: CacheFormat.rowGroupRows)
-            blocks.append(try sink.block(name: name, kind: kind, bytes: bytes, count: table.rowCount,
-                                         checksum: CacheFormat.perRowGroupChecksum))
+            blocks.append(try sink.block(name: table.prefix + specs[index].name, kind: kind, bytes: bytes,
+                                         count: table.rowCount, checksum: CacheFormat.perRowGroupChecksum))
         }
         blocks.append(try sink.block(name: table.prefix + "daystarts", kind: .int64, values: table.dayStarts()))
         blocks.append(try sink.block(name: table.prefix + "groupsums", kind: .int64, values: groupSums))
     }
 }
 
-/// Buffers writes and lays out aligned, checksummed blocks.
-private struct BlockSink {
-    let fileSystem: any FileSystem
-    let descriptor: Int32
-    let path: String
-    private(set) var offset = 0
-    private var buffer: [UInt8] = []
+/// A cache's raw rows handed to `CacheWriter` a chunk of whole days at a time, so that a table
+/// larger than memory can be written: `next` returns each chunk (rows, dimension codes, tag sets
+/// and measures; the dictionaries are the frame's) in day order, a day never split between two,
+/// then nil. The row count and the span of days are given up front: they fix the columns' widths
+/// and places in the file.
+public struct CacheRowChunks {
+    /// The rows all chunks hold together.
+    public var rowCount: Int
+    /// The first and last day among them (nil for none).
+    public var days: ClosedRange<Int32>?
+    /// The next chunk, or nil after the last.
+    public var next: () throws -> CacheContents?
 
-    init(fileSystem: any FileSystem, descriptor: Int32, path: String) {
-        self.fileSystem = fileSystem
-        self.descriptor = descriptor
-        self.path = path
-        buffer.reserveCapacity(1 << 20)
-    }
-
-    mutating func raw(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { (pointer) throws in try append(pointer) }
-    }
-
-    mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
-        if buffer.count + bytes.count > 1 << 20 { try flush() }
-        if bytes.count >= 1 << 20 {
-            try fileSystem.writeAll(descriptor, bytes, path: path)
-        } else {
-            buffer.append(contentsOf: bytes)
-        }
-        offset += bytes.count
-    }
-
-    mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { (pointer) throws in
-            try fileSystem.writeAll(descriptor, pointer, path: path)
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func pad() throws {
-        let remainder = offset % CacheFormat.alignment
-        if remainder != 0 { try raw(Array(repeating: 0, count: CacheFormat.alignment - remainder)) }
-    }
-
-    /// Writes fixed-width values (this format is little-endian, as is every machine costtop runs on).
-    mutating func block<T: FixedWidthInteger>(name: String, kind: BlockKind, values: [T]) throws -> BlockEntry {
-        try values.withUnsafeBytes { (pointer) throws -> BlockEntry in
-            try block(name: name, kind: kind, bytes: pointer, count: values.count, checksum: checksumText(pointer))
-        }
-    }
-
-    /// Writes `count` values' bytes as a block with the given checksum field.
-    mutating func block(name: String, kind: BlockKind, bytes: UnsafeRawBufferPointer, count: Int,
-                        checksum: String) throws -> BlockEntry {
-        try pad()
-        let start = offset
-        try append(bytes)
-        return BlockEntry(name: name, kind: kind, offset: start, length: offset - start, count: count, checksum: checksum)
-    }
-
-    mutating func strings(name: String, _ values: [String]) throws -> BlockEntry {
-        var table: [UInt8] = []
-        var offsets: [UInt32] = [0]
-        var bytes: [UInt8] = []
-        for value in values {
-            bytes.append(contentsOf: value.utf8)
-            offsets.append(UInt32(bytes.count))
-        }
-        table += littleEndianBytes(UInt32(values.count))
-        table += littleEndianBytes(UInt32(0))
-        for value in offsets { table += littleEndianBytes(value) }
-        table += bytes
-        try pad()
-        let start = offset
-        try raw(table)
-        let checksum = table.withUnsafeBytes { checksumText($0) }
-        return BlockEntry(name: name, kind: .strings, offset: start, length: table.count,
-                          count: values.count, checksum: checksum)
+    public init(rowCount: Int, days: ClosedRange<Int32>?, next: @escaping () throws -> CacheContents?) {
+        self.rowCount = rowCount
+        self.days = days
+        self.next = next
     }
 }
 

@@ -9,8 +9,9 @@ import Darwin
 public protocol FileSystem: Sendable {
     /// Creates (exclusively) and opens a file for writing; returns its descriptor.
     func createExclusive(_ path: String) throws -> Int32
-    /// Writes all of `bytes` to `descriptor`.
-    func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws
+    /// Writes all of `bytes` to `descriptor` at byte `offset` (the cache writer lays its columns out
+    /// before their rows arrive, so it writes each chunk of a column at its place).
+    func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws
     /// Flushes a file's data to stable storage.
     func sync(_ descriptor: Int32, path: String) throws
     /// Closes a descriptor.
@@ -56,15 +57,15 @@ public struct PosixFileSystem: FileSystem {
         return fd
     }
 
-    public func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+    public func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
             if written < 0 {
                 if errno == EINTR { continue }
                 throw failure("cannot write", path)
             }
-            offset += written
+            done += written
         }
     }
 

@@ -1,8 +1,9 @@
 import CostModel
 import Dispatch
 
-/// One row table as the writer lays it out: the raw rows, or a pre-aggregated table. Rows are
-/// sorted by day and, within a day, by `clusterDimensions`' codes in that order.
+/// One row table as the writer lays it out: the raw rows (or a chunk of whole days of them), or a
+/// pre-aggregated table. Rows are sorted by day and, within a day, by `clusterDimensions`' codes
+/// in that order.
 struct RowTableImage {
     /// Prefix of the table's block names: empty for the raw rows, `agg<N>:` for an aggregate.
     var prefix: String
@@ -20,76 +21,119 @@ struct RowTableImage {
     /// nil when they are in order already. Columns are gathered one at a time while writing, so the
     /// writer holds one reordered column at most, never a second copy of the table.
     var order: [Int32]?
+    /// The rows of the columns this table is (whole days): all of them, or one chunk of a table
+    /// written a few days at a time. `order` holds indexes into the columns, within this range.
+    var rows: Range<Int>
 
-    var rowCount: Int { days.count }
-
-    /// The first day (0 for no rows).
-    var firstDay: Int32 { days.first ?? 0 }
-
-    /// Row index of each day's first row, from the first day to one past the last (`days + 1` values).
-    func dayStarts() -> [Int64] {
-        guard let first = days.first, let last = days.last else { return [0] }
-        var starts = [Int64](repeating: 0, count: Int(last - first) + 2)
-        var row = 0
-        for offset in 0..<(starts.count - 1) {
-            let day = first + Int32(offset)
-            while row < days.count && days[row] < day { row += 1 }
-            starts[offset] = Int64(row)
-        }
-        starts[starts.count - 1] = Int64(days.count)
-        return starts
+    init(prefix: String, days: [Int32], dimensions: [[UInt32]?], tagSetCodes: [UInt32]?, measures: [[Int64]],
+         clusterDimensions: [FixedDimension], order: [Int32]? = nil, rows: Range<Int>? = nil) {
+        self.prefix = prefix
+        self.days = days
+        self.dimensions = dimensions
+        self.tagSetCodes = tagSetCodes
+        self.measures = measures
+        self.clusterDimensions = clusterDimensions
+        self.order = order
+        self.rows = rows ?? 0..<days.count
     }
 
-    /// Calls `body` with each row-aligned column in block order (the order of `groupsums`): day,
-    /// kept dimensions, tag sets, measures; each with its block name, kind and bytes. Code columns
-    /// are written at the narrowest width their dictionary needs (`codeLimits`: each dimension's
-    /// dictionary size, and the number of tag sets), days as offsets from the first day at the
-    /// narrowest width the span needs (cache format 3).
-    func forEachColumn(codeLimits: CodeLimits,
-                       _ body: (_ name: String, _ kind: BlockKind, _ bytes: UnsafeRawBufferPointer) throws -> Void) throws {
+    var rowCount: Int { rows.count }
+
+    /// The first day (0 for no rows).
+    var firstDay: Int32 { rows.isEmpty ? 0 : days[rows.lowerBound] }
+
+    /// The last day (0 for no rows).
+    var lastDay: Int32 { rows.isEmpty ? 0 : days[rows.upperBound - 1] }
+
+    /// Row index (from the table's first row) of each day's first row, from the first day to one
+    /// past the last (`days + 1` values).
+    func dayStarts() -> [Int64] {
+        var starts = DayStarts(firstDay: firstDay, lastDay: lastDay)
+        starts.add(days[rows])
+        return starts.finished()
+    }
+
+    /// A row-aligned column as the file holds it: block name (without the prefix) and kind.
+    struct ColumnSpec {
+        var name: String
+        var kind: BlockKind
+    }
+
+    /// The row-aligned columns in block order (the order of `groupsums`): day, kept dimensions,
+    /// tag sets, measures. Code columns are as wide as their dictionary needs (`codeLimits`: each
+    /// dimension's dictionary size, and the number of tag sets), days as wide as the table's span
+    /// of days needs (`daySpan`: last day − first day + 1), cache format 3.
+    static func columnSpecs(keeping dimensions: [Bool], tagSets: Bool, daySpan: Int,
+                            codeLimits: CodeLimits) -> [ColumnSpec] {
+        func codeKind(below limit: Int) -> BlockKind {
+            switch CodeColumn.width(forCodesBelow: limit) {
+            case 1: return .uint8
+            case 2: return .uint16
+            default: return .uint32
+            }
+        }
+        var specs = [ColumnSpec(name: "day", kind: codeLimits.wideDays ? .uint32 : codeKind(below: daySpan))]
+        for (index, dimension) in FixedDimension.allCases.enumerated() where dimensions[index] {
+            specs.append(ColumnSpec(name: "dim:\(dimension.rawValue)", kind: codeKind(below: codeLimits.dictionarySizes[index])))
+        }
+        if tagSets { specs.append(ColumnSpec(name: "tagset", kind: codeKind(below: codeLimits.tagSetCount))) }
+        for measure in Measure.allCases { specs.append(ColumnSpec(name: "measure:\(measure.rawValue)", kind: .int64)) }
+        return specs
+    }
+
+    /// This table's columns (`columnSpecs`), its days as offsets from its own first day.
+    func columnSpecs(codeLimits: CodeLimits) -> [ColumnSpec] {
+        RowTableImage.columnSpecs(keeping: dimensions.map { $0 != nil }, tagSets: tagSetCodes != nil,
+                                  daySpan: Int(lastDay) - Int(firstDay) + 1, codeLimits: codeLimits)
+    }
+
+    /// Calls `body` with each row-aligned column's bytes in `specs`' order (`columnSpecs`, for this
+    /// table or for the whole table this chunk belongs to), days as offsets from `dayBase`.
+    func forEachColumn(_ specs: [ColumnSpec], dayBase: Int32,
+                       _ body: (_ index: Int, _ bytes: UnsafeRawBufferPointer) throws -> Void) throws {
         // Gathers the rows in `order` (when set) and converts each value, one column at a time.
-        func emit<Source, Target>(_ name: String, _ kind: BlockKind, _ values: [Source],
+        func emit<Source, Target>(_ index: Int, _ source: UnsafeBufferPointer<Source>,
                                   _ convert: (Source) -> Target) throws {
-            let written = [Target](unsafeUninitializedCapacity: values.count) { buffer, count in
-                values.withUnsafeBufferPointer { source in
-                    let out = buffer.baseAddress!
-                    if let order {
-                        for (index, row) in order.enumerated() { (out + index).initialize(to: convert(source[Int(row)])) }
-                    } else {
-                        for index in source.indices { (out + index).initialize(to: convert(source[index])) }
-                    }
+            let count = rows.count
+            let written = [Target](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let out = buffer.baseAddress!
+                if let order {
+                    for (index, row) in order.enumerated() { (out + index).initialize(to: convert(source[Int(row)])) }
+                } else {
+                    let base = rows.lowerBound
+                    for index in 0..<count { (out + index).initialize(to: convert(source[base + index])) }
                 }
-                count = values.count
+                initialized = count
             }
-            try written.withUnsafeBytes { try body(prefix + name, kind, $0) }
+            try written.withUnsafeBytes { try body(index, $0) }
         }
-        // A code column at `width` bytes; the conversions trap on a code its dictionary cannot
-        // hold, which only a writer's bug can produce (the ingest interns every code).
-        func emitCodes(_ name: String, _ values: [UInt32], width: Int) throws {
-            switch width {
-            case 1: try emit(name, .uint8, values) { UInt8($0) }
-            case 2: try emit(name, .uint16, values) { UInt16($0) }
-            default: try emit(name, .uint32, values) { $0 }
+        // A code column at its spec's width; the conversions trap on a code its dictionary cannot
+        // hold, which only a writer's bug can produce (the ingest interns every code). Days are
+        // sorted from `dayBase`, so every offset fits the width the span gave.
+        func emitCodes(_ index: Int, _ codes: UnsafeBufferPointer<UInt32>, base: UInt32 = 0) throws {
+            switch specs[index].kind {
+            case .uint8: try emit(index, codes) { UInt8($0 &- base) }
+            case .uint16: try emit(index, codes) { UInt16($0 &- base) }
+            default: try emit(index, codes) { $0 &- base }
             }
         }
-        // Days as offsets from the first day (days are sorted, so every offset is in 0..<span).
-        let first = firstDay
-        switch codeLimits.wideDays ? 4 : CodeColumn.width(forCodesBelow: Int(days.last ?? 0) - Int(first) + 1) {
-        case 1: try emit("day", .uint8, days) { UInt8($0 - first) }
-        case 2: try emit("day", .uint16, days) { UInt16($0 - first) }
-        default: try emit("day", .uint32, days) { UInt32($0 - first) }
+        try days.withUnsafeBufferPointer { days in
+            // Days read as unsigned codes: offsets from the base by wrapping subtraction.
+            try days.withMemoryRebound(to: UInt32.self) { try emitCodes(0, $0, base: UInt32(bitPattern: dayBase)) }
         }
-        for (index, dimension) in FixedDimension.allCases.enumerated() {
-            if let codes = dimensions[index] {
-                try emitCodes("dim:\(dimension.rawValue)", codes,
-                              width: CodeColumn.width(forCodesBelow: codeLimits.dictionarySizes[index]))
-            }
+        var index = 1
+        for codes in dimensions {
+            guard let codes else { continue }
+            try codes.withUnsafeBufferPointer { try emitCodes(index, $0) }
+            index += 1
         }
         if let tagSetCodes {
-            try emitCodes("tagset", tagSetCodes, width: CodeColumn.width(forCodesBelow: codeLimits.tagSetCount))
+            try tagSetCodes.withUnsafeBufferPointer { try emitCodes(index, $0) }
+            index += 1
         }
-        for (index, measure) in Measure.allCases.enumerated() {
-            try emit("measure:\(measure.rawValue)", .int64, measures[index]) { $0 }
+        for measure in measures {
+            try measure.withUnsafeBufferPointer { try emit(index, $0) { $0 } }
+            index += 1
         }
     }
 
@@ -120,5 +164,40 @@ struct RowTableImage {
             }
         }
         return sums
+    }
+}
+
+/// A table's day index built as its days arrive: the row of each day's first row, from the first
+/// day to one past the last.
+struct DayStarts {
+    private let firstDay: Int32
+    private var starts: [Int64]
+    private var rows = 0
+
+    init(firstDay: Int32, lastDay: Int32) {
+        self.firstDay = firstDay
+        starts = [Int64](repeating: -1, count: max(0, Int(lastDay) - Int(firstDay) + 1))
+    }
+
+    /// Notes the next rows' days (sorted, after every day added before).
+    mutating func add(_ days: ArraySlice<Int32>) {
+        var previous: Int32? = nil
+        for day in days {
+            if day != previous {
+                starts[Int(day - firstDay)] = Int64(rows)
+                previous = day
+            }
+            rows += 1
+        }
+    }
+
+    /// The index: a day without rows starts where the next day with rows does.
+    func finished() -> [Int64] {
+        guard rows > 0 else { return [0] }
+        var result = starts + [Int64(rows)]
+        for offset in stride(from: result.count - 2, through: 0, by: -1) where result[offset] < 0 {
+            result[offset] = result[offset + 1]
+        }
+        return result
     }
 }

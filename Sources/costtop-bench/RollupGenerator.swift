@@ -40,87 +40,29 @@ struct RollupGenerator {
     @inline(__always)
     static func unit(_ hash: UInt64) -> Double { Double(hash >> 11) / Double(1 << 53) }
 
-    /// The cache contents: `rows` rounded down to whole days of series.
-    func contents() -> CacheContents {
-        let days = RollupGenerator.dayCount
-        let seriesCount = max(1, rows / days)
-        let total = seriesCount * days
-        var contents = CacheContents()
-        let dimensions = FixedDimension.allCases.count
-        // Attributes of each series, one code per dimension, computed once.
-        var seriesCodes = [UInt32](repeating: 0, count: seriesCount * dimensions)
-        var seriesTags = [UInt32](repeating: 0, count: seriesCount)
-        var seriesBase = [Double](repeating: 0, count: seriesCount)
-        for series in 0..<seriesCount {
-            let h = RollupGenerator.mix(UInt64(series))
-            let h2 = RollupGenerator.mix(h)
-            let h3 = RollupGenerator.mix(h2)
-            let account = Int(Double(RollupGenerator.accountCount) * pow(RollupGenerator.unit(h), 3))
-            let service = Int(Double(RollupGenerator.serviceCount) * pow(RollupGenerator.unit(h2), 2))
-            let usage = service * RollupGenerator.usageTypesPerService
-                + Int(h3 % UInt64(RollupGenerator.usageTypesPerService))
-            let committed = (h3 >> 40) % 20 == 0
-            var codes = [UInt32](repeating: 0, count: dimensions)
-            codes[FixedDimension.provider.columnIndex] = 1
-            codes[FixedDimension.billingAccount.columnIndex] = UInt32(1 + account % RollupGenerator.payerCount)
-            codes[FixedDimension.account.columnIndex] = UInt32(1 + account)
-            codes[FixedDimension.service.columnIndex] = UInt32(1 + service)
-            codes[FixedDimension.usageType.columnIndex] = UInt32(1 + usage)
-            codes[FixedDimension.region.columnIndex] = UInt32(1 + Int(h >> 20) % RollupGenerator.regionCount)
-            codes[FixedDimension.resource.columnIndex] = UInt32(1 + Int(h2 >> 17) % RollupGenerator.resourceCount)
-            codes[FixedDimension.chargeCategory.columnIndex] = 1
-            codes[FixedDimension.pricingCategory.columnIndex] = committed ? 2 : 1
-            codes[FixedDimension.commitment.columnIndex] = committed ? UInt32(1 + account % 50) : 0
-            codes[FixedDimension.commitmentType.columnIndex] = committed ? 1 : 0
-            codes[FixedDimension.commitmentStatus.columnIndex] = committed ? 1 : 0
-            codes[FixedDimension.currency.columnIndex] = 1
-            for index in 0..<dimensions { seriesCodes[series * dimensions + index] = codes[index] }
-            // Tag set: team follows the account, environment the series; a tenth untagged.
-            seriesTags[series] = h3 % 10 == 0 ? 0
-                : UInt32(1 + (account % RollupGenerator.teamCount) * RollupGenerator.environments.count
-                         + Int(h >> 50) % RollupGenerator.environments.count)
-            // Daily cost from a cent to a few thousand dollars, log-uniform.
-            seriesBase[series] = pow(10, -2 + 5.5 * RollupGenerator.unit(RollupGenerator.mix(h3)))
-        }
+    /// Series: one row each per day; `rows` rounded down to whole days of series.
+    var seriesCount: Int { max(1, rows / RollupGenerator.dayCount) }
 
-        let account = FixedDimension.account.columnIndex, service = FixedDimension.service.columnIndex
-        let usageType = FixedDimension.usageType.columnIndex
-        let order = (0..<seriesCount).sorted {
-            (seriesCodes[$0 * dimensions + account], seriesCodes[$0 * dimensions + service], seriesCodes[$0 * dimensions + usageType])
-                < (seriesCodes[$1 * dimensions + account], seriesCodes[$1 * dimensions + service], seriesCodes[$1 * dimensions + usageType])
+    /// The rows written: `seriesCount` a day.
+    var rowCount: Int { seriesCount * RollupGenerator.dayCount }
+
+    /// The cache's rows, `daysPerChunk` days at a time (the writer holds one chunk, never the
+    /// table: at 100M rows the table is 12.8 GB in memory).
+    func chunks(daysPerChunk: Int) -> CacheRowChunks {
+        let series = SeriesTable(count: seriesCount)
+        var nextDay = 0
+        let first = RollupGenerator.firstDay.index
+        return CacheRowChunks(rowCount: rowCount, days: first...(first + Int32(RollupGenerator.dayCount - 1))) {
+            guard nextDay < RollupGenerator.dayCount else { return nil }
+            let days = nextDay..<min(RollupGenerator.dayCount, nextDay + daysPerChunk)
+            nextDay = days.upperBound
+            return series.rows(days: days)
         }
-        contents.days = [Int32](repeating: 0, count: total)
-        for index in 0..<dimensions { contents.dimensionCodes[index] = [UInt32](repeating: 0, count: total) }
-        contents.tagSetCodes = [UInt32](repeating: 0, count: total)
-        for index in 0..<Measure.allCases.count { contents.measures[index] = [Int64](repeating: 0, count: total) }
-        let sourceColumn = FixedDimension.source.columnIndex
-        let committedColumn = FixedDimension.commitment.columnIndex
-        for day in 0..<days {
-            let dayIndex = RollupGenerator.firstDay.index + Int32(day)
-            let month = Day(index: dayIndex).monthIndex - RollupGenerator.firstDay.monthIndex
-            // Weekly rhythm plus slow growth.
-            let dayFactor = (1 + 0.15 * sin(Double(day) * 2 * .pi / 7)) * (1 + Double(day) / 800)
-            for (position, series) in order.enumerated() {
-                let row = day * seriesCount + position
-                contents.days[row] = dayIndex
-                for index in 0..<dimensions {
-                    contents.dimensionCodes[index][row] = seriesCodes[series * dimensions + index]
-                }
-                contents.dimensionCodes[sourceColumn][row] = UInt32(1 + month)
-                contents.tagSetCodes[row] = seriesTags[series]
-                let noise = 0.9 + 0.2 * RollupGenerator.unit(RollupGenerator.mix(UInt64(row)))
-                let billed = Int64(seriesBase[series] * dayFactor * noise * 100) * 10_000_000  // whole cents
-                let committed = seriesCodes[series * dimensions + committedColumn] != 0
-                contents.measures[Measure.billed.columnIndex][row] = billed
-                contents.measures[Measure.effective.columnIndex][row] = committed ? billed / 10 * 7 : billed
-                contents.measures[Measure.list.columnIndex][row] = billed / 10 * 12
-                contents.measures[Measure.usageQuantity.columnIndex][row] = billed / 1_000_000
-                contents.measures[Measure.commitmentUsed.columnIndex][row] = committed ? billed / 10 * 7 : 0
-                contents.measures[Measure.commitmentTotal.columnIndex][row] = committed ? billed / 10 * 8 : 0
-                contents.measures[Measure.coveredOnDemand.columnIndex][row] = committed ? billed : 0
-                contents.measures[Measure.lineItems.columnIndex][row] = 24
-            }
-        }
+    }
+
+    /// The dictionaries, labels, tags, sources and settings, without rows.
+    func frame() -> CacheContents {
+        var contents = CacheContents()
         contents.dictionaries = RollupGenerator.dictionaries()
         contents.labels[FixedDimension.account.columnIndex] =
             [""] + (0..<RollupGenerator.accountCount).map { "team-\($0 % RollupGenerator.teamCount) account \($0)" }
@@ -136,10 +78,104 @@ struct RollupGenerator {
         }
         contents.sources = (0..<13).map { month in
             SourceRecord(path: RollupGenerator.sourcePath(month), size: 1, mtimeNanos: 0, format: "focus",
-                         lineItems: Int64(total / 13), rejected: 0)
+                         lineItems: Int64(rowCount / 13), rejected: 0)
         }
         contents.settings = IngestSettings(keepResources: true, tagKeys: nil)
         return contents
+    }
+
+    /// Every series' attributes (one code per dimension, a tag set, a base daily cost), computed
+    /// once, and the order the series are written in each day.
+    struct SeriesTable {
+        let count: Int
+        private var codes: [UInt32]
+        private var tags: [UInt32]
+        private var base: [Double]
+        /// Series sorted by account, service and usage type: the order the cache keeps a day's
+        /// rows in, so the writer reorders nothing.
+        private var order: [Int] = []
+
+        init(count seriesCount: Int) {
+            count = seriesCount
+            let dimensions = FixedDimension.allCases.count
+            codes = [UInt32](repeating: 0, count: seriesCount * dimensions)
+            tags = [UInt32](repeating: 0, count: seriesCount)
+            base = [Double](repeating: 0, count: seriesCount)
+            for series in 0..<seriesCount {
+                let h = RollupGenerator.mix(UInt64(series))
+                let h2 = RollupGenerator.mix(h)
+                let h3 = RollupGenerator.mix(h2)
+                let account = Int(Double(RollupGenerator.accountCount) * pow(RollupGenerator.unit(h), 3))
+                let service = Int(Double(RollupGenerator.serviceCount) * pow(RollupGenerator.unit(h2), 2))
+                let usage = service * RollupGenerator.usageTypesPerService
+                    + Int(h3 % UInt64(RollupGenerator.usageTypesPerService))
+                let committed = (h3 >> 40) % 20 == 0
+                func set(_ dimension: FixedDimension, _ code: UInt32) { codes[series * dimensions + dimension.columnIndex] = code }
+                set(.provider, 1)
+                set(.billingAccount, UInt32(1 + account % RollupGenerator.payerCount))
+                set(.account, UInt32(1 + account))
+                set(.service, UInt32(1 + service))
+                set(.usageType, UInt32(1 + usage))
+                set(.region, UInt32(1 + Int(h >> 20) % RollupGenerator.regionCount))
+                set(.resource, UInt32(1 + Int(h2 >> 17) % RollupGenerator.resourceCount))
+                set(.chargeCategory, 1)
+                set(.pricingCategory, committed ? 2 : 1)
+                set(.commitment, committed ? UInt32(1 + account % 50) : 0)
+                set(.commitmentType, committed ? 1 : 0)
+                set(.commitmentStatus, committed ? 1 : 0)
+                set(.currency, 1)
+                // Tag set: team follows the account, environment the series; a tenth untagged.
+                tags[series] = h3 % 10 == 0 ? 0
+                    : UInt32(1 + (account % RollupGenerator.teamCount) * RollupGenerator.environments.count
+                             + Int(h >> 50) % RollupGenerator.environments.count)
+                // Daily cost from a cent to a few thousand dollars, log-uniform.
+                base[series] = pow(10, -2 + 5.5 * RollupGenerator.unit(RollupGenerator.mix(h3)))
+            }
+            let allCodes = codes
+            let key = { (series: Int, dimension: FixedDimension) in allCodes[series * dimensions + dimension.columnIndex] }
+            order = (0..<seriesCount).sorted {
+                (key($0, .account), key($0, .service), key($0, .usageType)) < (key($1, .account), key($1, .service), key($1, .usageType))
+            }
+        }
+
+        /// Every series' row on each of `days` (offsets from the first day).
+        func rows(days: Range<Int>) -> CacheContents {
+            let dimensions = FixedDimension.allCases.count
+            let total = days.count * count
+            var contents = CacheContents()
+            contents.days = [Int32](repeating: 0, count: total)
+            for index in 0..<dimensions { contents.dimensionCodes[index] = [UInt32](repeating: 0, count: total) }
+            contents.tagSetCodes = [UInt32](repeating: 0, count: total)
+            for index in 0..<Measure.allCases.count { contents.measures[index] = [Int64](repeating: 0, count: total) }
+            let sourceColumn = FixedDimension.source.columnIndex
+            let committedColumn = FixedDimension.commitment.columnIndex
+            for (chunkDay, day) in days.enumerated() {
+                let dayIndex = RollupGenerator.firstDay.index + Int32(day)
+                let month = Day(index: dayIndex).monthIndex - RollupGenerator.firstDay.monthIndex
+                // Weekly rhythm plus slow growth.
+                let dayFactor = (1 + 0.15 * sin(Double(day) * 2 * .pi / 7)) * (1 + Double(day) / 800)
+                for (position, series) in order.enumerated() {
+                    let row = chunkDay * count + position
+                    contents.days[row] = dayIndex
+                    for index in 0..<dimensions { contents.dimensionCodes[index][row] = codes[series * dimensions + index] }
+                    contents.dimensionCodes[sourceColumn][row] = UInt32(1 + month)
+                    contents.tagSetCodes[row] = tags[series]
+                    // The noise follows the row's place in the whole table, whatever the chunking.
+                    let noise = 0.9 + 0.2 * RollupGenerator.unit(RollupGenerator.mix(UInt64(day * count + position)))
+                    let billed = Int64(base[series] * dayFactor * noise * 100) * 10_000_000  // whole cents
+                    let committed = codes[series * dimensions + committedColumn] != 0
+                    contents.measures[Measure.billed.columnIndex][row] = billed
+                    contents.measures[Measure.effective.columnIndex][row] = committed ? billed / 10 * 7 : billed
+                    contents.measures[Measure.list.columnIndex][row] = billed / 10 * 12
+                    contents.measures[Measure.usageQuantity.columnIndex][row] = billed / 1_000_000
+                    contents.measures[Measure.commitmentUsed.columnIndex][row] = committed ? billed / 10 * 7 : 0
+                    contents.measures[Measure.commitmentTotal.columnIndex][row] = committed ? billed / 10 * 8 : 0
+                    contents.measures[Measure.coveredOnDemand.columnIndex][row] = committed ? billed : 0
+                    contents.measures[Measure.lineItems.columnIndex][row] = 24
+                }
+            }
+            return contents
+        }
     }
 
     static func sourcePath(_ month: Int) -> String {

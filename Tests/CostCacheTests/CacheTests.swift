@@ -15,10 +15,10 @@ struct FailingFileSystem: FileSystem {
     }
 
     func createExclusive(_ path: String) throws -> Int32 { try real.createExclusive(path) }
-    func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
         counter.writes += 1
         if counter.writes == failOnWrite { throw CacheError.io(path: path, reason: "injected: no space left on device") }
-        try real.writeAll(descriptor, bytes, path: path)
+        try real.writeAll(descriptor, bytes, at: offset, path: path)
     }
     func sync(_ descriptor: Int32, path: String) throws { try real.sync(descriptor, path: path) }
     func close(_ descriptor: Int32) { real.close(descriptor) }

@@ -32,7 +32,7 @@ struct ReportWriterTests {
     func same(_ cell: String?, _ value: Any?, _ context: String) {
         // (On Linux a JSON 0 or 1 also casts to Bool, so figures are recognized by the CSV cell.)
         if let cell, Double(cell) != nil, let number = (value as? Double) ?? (value as? Int).map(Double.init) {
-            #expect(Double(cell ?? "") == number, "\(context): CSV \(cell ?? "nil") vs JSON \(number)")
+            #expect(Double(cell) == number, "\(context): CSV \(cell) vs JSON \(number)")
         } else if value is NSNull {
             #expect(cell == "", "\(context): CSV \(cell ?? "nil") vs JSON null")
         } else {
