@@ -19,7 +19,7 @@ struct EndToEndTests {
         let timed = Support.costtop(["ingest", file, "--cache", cache, "--fresh", "--timings"])
         let phases = timed.out.split(separator: "\n").filter { $0.hasPrefix("phase") }
         #expect(phases.map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
-                == ["find", "lock", "read", "merge", "build", "write", "summarize"])
+                == ["find", "lock", "read", "merge", "write", "summarize"])
         let query = Support.costtop(["query", "--by", "service", "--period", "all", "--format", "json"],
                                     environment: ["COSTTOP_CACHE": cache])
         #expect(query.status == 0)

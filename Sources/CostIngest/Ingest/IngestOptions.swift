@@ -22,6 +22,9 @@ public struct IngestOptions: Sendable {
     public var maxDecompressedBytes: Int64 = 1 << 40
     /// Plain CSV files are cut into chunks of about this size, read by several threads (tests lower it).
     public var chunkBytes = 16 << 20
+    /// About how many cache rows are built and written at a time (whole days; tests lower it). The
+    /// cache is the same for any value.
+    public var writeChunkRows = 1 << 21
     /// Threads that read the input; nil for one per processor, at most 4.
     public var workerThreads: Int?
     /// Wait for another ingest of the same cache to finish (false: fail at once, `--no-wait`).

@@ -118,22 +118,35 @@ public struct Ingestor {
         summary.defaultedColumns = defaulted.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
 
         sources.sort { $0.path < $1.path }
-        var contents = builder.contents(sources: sources, settings: settings)
-        summary.rollupMonthsReplaced = RollupMonths.apply(to: &contents).monthsReplaced
-        try AzureKindCheck.check(contents)
-        phase("build columns")
-        if contents.rowCount == 0 && !options.allowEmpty {
+        // The rows are built, checked and written a few days at a time, each day's roll-up table
+        // freed once its rows are in the file: the ingest never holds the roll-up and its columns
+        // at once (docs/scale.md). What is decided over all rows comes first, from the tables.
+        let frame = builder.frame(sources: sources, settings: settings)
+        let months = RollupMonths(frame: frame, rowsBySource: builder.rowsBySource())
+        summary.rollupMonthsReplaced = months.outcome.monthsReplaced
+        if months.keptRows == 0 && !options.allowEmpty {
             throw IngestError.nothingToRead(path: options.paths.joined(separator: " "))
         }
-        try CacheWriter(fileSystem: fileSystem, createdBy: "costtop \(costtopVersion)").write(contents, to: options.cachePath)
-        phase("write cache")
-
-        summary.cacheRows = contents.rowCount
-        if let first = contents.days.first, let last = contents.days.last {
-            summary.days = DayRange(from: Day(index: first), to: Day(index: last))
+        var azureKindCheck = AzureKindCheck(frame: frame)
+        var commitments = CommitmentIdentityCheck(frame: frame)
+        var totals = IngestTotals(frame: frame)
+        let rows = CacheRowChunks(rowCount: months.keptRows, days: months.keptDays) {
+            guard var chunk = builder.takeRows(rowLimit: options.writeChunkRows) else { return nil }
+            months.filter(&chunk)
+            try azureKindCheck.add(chunk)
+            commitments.add(chunk)
+            totals.add(chunk)
+            return chunk
         }
-        summary.totals = Ingestor.totals(contents)
-        summary.warnings = CommitmentIdentityCheck.warnings(contents) + AzureKindCheck.warnings(contents)
+        try CacheWriter(fileSystem: fileSystem, createdBy: "costtop \(costtopVersion)").write(frame, rows: rows, to: options.cachePath)
+        phase("write cache")  // the columns are built as they are written
+
+        summary.cacheRows = months.keptRows
+        if let days = months.keptDays {
+            summary.days = DayRange(from: Day(index: days.lowerBound), to: Day(index: days.upperBound))
+        }
+        summary.totals = totals.totals
+        summary.warnings = commitments.warnings() + azureKindCheck.warnings
         phase("summarize")
         summary.seconds = (clock.now - started).inSeconds
         return summary
@@ -167,22 +180,6 @@ public struct Ingestor {
         return (Int64(info.st_size), mtime)
     }
 
-    static func totals(_ contents: CacheContents) -> [(currency: String, billed: Int128, effective: Int128)] {
-        let currencies = contents.dictionaries[FixedDimension.currency.columnIndex]
-        var billed = [Int128](repeating: 0, count: currencies.count)
-        var effective = [Int128](repeating: 0, count: currencies.count)
-        let codes = contents.dimensionCodes[FixedDimension.currency.columnIndex]
-        let billedColumn = contents.measures[Measure.billed.columnIndex]
-        let effectiveColumn = contents.measures[Measure.effective.columnIndex]
-        for row in 0..<contents.rowCount {
-            billed[Int(codes[row])] += Int128(billedColumn[row])
-            effective[Int(codes[row])] += Int128(effectiveColumn[row])
-        }
-        return (0..<currencies.count)
-            .filter { billed[$0] != 0 || effective[$0] != 0 || codes.contains(UInt32($0)) }
-            .map { (currencies[$0].isEmpty ? "(none)" : currencies[$0], billed[$0], effective[$0]) }
-            .sorted { $0.currency < $1.currency }
-    }
 }
 
 /// The version recorded in caches and printed by `--version`.

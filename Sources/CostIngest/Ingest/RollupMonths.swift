@@ -12,7 +12,7 @@ import Foundation
 /// For each calendar month, the folder whose roll-up files were modified last (ties: the later path)
 /// keeps its rows of that month; rows of the same month from roll-up files in other folders are
 /// dropped. Rows of other formats are never touched, and a file rewritten in place is simply re-read.
-enum RollupMonths {
+struct RollupMonths {
     /// What the rule did.
     struct Outcome: Equatable {
         /// (folder, month) pairs whose rows were dropped because a later export holds the month.
@@ -21,15 +21,25 @@ enum RollupMonths {
         var rowsDropped = 0
     }
 
-    /// Drops the rows of months a later roll-up export replaced.
-    /// - Parameter contents: the cache contents about to be written (rows sorted by day).
-    /// - Returns: what was dropped.
-    static func apply(to contents: inout CacheContents) -> Outcome {
+    /// What the rule does to the rows about to be written.
+    private(set) var outcome = Outcome()
+    /// The rows kept.
+    private(set) var keptRows = 0
+    /// The first and last day of the rows kept (nil for none).
+    private(set) var keptDays: ClosedRange<Int32>?
+    /// Per source code: its folder's number, or -1 for a source that is not a roll-up.
+    private var folderOfCode: [Int] = []
+    /// Per month: the folder whose rows of it stay (months held by one folder only are absent
+    /// when nothing is dropped at all).
+    private var winner: [Int: Int] = [:]
+
+    /// Decides, before the rows are built, which rows go: from the sources of `frame` and, per day
+    /// in order, how many rows each source code holds.
+    init(frame: CacheContents, rowsBySource: [(day: Int32, rows: [UInt32: Int])]) {
         let sourceColumn = FixedDimension.source.columnIndex
-        let paths = contents.dictionaries[sourceColumn]
-        let records = Dictionary(contents.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        // Per source code: its folder's number, or -1 for a source that is not a roll-up.
-        var folderOfCode = [Int](repeating: -1, count: paths.count)
+        let paths = frame.dictionaries[sourceColumn]
+        let records = Dictionary(frame.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        folderOfCode = [Int](repeating: -1, count: paths.count)
         var folders: [String] = []
         var folderNumbers: [String: Int] = [:]
         var folderStamps: [Int64] = []
@@ -45,36 +55,44 @@ enum RollupMonths {
             folderOfCode[code] = number
             folderStamps[number] = max(folderStamps[number], record.mtimeNanos)
         }
-        guard folders.count > 1 else { return Outcome() }
-
         // Which folders hold each month.
-        let codes = contents.dimensionCodes[sourceColumn]
         var holders: [Int: Set<Int>] = [:]
-        for row in 0..<contents.rowCount {
-            let folder = folderOfCode[Int(codes[row])]
-            if folder >= 0 { holders[Day(index: contents.days[row]).monthIndex, default: []].insert(folder) }
+        if folders.count > 1 {
+            for (day, rows) in rowsBySource {
+                for code in rows.keys where folderOfCode[Int(code)] >= 0 {
+                    holders[Day(index: day).monthIndex, default: []].insert(folderOfCode[Int(code)])
+                }
+            }
         }
-        var winner: [Int: Int] = [:]
-        var outcome = Outcome()
         for (month, held) in holders {
             winner[month] = held.max { (folderStamps[$0], folders[$0]) < (folderStamps[$1], folders[$1]) }
             outcome.monthsReplaced += held.count - 1
         }
-        guard outcome.monthsReplaced > 0 else { return Outcome() }
-
-        var keep = [Bool](repeating: true, count: contents.rowCount)
-        for row in 0..<contents.rowCount {
-            let folder = folderOfCode[Int(codes[row])]
-            if folder >= 0, winner[Day(index: contents.days[row]).monthIndex] != folder {
-                keep[row] = false
-                outcome.rowsDropped += 1
-            }
+        if outcome.monthsReplaced == 0 { winner = [:] }
+        for (day, rows) in rowsBySource {
+            let kept = rows.reduce(0) { $0 + (keeps(code: $1.key, day: day) ? $1.value : 0) }
+            keptRows += kept
+            outcome.rowsDropped += rows.values.reduce(0, +) - kept
+            if kept > 0 { keptDays = (keptDays?.lowerBound ?? day)...day }
         }
+    }
+
+    /// Whether a row of source `code` on `day` stays.
+    private func keeps(code: UInt32, day: Int32) -> Bool {
+        guard !winner.isEmpty else { return true }
+        let folder = folderOfCode[Int(code)]
+        return folder < 0 || winner[Day(index: day).monthIndex] == folder
+    }
+
+    /// Drops the rows of `chunk` (rows only, sorted by day) whose month a later export replaced.
+    func filter(_ chunk: inout CacheContents) {
+        guard outcome.rowsDropped > 0 else { return }
+        let codes = chunk.dimensionCodes[FixedDimension.source.columnIndex]
+        let keep = (0..<chunk.rowCount).map { keeps(code: codes[$0], day: chunk.days[$0]) }
         func kept<T>(_ column: [T]) -> [T] { zip(column, keep).compactMap { $1 ? $0 : nil } }
-        contents.days = kept(contents.days)
-        contents.dimensionCodes = contents.dimensionCodes.map(kept)
-        contents.tagSetCodes = kept(contents.tagSetCodes)
-        contents.measures = contents.measures.map(kept)
-        return outcome
+        chunk.days = kept(chunk.days)
+        chunk.dimensionCodes = chunk.dimensionCodes.map(kept)
+        chunk.tagSetCodes = kept(chunk.tagSetCodes)
+        chunk.measures = chunk.measures.map(kept)
     }
 }

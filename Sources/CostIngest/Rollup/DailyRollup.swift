@@ -36,6 +36,23 @@ final class DailyRollup {
         tables.keys.sorted().map { ($0, tables[$0]!) }
     }
 
+    /// Removes and returns the tables of the first days left, in day order: whole days, about
+    /// `rowLimit` rows (at least one day while any is left). Writing the cache a few days at a
+    /// time this way frees each day's table once its rows are in the file.
+    func takeFirstTables(rowLimit: Int) -> [(day: Int32, table: RollupTable)] {
+        var taken: [(day: Int32, table: RollupTable)] = []
+        var rows = 0
+        for day in tables.keys.sorted() {
+            let table = tables[day]!
+            guard taken.isEmpty || rows + table.count <= rowLimit else { break }
+            taken.append((day, table))
+            rows += table.count
+            tables[day] = nil
+        }
+        lastTable = nil
+        return taken
+    }
+
     /// Adds every row of `other` after re-encoding its key words (`remaps[word][code]`), with
     /// `threads` threads each taking whole days (day tables are independent).
     /// - Returns: false when a sum would overflow.

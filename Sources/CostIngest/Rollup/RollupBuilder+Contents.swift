@@ -4,10 +4,61 @@ import Dispatch
 
 extension RollupBuilder {
     /// The roll-up as cache contents: rows ordered by day (within a day, in roll-up order),
-    /// dictionaries, tag sets expanded into one value code per tag key.
+    /// dictionaries, tag sets expanded into one value code per tag key. (The ingest does not hold
+    /// them whole: it writes `frame` and `takeRows` a few days at a time.)
     public func contents(sources: [SourceRecord], settings: IngestSettings) -> CacheContents {
+        var contents = frame(sources: sources, settings: settings)
+        let rows = rows(of: rollup.tablesInDayOrder())
+        contents.days = rows.days
+        contents.dimensionCodes = rows.dimensionCodes
+        contents.tagSetCodes = rows.tagSetCodes
+        contents.measures = rows.measures
+        return contents
+    }
+
+    /// Everything of the cache contents but the rows: dictionaries, labels, tags, sources, settings.
+    public func frame(sources: [SourceRecord], settings: IngestSettings) -> CacheContents {
         var contents = CacheContents()
-        let tables = rollup.tablesInDayOrder()
+        for (index, _) in FixedDimension.allCases.enumerated() {
+            let dictionary = dictionaryStrings(index)
+            contents.dictionaries[index] = dictionary
+            let labelMap = labelMap(index)
+            if !labelMap.isEmpty {
+                contents.labels[index] = (0..<dictionary.count).map { labelMap[UInt32($0)] ?? "" }
+            }
+        }
+        let (tagKeys, tagValues, tagSets, tagSetCount) = tagDirectory()
+        contents.tagKeys = tagKeys
+        contents.tagValues = tagValues
+        contents.tagSets = tagSets
+        contents.tagSetCount = tagSetCount
+        contents.sources = sources
+        contents.settings = settings
+        return contents
+    }
+
+    /// The rows of the first days not taken yet (about `rowLimit`, whole days; nil when none is
+    /// left), as contents holding rows only; their day tables are freed.
+    public func takeRows(rowLimit: Int) -> CacheContents? {
+        let tables = rollup.takeFirstTables(rowLimit: rowLimit)
+        return tables.isEmpty ? nil : rows(of: tables)
+    }
+
+    /// Per day, in order, how many rows each source code holds: what the restatement rule for
+    /// roll-ups (`RollupMonths`) decides from before the rows are built.
+    func rowsBySource() -> [(day: Int32, rows: [UInt32: Int])] {
+        rollup.tablesInDayOrder().map { day, table in
+            var counts: [UInt32: Int] = [:]
+            if let keys = table.keys.baseAddress {
+                for entry in 0..<table.count { counts[keys[entry * 2 + 1], default: 0] += 1 }
+            }
+            return (day, counts)
+        }
+    }
+
+    /// The rows of `tables` (days in order) as contents holding rows only.
+    private func rows(of tables: [(day: Int32, table: RollupTable)]) -> CacheContents {
+        var contents = CacheContents()
         var firstRows: [Int] = []
         var rows = 0
         for (_, table) in tables {
@@ -68,21 +119,6 @@ extension RollupBuilder {
         contents.dimensionCodes = Array(UnsafeBufferPointer(start: slots.codes, count: dimensionCount))
         contents.tagSetCodes = slots.tagSets[0]
         contents.measures = Array(UnsafeBufferPointer(start: slots.measures, count: measureCount))
-        for (index, _) in FixedDimension.allCases.enumerated() {
-            let dictionary = dictionaryStrings(index)
-            contents.dictionaries[index] = dictionary
-            let labelMap = labelMap(index)
-            if !labelMap.isEmpty {
-                contents.labels[index] = (0..<dictionary.count).map { labelMap[UInt32($0)] ?? "" }
-            }
-        }
-        let (tagKeys, tagValues, tagSets, tagSetCount) = tagDirectory()
-        contents.tagKeys = tagKeys
-        contents.tagValues = tagValues
-        contents.tagSets = tagSets
-        contents.tagSetCount = tagSetCount
-        contents.sources = sources
-        contents.settings = settings
         return contents
     }
 }
