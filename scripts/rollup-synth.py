@@ -9,9 +9,13 @@ service, 20 regions, two tag keys (team, env), 397 days; one series (account, se
 region, tags) recurs every day with a cost that varies by day. It is written by DuckDB, not by
 costtop, so the ingest reads a file of another writer, as it would read Athena's or Spark's.
 
-Usage: scripts/rollup-synth.py ROWS FOLDER [--runs 3] [--no-ingest]
+Usage: scripts/rollup-synth.py ROWS FOLDER [--runs 3] [--no-ingest] [--monthly]
+
+--monthly writes one file per month, `month=YYYY-MM/part-0.parquet`, as a warehouse's partitioned
+export does (and as DuckDB can sort 100M rows on this machine: one sort of them all needs more
+than its 24 GB).
 """
-import argparse, os, subprocess, sys, time
+import argparse, datetime, os, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_PYTHON = os.path.join(ROOT, "bench-data", "venv", "bin", "python")
@@ -20,6 +24,7 @@ WRITE = r"""
 import duckdb, sys
 rows, target = int(sys.argv[1]), sys.argv[2]
 days = 397
+first, last = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (0, days)
 series = max(1, rows // days)
 con = duckdb.connect()
 con.execute("SET TimeZone = 'UTC'"); con.execute("SET enable_progress_bar = false")
@@ -69,11 +74,11 @@ COPY (
          CAST(0 AS DECIMAL(38, 9)) AS x_CommitmentTotal,
          CAST(0 AS DECIMAL(38, 9)) AS x_CoveredOnDemandCost,
          CAST(24 AS BIGINT) AS x_LineItems
-  FROM shaped, range({days}) r(d)
+  FROM shaped, range({first}, {last}) r(d)
   ORDER BY ChargePeriodStart
 ) TO '{target}' (FORMAT PARQUET, COMPRESSION SNAPPY, ROW_GROUP_SIZE 131072)
 ''')
-print(series * days)
+print(series * (last - first))
 """
 
 # DuckDB loads the file into a table of a database file (as costtop writes its cache to disk).
@@ -84,7 +89,7 @@ for leftover in (database, database + ".wal"):
     if os.path.exists(leftover): os.remove(leftover)
 con = duckdb.connect(database)
 con.execute("SET TimeZone = 'UTC'"); con.execute("SET enable_progress_bar = false")
-con.execute(f"CREATE TABLE rollup AS SELECT * FROM read_parquet('{sys.argv[1]}')")
+con.execute(f"CREATE TABLE rollup AS SELECT * FROM read_parquet('{sys.argv[1]}')")  # a file or a glob
 con.execute("CHECKPOINT")
 print(con.execute("SELECT count(*) FROM rollup").fetchone()[0])
 con.close()
@@ -115,13 +120,26 @@ def main():
     parser.add_argument("folder")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-ingest", action="store_true")
+    parser.add_argument("--monthly", action="store_true", help="one file per month (month=YYYY-MM/part-0.parquet)")
     args = parser.parse_args()
     os.makedirs(args.folder, exist_ok=True)
-    target = os.path.join(args.folder, "rollup.parquet")
     python = VENV_PYTHON if os.path.exists(VENV_PYTHON) else sys.executable
-    if not os.path.exists(target):
-        seconds, out = measured([python, "-c", WRITE, str(args.rows), target])
-        print(f"wrote {int(out.split()[-1]):,} rows, {os.path.getsize(target) / 1e6:,.1f} MB in {seconds:.1f} s: {target}")
+    if args.monthly:
+        # Day offsets of each month's first day from 2024-01-01, for the 13 months of 397 days.
+        start = datetime.date(2024, 1, 1)
+        firsts = [(datetime.date(2024 + (m // 12), m % 12 + 1, 1) - start).days for m in range(14)]
+        parts = [(os.path.join(args.folder, f"month={2024 + m // 12}-{m % 12 + 1:02d}", "part-0.parquet"),
+                  firsts[m], min(firsts[m + 1], 397)) for m in range(13)]
+        target = os.path.join(args.folder, "month=*", "*.parquet")
+    else:
+        parts = [(os.path.join(args.folder, "rollup.parquet"), 0, 397)]
+        target = parts[0][0]
+    for path, first, last in parts:
+        if os.path.exists(path):
+            continue
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        seconds, out = measured([python, "-c", WRITE, str(args.rows), path, str(first), str(last)])
+        print(f"wrote {int(out.split()[-1]):,} rows, {os.path.getsize(path) / 1e6:,.1f} MB in {seconds:.1f} s: {path}")
     if args.no_ingest:
         return
     costtop = os.path.join(ROOT, ".build", "release", "costtop")
