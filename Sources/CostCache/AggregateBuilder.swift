@@ -22,7 +22,10 @@ enum AggregateBuilder {
 
     /// `source` summed by day and `kept` (in that order within a day), or nil when the key does
     /// not fit 64 bits or a sum overflows (the raw rows then answer those questions).
-    static func aggregate(_ source: RowTableImage, keeping kept: [FixedDimension], counts: [Int]) -> RowTableImage? {
+    /// Keys are looked up in a dense table when there are at most `denseLimit` of them, else hashed
+    /// (the tests compare the two).
+    static func aggregate(_ source: RowTableImage, keeping kept: [FixedDimension], counts: [Int],
+                          denseLimit: UInt64 = 1 << 22) -> RowTableImage? {
         var radix: UInt64 = 1
         for dimension in kept {
             let (product, overflow) = radix.multipliedReportingOverflow(by: UInt64(counts[dimension.columnIndex]))
@@ -58,7 +61,7 @@ enum AggregateBuilder {
         let shared = UncheckedSendable((source, keys, halves, radix))
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             let (source, keys, halves, radix) = shared.value
-            results.value[half] = sumDays(halves[half], of: source, keys: keys, radix: radix)
+            results.value[half] = sumDays(halves[half], of: source, keys: keys, radix: radix, dense: radix <= denseLimit)
         }
         guard var joined = results.value[0], let second = results.value[1] else { return nil }
         joined.days += second.days
@@ -90,22 +93,21 @@ enum AggregateBuilder {
 
     /// Sums the rows of `runs` (whole days) by key; nil when a sum overflows.
     ///
-    /// Per day: each key's slot (a dense table when the key space is small, else a dictionary),
+    /// Per day: each key's slot (a dense table when the key space is small, else a hash table),
     /// the day's sums per slot, then the slots written out in key order.
     private static func sumDays(_ runs: ArraySlice<Range<Int>>, of source: RowTableImage, keys: [UInt64],
-                                radix: UInt64) -> DaySums? {
+                                radix: UInt64, dense: Bool) -> DaySums? {
         let measureCount = source.measures.count
         var output = DaySums()
-        let dense = radix <= 1 << 22
         var slotTable = dense ? [Int32](repeating: -1, count: Int(radix)) : []
-        var slotOf: [UInt64: Int32] = [:]
+        var slotOf = KeySlots()
         var dayKeys: [UInt64] = []
         var daySums: [Int64] = []
         let measures = source.measures
         for run in runs {
             dayKeys.removeAll(keepingCapacity: true)
             daySums.removeAll(keepingCapacity: true)
-            if !dense { slotOf.removeAll(keepingCapacity: true) }
+            if !dense { slotOf.reset(rows: run.count) }
             for row in run {
                 let key = keys[row - source.rows.lowerBound]
                 var slot: Int32
@@ -116,8 +118,7 @@ enum AggregateBuilder {
                         slotTable[Int(key)] = slot
                     }
                 } else {
-                    slot = slotOf[key, default: Int32(dayKeys.count)]
-                    if slot == Int32(dayKeys.count) { slotOf[key] = slot }
+                    slot = slotOf.slot(of: key, orNew: Int32(dayKeys.count))
                 }
                 if slot == Int32(dayKeys.count) {
                     dayKeys.append(key)
@@ -211,4 +212,45 @@ private extension RowTableImage {
         for index in measures.indices { measures[index] += other.measures[index] }
         rows = 0..<days.count
     }
+}
+
+/// Slots of a day's aggregate keys when the key space is too large for a dense table: open
+/// addressing with linear probing, sized for the day's rows, emptied by forgetting the entries
+/// used (at 100M rows, 250,000 rows a day, several times faster than a `Dictionary`).
+private struct KeySlots {
+    private var keys: [UInt64] = []
+    private var slots: [Int32] = []
+    private var used: [Int] = []
+    private var mask = 0
+
+    /// Empties the table and makes room for `rows` distinct keys at most.
+    mutating func reset(rows: Int) {
+        for position in used { slots[position] = -1 }
+        used.removeAll(keepingCapacity: true)
+        let capacity = max(16, (rows * 2).nextPowerOfTwo)
+        if capacity > slots.count {
+            keys = [UInt64](repeating: 0, count: capacity)
+            slots = [Int32](repeating: -1, count: capacity)
+            mask = capacity - 1
+        }
+    }
+
+    /// The slot of `key`, or `new` for a key not seen since the reset (then recorded).
+    @inline(__always)
+    mutating func slot(of key: UInt64, orNew new: Int32) -> Int32 {
+        var position = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while slots[position] >= 0 {
+            if keys[position] == key { return slots[position] }
+            position = (position + 1) & mask
+        }
+        keys[position] = key
+        slots[position] = new
+        used.append(position)
+        return new
+    }
+}
+
+private extension Int {
+    /// The smallest power of two at least this (1 for 0).
+    var nextPowerOfTwo: Int { self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount) }
 }

@@ -37,3 +37,21 @@ struct RowClusteringTests {
                 == RowClustering.rawImage(contents, rows: 0..<2_000, packing: false).order)
     }
 }
+
+/// The aggregates' sums per day and key: the hash table used for large key spaces gives the rows
+/// the dense table does.
+@Suite("Aggregate key slots")
+struct AggregateKeySlotTests {
+    @Test("hashed and dense slots give the same aggregate", arguments: [UInt64(1), 2])
+    func hashedEqualsDense(seed: UInt64) throws {
+        let contents = RandomRollup.contents(rows: 30_000, days: 6, seed: seed, sizes: seed == 2 ? [.account: 900] : [:])
+        let raw = RowClustering.rawImage(contents, rows: 0..<contents.rowCount)
+        let counts = contents.dictionaries.map { max(1, $0.count) }
+        for kept in [[FixedDimension.account, .service, .currency], [.region, .chargeCategory], [.account]] {
+            let dense = try #require(AggregateBuilder.aggregate(raw, keeping: kept, counts: counts))
+            let hashed = try #require(AggregateBuilder.aggregate(raw, keeping: kept, counts: counts, denseLimit: 0))
+            #expect(dense.rowCount > 0 && dense.rowCount < raw.rowCount)
+            #expect(hashed.days == dense.days && hashed.dimensions == dense.dimensions && hashed.measures == dense.measures)
+        }
+    }
+}
