@@ -3,10 +3,10 @@
 ///
 /// Why not one slot per code: the buffer was `codes × days` Int128s, zeroed, whatever the answer
 /// held. Grouping by resource (40,000 codes) over 30 days is 19.2 MB for the handful of resources
-/// under one tag value; at 50M rows the explorer's first drill into resources spent three quarters of
-/// its 14–20 ms faulting in and unmapping that buffer (docs/scale.md, *The resource step*). With a
-/// slot per answered group it is a few kilobytes; a query that answers every code (all resources
-/// at the top) uses as much as before.
+/// under one tag value; at 50M rows the explorer's first drill into resources spent three quarters
+/// of its 10–20 ms faulting in and unmapping that buffer (docs/scale.md, *The resource step's
+/// first visit*). With a slot per answered group it is a few kilobytes; a query that answers every
+/// code (all resources at the top) uses as much as before.
 struct SeriesSlots {
     /// The slot of each group code; codes without rows all point at the spare slot `count`, which
     /// the scan may add to but nobody reads (the scan and `seen` agree, so none should reach it).
