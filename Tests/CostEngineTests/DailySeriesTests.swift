@@ -29,7 +29,12 @@ struct DailySeriesTests {
         #expect([3, 7, 12_345, 40_000].map { slots.range(of: $0, days: 30) } == [0..<30, 30..<60, 60..<90, 90..<120])
         #expect(slots.range(of: 5, days: 30) == 120..<150 && slots.range(of: 0, days: 30) == 120..<150)
         let identity = SeriesSlots(identity: 3)
-        #expect(identity.count == 3 && identity.range(of: 2, days: 10) == 20..<30)
+        #expect(identity.count == 3 && identity.range(of: 2, days: 10) == 20..<30 && identity.bufferCount(days: 10) == 30)
+        // Half the codes or more answered: each code is its own slot, as before (no lookup per row).
+        let dense = SeriesSlots(seen: [true, false, true, true][...])
+        #expect(dense.slotOf.isEmpty && dense.bufferCount(days: 10) == 40 && dense.range(of: 3, days: 10) == 30..<40)
+        let sparse = SeriesSlots(seen: [false, false, true, false, true][...])
+        #expect(sparse.count == 2 && sparse.range(of: 4, days: 10) == 10..<20 && sparse.bufferCount(days: 10) == 30)
     }
 
     @Test("each row's series is its own days, summed row by row", arguments: 0..<30)

@@ -137,12 +137,14 @@ public struct QueryEngine {
                         slots.slotOf.withUnsafeBufferPointer { slotOf in
                             let codes = column.codes
                             let mapped = column.map.isEmpty ? nil : map.baseAddress
+                            let slotted = slots.slotOf.isEmpty ? nil : slotOf.baseAddress
                             for run in runs {
                                 rowLoop: for row in run where Int(currencyCodes[row]) == currency {
                                     for filter in filterColumns where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
                                     var group = Int(codes[row])
                                     if let mapped { group = Int(mapped[group]) }
-                                    sums[Int(slotOf[group]) &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
+                                    if let slotted { group = Int(slotted[group]) }
+                                    sums[group &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
                                 }
                             }
                         }
@@ -154,7 +156,7 @@ public struct QueryEngine {
                 rowLoop: for row in run where Int(currencyCodes[row]) == currency {
                     for filter in filters where !filter.allows(row) { continue rowLoop }
                     guard let group = grouping.group(of: row, offsetFrom: spec.period.from) else { continue }
-                    sums[Int(slots.slotOf[group]) * days + Int(dayColumn[row] - first)] += Int128(values[row])
+                    sums[slots.slot(of: group) * days + Int(dayColumn[row] - first)] += Int128(values[row])
                 }
             }
         }

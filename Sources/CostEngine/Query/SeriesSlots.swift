@@ -5,40 +5,53 @@
 /// held. Grouping by resource (40,000 codes) over 30 days is 19.2 MB for the handful of resources
 /// under one tag value; at 50M rows the explorer's first drill into resources spent three quarters
 /// of its 10–20 ms faulting in and unmapping that buffer (docs/scale.md, *The resource step's
-/// first visit*). With a slot per answered group it is a few kilobytes; a query that answers every
-/// code (all resources at the top) uses as much as before.
+/// first visit*). With a slot per answered group it is a few kilobytes. When most codes are
+/// answered (all resources at the top) the slots are the codes themselves, as before, so the scan
+/// does not pay a lookup per row to save little.
 struct SeriesSlots {
-    /// The slot of each group code; codes without rows all point at the spare slot `count`, which
-    /// the scan may add to but nobody reads (the scan and `seen` agree, so none should reach it).
+    /// The slot of each group code, or empty when each code is its own slot. Codes without rows all
+    /// point at the spare slot `count`, which the scan may add to but nobody reads (the scan and
+    /// `seen` agree, so none should reach it).
     let slotOf: [Int32]
     /// The slots in use (not counting the spare one).
     let count: Int
 
     /// Slots for the groups `seen` marks (one currency's `seen` flags, indexed by group code).
     init(seen: ArraySlice<Bool>) {
-        var slotOf = [Int32](repeating: 0, count: seen.count)
-        var used = 0
-        for (group, present) in seen.enumerated() where present {
-            slotOf[group] = Int32(used)
-            used += 1
+        let used = seen.reduce(0) { $0 + ($1 ? 1 : 0) }
+        // Half the codes or more: a slot per code wastes at most half the buffer, and saves the lookup.
+        guard used * 2 < seen.count else {
+            self.init(slotOf: [], count: seen.count)
+            return
         }
-        for (group, present) in seen.enumerated() where !present { slotOf[group] = Int32(used) }
-        self.slotOf = slotOf
-        count = used
+        var slotOf = [Int32](repeating: Int32(used), count: seen.count)
+        var next: Int32 = 0
+        for (group, present) in seen.enumerated() where present {
+            slotOf[group] = next
+            next += 1
+        }
+        self.init(slotOf: slotOf, count: used)
     }
 
-    /// One slot per code, in code order (the allocation scan, whose groups are a few categories).
+    /// One slot per code, in code order.
     init(identity width: Int) {
-        slotOf = (0..<width).map { Int32($0) }
-        count = width
+        self.init(slotOf: [], count: width)
     }
 
-    /// How many sums a buffer for `days` days holds (the spare slot included).
-    func bufferCount(days: Int) -> Int { (count + 1) * days }
+    private init(slotOf: [Int32], count: Int) {
+        self.slotOf = slotOf
+        self.count = count
+    }
+
+    /// How many sums a buffer for `days` days holds (the spare slot included when there is one).
+    func bufferCount(days: Int) -> Int { (slotOf.isEmpty ? count : count + 1) * days }
+
+    /// The slot of `group`.
+    func slot(of group: Int) -> Int { slotOf.isEmpty ? group : Int(slotOf[group]) }
 
     /// The sums of `group`'s days in a buffer laid out by these slots.
     func range(of group: Int, days: Int) -> Range<Int> {
-        let slot = Int(slotOf[group])
+        let slot = slot(of: group)
         return (slot * days)..<((slot + 1) * days)
     }
 }
