@@ -4,6 +4,9 @@ import CostModel
 import CostViews
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The scale benchmark's in-process half (docs/scale.md): `costtop-bench scale CACHE [REPEAT]`.
 ///
@@ -20,8 +23,10 @@ import Foundation
 /// (both from the start of the open). Between drill steps the bench waits for the worker (a person
 /// does not press keys every millisecond), outside the timed keypress. Each step also reports
 /// `firstMs`, its first visit (the one that checks the context's row groups, unless a drill-ahead
-/// did). `COSTTOP_BENCH_INLINE_GAUGES=1` computes the gauges with the table instead, as before
-/// (`gaugesReadyMs` is then the first frame), for an A/B within one build.
+/// did), and `firstFaults`, the minor page faults the keypress's thread took on that visit (fresh
+/// memory a query zeroes, or mapped pages read for the first time: docs/scale.md, *The resource
+/// step's first visit*). `COSTTOP_BENCH_INLINE_GAUGES=1` computes the gauges with the table
+/// instead, as before (`gaugesReadyMs` is then the first frame), for an A/B within one build.
 enum ScaleBench {
     static func run(path: String, repeats: Int) throws {
         let gaugesInBackground = ProcessInfo.processInfo.environment["COSTTOP_BENCH_INLINE_GAUGES"] == nil
@@ -57,12 +62,15 @@ enum ScaleBench {
         // Level 0 is by account; each drill goes one level down the default path, to resources.
         for level in 0..<4 {
             var times: [Double] = []
+            var firstFaults = 0
             let name = "\(explorer.state.levels.last!.groupBy) → \(level)"
             for _ in 0..<repeats {
+                let faults = threadMinorFaults()
                 let start = clock.now
                 explorer.perform(.drillDown)
                 _ = ExplorerRenderer.render(explorer, width: 100, height: 30, unicode: true)
                 times.append(ms(clock.now - start))
+                if times.count == 1 { firstFaults = threadMinorFaults() - faults }
                 settle(explorer)
                 explorer.perform(.goUp)
                 settle(explorer)
@@ -73,7 +81,7 @@ enum ScaleBench {
             times.sort()
             let into = explorer.state.levels.last!.groupBy
             steps.append("{\"from\":\"\(BenchMain.jsonEscape(name))\",\"into\":\"\(into)\",\"rows\":\(explorer.data.rows.count),"
-                         + "\"firstMs\":\(first),\"medianMs\":\(times[times.count / 2]),\"p90Ms\":\(times[times.count * 9 / 10])}")
+                         + "\"firstMs\":\(first),\"firstFaults\":\(firstFaults),\"medianMs\":\(times[times.count / 2]),\"p90Ms\":\(times[times.count * 9 / 10])}")
         }
         while explorer.state.levels.count > 1 { explorer.perform(.goUp) }
 
@@ -114,6 +122,14 @@ enum ScaleBench {
               + "\"keysDuringAnomalies\":\(keyTimes.count),\"keyMedianDuringAnomaliesMs\":\(keyMedian),"
               + "\"keyP90DuringAnomaliesMs\":\(keyP90)}")
     }
+}
+
+/// The minor page faults the calling thread has taken so far (`getrusage(RUSAGE_THREAD)`).
+private func threadMinorFaults() -> Int {
+    var usage = rusage()
+    // RUSAGE_THREAD (1) is a macro Glibc's Swift overlay does not import.
+    getrusage(__rusage_who_t(1), &usage)
+    return usage.ru_minflt
 }
 
 /// Waits until the explorer's gauge worker is idle, taking its answers.

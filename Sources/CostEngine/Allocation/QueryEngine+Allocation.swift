@@ -104,7 +104,8 @@ extension QueryEngine {
         if spec.includeSeries {
             let grouping = try Grouping(spec.groupBy, cache: cache, spec: spec, categories: categories)
             series = dailySeries(grouping: grouping, filters: filters, spec: spec,
-                                 runs: [cache.unverifiedRows(in: spec.period)], currency: chosen)
+                                 runs: [cache.unverifiedRows(in: spec.period)], currency: chosen,
+                                 slots: SeriesSlots(identity: width))
             // The split values' days after the splits.
             for (slot, code) in slotCodes.enumerated() {
                 series.replaceSubrange((code * days)..<((code + 1) * days),

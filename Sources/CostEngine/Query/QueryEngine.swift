@@ -73,13 +73,16 @@ public struct QueryEngine {
             result.otherCurrencies = []
             return result
         }
-        let series = spec.includeSeries
-            ? dailySeries(grouping: grouping, filters: filters, spec: spec, runs: currentRuns, currency: chosen) : []
+        // A series slot only for the groups answered, not for every code (SeriesSlots).
+        let slots = spec.includeSeries ? SeriesSlots(seen: seen[(chosen * width)..<((chosen + 1) * width)]) : nil
+        let series = slots.map {
+            dailySeries(grouping: grouping, filters: filters, spec: spec, runs: currentRuns, currency: chosen, slots: $0)
+        } ?? []
         let days = spec.period.dayCount
         for group in 0..<width where seen[chosen * width + group] {
             var row = grouping.row(code: group, cost: current[chosen * width + group],
                                    previous: previous[chosen * width + group])
-            if spec.includeSeries { row.series = Array(series[(group * days)..<((group + 1) * days)]) }
+            if let slots { row.series = Array(series[slots.range(of: group, days: days)]) }
             result.rows.append(row)
             result.total += row.cost
             result.previousTotal += row.previous
@@ -112,12 +115,15 @@ public struct QueryEngine {
 
     // MARK: - The scan
 
-    /// Cost per (group, day of the period) in one currency: `groups × days`, row-major.
-    /// - Parameter runs: the period's rows (`QueryPlan.runs`), checked.
+    /// Cost per (group, day of the period) in one currency: `slots × days`, row-major, a group's
+    /// days at `slots.range(of:days:)`.
+    /// - Parameters:
+    ///   - runs: the period's rows (`QueryPlan.runs`), checked.
+    ///   - slots: where each group's days go (one slot per group with rows).
     func dailySeries(grouping: Grouping, filters: [CompiledFilter], spec: QuerySpec, runs: [Range<Int>],
-                     currency: Int) -> [Int128] {
+                     currency: Int, slots: SeriesSlots) -> [Int128] {
         let days = spec.period.dayCount
-        var sums = [Int128](repeating: 0, count: grouping.groupCount * days)
+        var sums = [Int128](repeating: 0, count: slots.bufferCount(days: days))
         let values = cache.measure(spec.metric.measure)
         let currencyCodes = cache.codes(.currency)
         let dayColumn = cache.days
@@ -128,14 +134,18 @@ public struct QueryEngine {
                 // Coded columns: raw pointers, as in the main scan.
                 withFilterColumns(filters) { filterColumns in
                     column.map.withUnsafeBufferPointer { map in
-                        let codes = column.codes
-                        let mapped = column.map.isEmpty ? nil : map.baseAddress
-                        for run in runs {
-                            rowLoop: for row in run where Int(currencyCodes[row]) == currency {
-                                for filter in filterColumns where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
-                                var group = Int(codes[row])
-                                if let mapped { group = Int(mapped[group]) }
-                                sums[group &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
+                        slots.slotOf.withUnsafeBufferPointer { slotOf in
+                            let codes = column.codes
+                            let mapped = column.map.isEmpty ? nil : map.baseAddress
+                            let slotted = slots.slotOf.isEmpty ? nil : slotOf.baseAddress
+                            for run in runs {
+                                rowLoop: for row in run where Int(currencyCodes[row]) == currency {
+                                    for filter in filterColumns where !filter.allowed[Int(filter.codes[row])] { continue rowLoop }
+                                    var group = Int(codes[row])
+                                    if let mapped { group = Int(mapped[group]) }
+                                    if let slotted { group = Int(slotted[group]) }
+                                    sums[group &* days &+ Int(dayColumn[row] &- first)] &+= Int128(values[row])
+                                }
                             }
                         }
                     }
@@ -146,7 +156,7 @@ public struct QueryEngine {
                 rowLoop: for row in run where Int(currencyCodes[row]) == currency {
                     for filter in filters where !filter.allows(row) { continue rowLoop }
                     guard let group = grouping.group(of: row, offsetFrom: spec.period.from) else { continue }
-                    sums[group * days + Int(dayColumn[row] - first)] += Int128(values[row])
+                    sums[slots.slot(of: group) * days + Int(dayColumn[row] - first)] += Int128(values[row])
                 }
             }
         }
