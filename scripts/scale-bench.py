@@ -106,6 +106,7 @@ def table(results):
         for index in range(4):
             step = lambda b, i=index: b["scale"]["steps"][i]
             name = (new or base)["scale"]["steps"][index]["into"]
+            row(f"explorer drill into {name}, first visit", lambda b, s=step: s(b).get("firstMs"), "ms")
             row(f"explorer drill into {name}, median", lambda b, s=step: s(b)["medianMs"], "ms")
             row(f"explorer drill into {name}, p90", lambda b, s=step: s(b)["p90Ms"], "ms")
         for index, query in enumerate((new or base)["queries"]["queries"]):
