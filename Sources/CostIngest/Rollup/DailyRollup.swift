@@ -15,6 +15,10 @@ final class DailyRollup {
     private var lastDay: Int32 = 0
     /// The table of `lastDay`, unretained: `tables` holds every table for the roll-up's life.
     private var lastTable: Unmanaged<RollupTable>?
+    /// Rows whose tables `takeFirstTables` handed out since the memory was last given back.
+    private var rowsTakenSinceTrim = 0
+    /// Rows of freed tables worth giving their memory back for (about 0.8 GB).
+    private static let trimRows = 8 << 20
 
     init(keyWidth: Int, measureCount: Int) {
         self.keyWidth = keyWidth
@@ -42,6 +46,7 @@ final class DailyRollup {
     func takeFirstTables(rowLimit: Int) -> [(day: Int32, table: RollupTable)] {
         var taken: [(day: Int32, table: RollupTable)] = []
         var rows = 0
+        defer { rowsTakenSinceTrim += rows }
         for day in tables.keys.sorted() {
             let table = tables[day]!
             guard taken.isEmpty || rows + table.count <= rowLimit else { break }
@@ -53,30 +58,53 @@ final class DailyRollup {
         return taken
     }
 
+    /// Gives the memory of the tables handed out back to the system once they add up to
+    /// `trimRows` rows (call it after they are freed).
+    func returnFreedTables() {
+        guard rowsTakenSinceTrim >= DailyRollup.trimRows else { return }
+        rowsTakenSinceTrim = 0
+        SystemMemory.returnFreed()
+    }
+
     /// Adds every row of `other` after re-encoding its key words (`remaps[word][code]`), with
-    /// `threads` threads each taking whole days (day tables are independent).
+    /// `threads` threads each taking whole days (day tables are independent). `other` is emptied:
+    /// each of its day tables is freed as soon as it is added, so merging the threads' roll-ups
+    /// does not hold both whole (at 100M rows, 3 GB less at the merge).
     /// - Returns: false when a sum would overflow.
     func absorb(_ other: DailyRollup, remaps: [[UInt32]], threads: Int) -> Bool {
         // Tables missing here are created first, on this thread: only the tables change below.
-        let pairs = other.tables.keys.sorted().map { day in (existingOrNewTable(day), other.tables[day]!) }
+        let days = other.tables.keys.sorted()
+        let mine = days.map { existingOrNewTable($0) }
+        let theirs = UnsafeMutablePointer<RollupTable?>.allocate(capacity: days.count)
+        theirs.initialize(from: days.map { other.tables[$0] }, count: days.count)
+        other.tables = [:]
+        other.lastTable = nil
+        defer {
+            theirs.deinitialize(count: days.count)
+            theirs.deallocate()
+        }
         let failed = UncheckedSendable(OverflowFlag())
-        let shared = UncheckedSendable((pairs: pairs, remaps: remaps))
+        let shared = UncheckedSendable((mine: mine, theirs: theirs, remaps: remaps))
         let keyWidth = keyWidth
         let measureCount = measureCount
+        let count = days.count
         DispatchQueue.concurrentPerform(iterations: max(1, threads)) { part in
             let key = UnsafeMutablePointer<UInt32>.allocate(capacity: keyWidth)
             defer { key.deallocate() }
-            let (pairs, remaps) = shared.value
-            for index in stride(from: part, to: pairs.count, by: max(1, threads)) {
-                let (mine, theirs) = pairs[index]
-                guard let keys = theirs.keys.baseAddress, let sums = theirs.sums.baseAddress else { continue }
-                for entry in 0..<theirs.count {
+            let (mine, theirs, remaps) = shared.value
+            for index in stride(from: part, to: count, by: max(1, threads)) {
+                // Each thread takes its own days' slots, so no two touch one slot.
+                guard let table = theirs[index] else { continue }
+                theirs[index] = nil
+                guard let keys = table.keys.baseAddress, let sums = table.sums.baseAddress else { continue }
+                for entry in 0..<table.count {
                     let source = keys + entry * keyWidth
                     for word in 0..<keyWidth { key[word] = remaps[word][Int(source[word])] }
-                    if !mine.add(key: key, measures: sums + entry * measureCount) { failed.value.overflowed = true }
+                    if !mine[index].add(key: key, measures: sums + entry * measureCount) { failed.value.overflowed = true }
                 }
             }
         }
+        SystemMemory.returnFreed()
         return !failed.value.overflowed
     }
 

@@ -40,8 +40,13 @@ extension RollupBuilder {
     /// The rows of the first days not taken yet (about `rowLimit`, whole days; nil when none is
     /// left), as contents holding rows only; their day tables are freed.
     public func takeRows(rowLimit: Int) -> CacheContents? {
-        let tables = rollup.takeFirstTables(rowLimit: rowLimit)
-        return tables.isEmpty ? nil : rows(of: tables)
+        let taken: CacheContents? = {
+            let tables = rollup.takeFirstTables(rowLimit: rowLimit)
+            return tables.isEmpty ? nil : rows(of: tables)
+        }()
+        // The tables are gone now; give their memory back rather than keep the roll-up's peak.
+        rollup.returnFreedTables()
+        return taken
     }
 
     /// Per day, in order, how many rows each source code holds: what the restatement rule for
