@@ -54,6 +54,9 @@ public struct IngestProgress: Sendable {
     public var bytesTotal: Int64
     /// Line items read so far in this ingest.
     public var lineItems: Int64
+    /// Once reading is done: the cache rows written so far (nil while reading), of `rowsToWrite`.
+    public var rowsWritten: Int? = nil
+    public var rowsToWrite = 0
 }
 
 /// What an ingest did, for the summary printed at the end.

@@ -15,7 +15,7 @@ public struct Ingestor {
     /// - Parameters:
     ///   - options: what to read and where to write.
     ///   - fileSystem: the cache's system-call funnel (tests inject failures).
-    ///   - progress: called now and then while reading; nil for silence.
+    ///   - progress: called now and then while reading, then while writing the cache; nil for silence.
     public init(options: IngestOptions, fileSystem: any FileSystem = PosixFileSystem(),
                 progress: (@Sendable (IngestProgress) -> Void)? = nil) {
         self.options = options
@@ -130,12 +130,19 @@ public struct Ingestor {
         var azureKindCheck = AzureKindCheck(frame: frame)
         var commitments = CommitmentIdentityCheck(frame: frame)
         var totals = IngestTotals(frame: frame)
+        var rowsWritten = 0
+        let lineItems = summary.lineItems
         let rows = CacheRowChunks(rowCount: months.keptRows, days: months.keptDays) {
+            // Writing a large roll-up takes a while (30 s at 100M rows): say how far it is.
+            progress?(IngestProgress(file: options.cachePath, fileIndex: 0, fileCount: toRead.count, bytesDone: 0,
+                                     bytesTotal: 0, lineItems: lineItems, rowsWritten: rowsWritten,
+                                     rowsToWrite: months.keptRows))
             guard var chunk = builder.takeRows(rowLimit: options.writeChunkRows) else { return nil }
             months.filter(&chunk)
             try azureKindCheck.add(chunk)
             commitments.add(chunk)
             totals.add(chunk)
+            rowsWritten += chunk.rowCount
             return chunk
         }
         try CacheWriter(fileSystem: fileSystem, createdBy: "costtop \(costtopVersion)").write(frame, rows: rows, to: options.cachePath)
