@@ -74,18 +74,7 @@ struct DailySeriesTests {
     }
 
     /// A row's value of `dimension` as the engine names it.
-    static func value(_ dimension: CostDimension, _ row: Int) -> String {
-        switch dimension {
-        case .fixed(let fixed):
-            let code = Int(contents.dimensionCodes[fixed.columnIndex][row])
-            return code == 0 ? dimension.missingLabel : contents.dictionaries[fixed.columnIndex][code]
-        case .tag:
-            let code = Int(contents.tagSets[Int(contents.tagSetCodes[row])])
-            return code == 0 ? dimension.missingLabel : contents.tagValues[0][code]
-        default:
-            fatalError("\(dimension) is not filtered by these tests")
-        }
-    }
+    static func value(_ dimension: CostDimension, _ row: Int) -> String { NaiveQuery.value(dimension, row, in: contents) }
 
     /// Key → cost per day of the period, summed over every row of the contents.
     static func series(_ spec: QuerySpec) -> [String: [Int128]] {

@@ -9,18 +9,7 @@ enum NaiveQuery {
     /// tag key, and days; filters on fixed dimensions and that tag key).
     static func answer(_ spec: QuerySpec, over contents: CacheContents) -> [String: (Int128, Int128)] {
         let currency = UInt32(contents.dictionaries[FixedDimension.currency.columnIndex].firstIndex(of: spec.currency!)!)
-        func value(_ dimension: CostDimension, _ row: Int) -> String {
-            switch dimension {
-            case .fixed(let fixed):
-                let code = Int(contents.dimensionCodes[fixed.columnIndex][row])
-                return code == 0 ? dimension.missingLabel : contents.dictionaries[fixed.columnIndex][code]
-            case .tag:
-                let code = Int(contents.tagSets[Int(contents.tagSetCodes[row])])
-                return code == 0 ? "(untagged)" : contents.tagValues[0][code]
-            default:
-                fatalError("\(dimension) is not grouped or filtered by these tests")
-            }
-        }
+        func value(_ dimension: CostDimension, _ row: Int) -> String { NaiveQuery.value(dimension, row, in: contents) }
         var answer: [String: (Int128, Int128)] = [:]
         for row in 0..<contents.rowCount where contents.dimensionCodes[FixedDimension.currency.columnIndex][row] == currency {
             guard spec.filters.allSatisfy({ (value($0.dimension, row) == $0.value) != $0.exclude }) else { continue }
@@ -35,5 +24,20 @@ enum NaiveQuery {
             }
         }
         return answer
+    }
+
+    /// Row `row`'s value of `dimension` in `contents`, as the engine names it (a fixed dimension or
+    /// the first tag key).
+    static func value(_ dimension: CostDimension, _ row: Int, in contents: CacheContents) -> String {
+        switch dimension {
+        case .fixed(let fixed):
+            let code = Int(contents.dimensionCodes[fixed.columnIndex][row])
+            return code == 0 ? dimension.missingLabel : contents.dictionaries[fixed.columnIndex][code]
+        case .tag:
+            let code = Int(contents.tagSets[Int(contents.tagSetCodes[row])])
+            return code == 0 ? dimension.missingLabel : contents.tagValues[0][code]
+        default:
+            fatalError("\(dimension) is not grouped or filtered by these tests")
+        }
     }
 }
