@@ -115,8 +115,16 @@ struct CacheTests {
         let folder = Support.temporaryFolder()
         let path = folder + "/c.ctc"
         try CacheWriter(createdBy: "test").write(sampleContents(billedBase: 7), to: path)
-        for failure in 1...4 {
-            let writer = CacheWriter(fileSystem: FailingFileSystem(failOnWrite: failure), createdBy: "test")
+        // The rows go in chunks (each column's part written in place), then the other blocks: count
+        // the writes of a whole run, then fail at the first ones, some in between and the last.
+        let counting = FailingFileSystem(failOnWrite: .max)
+        try CacheWriter(fileSystem: counting, createdBy: "test", chunkRows: 50_000)
+            .write(sampleContents(rows: 200_000, billedBase: 99), to: folder + "/counted.ctc")
+        try FileManager.default.removeItem(atPath: folder + "/counted.ctc")
+        let writes = counting.counter.writes
+        #expect(writes > 40)
+        for failure in Set([1, 2, 3, 4, writes / 3, writes / 2, writes - 1, writes]) {
+            let writer = CacheWriter(fileSystem: FailingFileSystem(failOnWrite: failure), createdBy: "test", chunkRows: 50_000)
             #expect(throws: CacheError.self) { try writer.write(sampleContents(rows: 200_000, billedBase: 99), to: path) }
             let cache = try CacheFile(path: path)
             #expect(Array(cache.measure(.billed)) == [7, 8])
