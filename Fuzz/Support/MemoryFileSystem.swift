@@ -17,7 +17,7 @@ struct MemoryFileSystem: FileSystem, @unchecked Sendable {
     func unmap(_ base: UnsafeRawPointer?, _ length: Int) { base.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
 
     func createExclusive(_ path: String) throws -> Int32 { unexpected() }
-    func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws { unexpected() }
+    func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws { unexpected() }
     func sync(_ descriptor: Int32, path: String) throws { unexpected() }
     func close(_ descriptor: Int32) { unexpected() }
     func rename(_ from: String, _ to: String) throws { unexpected() }
