@@ -15,7 +15,7 @@ Usage: scripts/rollup-synth.py ROWS FOLDER [--runs 3] [--no-ingest] [--monthly]
 export does (and as DuckDB can sort 100M rows on this machine: one sort of them all needs more
 than its 24 GB).
 """
-import argparse, datetime, os, subprocess, sys, time
+import argparse, datetime, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_PYTHON = os.path.join(ROOT, "bench-data", "venv", "bin", "python")
@@ -28,6 +28,8 @@ first, last = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (0,
 series = max(1, rows // days)
 con = duckdb.connect()
 con.execute("SET TimeZone = 'UTC'"); con.execute("SET enable_progress_bar = false")
+# Spill beside the output, not into `.tmp/` of the folder the script runs from (the repository).
+con.execute(f"SET temp_directory = '{target}.spill'")
 con.execute(f'''
 COPY (
   WITH s AS (
@@ -139,6 +141,7 @@ def main():
             continue
         os.makedirs(os.path.dirname(path), exist_ok=True)
         seconds, out = measured([python, "-c", WRITE, str(args.rows), path, str(first), str(last)])
+        shutil.rmtree(path + ".spill", ignore_errors=True)
         print(f"wrote {int(out.split()[-1]):,} rows, {os.path.getsize(path) / 1e6:,.1f} MB in {seconds:.1f} s: {path}")
     if args.no_ingest:
         return
