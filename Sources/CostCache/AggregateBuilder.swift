@@ -13,13 +13,6 @@ enum AggregateBuilder {
     /// An aggregate is kept only when it has at most this fraction of the raw rows.
     static let keepFraction = 4
 
-    /// The aggregates worth keeping for `raw` (all of a table's rows), smallest first.
-    static func build(_ raw: RowTableImage, dictionaries: [[String]]) -> [RowTableImage] {
-        var set = AggregateSet(dictionaries: dictionaries, rawRowCount: raw.rowCount)
-        set.add(raw)
-        return set.finished()
-    }
-
     /// `source` summed by day and `kept` (in that order within a day), or nil when the key does
     /// not fit 64 bits or a sum overflows (the raw rows then answer those questions).
     /// Keys are looked up in a dense table when there are at most `denseLimit` of them, else hashed

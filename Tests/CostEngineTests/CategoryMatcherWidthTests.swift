@@ -9,13 +9,8 @@ import Testing
 /// and 4 bytes wide, for ranges that start and end anywhere in a chunk.
 @Suite("Category matching over narrow columns")
 struct CategoryMatcherWidthTests {
-    static let cache: CacheFile = {
-        let path = Support.temporaryFolder() + "/m.ctc"
-        let contents = RandomRollup.contents(rows: 5_000, days: 5, seed: 19,
-                                             sizes: [.account: 300, .usageType: 66_000], tagValues: 10)
-        try! CacheWriter(createdBy: "test").write(contents, to: path)
-        return try! CacheFile(path: path)
-    }()
+    static let cache = Support.writtenCache(RandomRollup.contents(rows: 5_000, days: 5, seed: 19,
+                                                                  sizes: [.account: 300, .usageType: 66_000], tagValues: 10))
 
     @Test("column by column and row by row give every row the same value", arguments: 0..<12)
     func sameCodes(seed: UInt64) throws {

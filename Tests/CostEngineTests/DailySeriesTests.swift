@@ -11,11 +11,7 @@ import Testing
 @Suite("Daily series of a query's rows")
 struct DailySeriesTests {
     static let contents = RandomRollup.contents(rows: 30_000, days: 200, seed: 91, sizes: [.resource: 3_000], tagValues: 40)
-    static let cache: CacheFile = {
-        let folder = Support.temporaryFolder()
-        try! CacheWriter(createdBy: "test").write(contents, to: folder + "/s.ctc")
-        return try! CacheFile(path: folder + "/s.ctc")
-    }()
+    static let cache = Support.writtenCache(contents)
 
     @Test("slots only for the groups seen, in code order; the others share a spare slot")
     func slots() {

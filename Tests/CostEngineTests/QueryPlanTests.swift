@@ -10,11 +10,7 @@ import Testing
 @Suite("Query plans at scale")
 struct QueryPlanTests {
     static let contents = RandomRollup.contents(rows: 40_000, days: 12, seed: 29)
-    static let cache: CacheFile = {
-        let path = Support.temporaryFolder() + "/p.ctc"
-        try! CacheWriter(createdBy: "test").write(contents, to: path)
-        return try! CacheFile(path: path)
-    }()
+    static let cache = Support.writtenCache(contents)
 
     @Test("random groupings and filters give the row-by-row sums", arguments: 0..<60)
     func randomQueries(seed: UInt64) throws {

@@ -8,11 +8,7 @@ import Testing
 /// on the leading cluster dimensions are held by the runs themselves, the rest stay.
 @Suite("Residual filters")
 struct ResidualFilterTests {
-    static let cache: CacheFile = {
-        let path = Support.temporaryFolder() + "/r.ctc"
-        try! CacheWriter(createdBy: "test").write(RandomRollup.contents(rows: 5_000, days: 4, seed: 7), to: path)
-        return try! CacheFile(path: path)
-    }()
+    static let cache = Support.writtenCache(RandomRollup.contents(rows: 5_000, days: 4, seed: 7))
 
     func filter(_ text: String) -> Filter { Filter(text)! }
 

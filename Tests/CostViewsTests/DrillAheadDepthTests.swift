@@ -15,9 +15,7 @@ struct DrillAheadDepthTests {
     static let cache: CacheFile = {
         var contents = RandomRollup.contents(rows: 20_000, days: 200, seed: 7, sizes: [.account: 3, .service: 3, .usageType: 4, .resource: 60])
         contents.settings = IngestSettings(keepResources: true, tagKeys: nil)
-        let path = Support.temporaryFolder() + "/depth.ctc"
-        try! CacheWriter(createdBy: "test").write(contents, to: path)
-        return try! CacheFile(path: path)
+        return Support.writtenCache(contents)
     }()
 
     @Test("the tag and resource levels under a top usage type read only rows its drill-ahead checked")

@@ -72,6 +72,14 @@ public enum Support {
         run(binary, arguments, environment: environment)
     }
 
+    /// `contents` written by the cache writer into a fresh temporary folder and opened: the fixture
+    /// cache of a test that builds its rows directly.
+    public static func writtenCache(_ contents: CacheContents) -> CacheFile {
+        let path = temporaryFolder() + "/fixture.ctc"
+        try! CacheWriter(createdBy: "test").write(contents, to: path)
+        return try! CacheFile(path: path)
+    }
+
     /// Ingests `paths` into a fresh cache file and opens it.
     public static func ingest(_ paths: [String], cache: String? = nil, configure: (inout IngestOptions) -> Void = { _ in }) throws -> (IngestSummary, CacheFile) {
         let cachePath = cache ?? temporaryFolder() + "/test.ctc"

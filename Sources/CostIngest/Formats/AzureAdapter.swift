@@ -96,17 +96,14 @@ final class AzureAdapter: ExportAdapter {
         setUsageType(fields, builder)
         setRegion(fields, builder)
         builder.set(.resource, fields.bytes(resource))
-        let currencyBytes = fields.bytes(currency)
-        if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
+        builder.setCurrency(fields.bytes(currency))
 
         let charge = AzureCharge(chargeType: fields.bytes(chargeType), pricingModel: fields.bytes(pricingModel))
         builder.set(.chargeCategory, charge.chargeCategory)
         if let pricing = charge.pricingCategory { builder.set(.pricingCategory, pricing) }
         if let commitmentType = charge.commitmentType {
-            let benefit = fields.bytes(benefitId)
-            builder.set(.commitment, benefit.isEmpty ? fields.bytes(reservationId) : benefit)
-            let name = fields.bytes(benefitName)
-            builder.setLabel(.commitment, name.isEmpty ? fields.bytes(reservationName) : name)
+            builder.set(.commitment, fields.bytes(benefitId, orElse: reservationId))
+            builder.setLabel(.commitment, fields.bytes(benefitName, orElse: reservationName))
             builder.set(.commitmentType, commitmentType)
             if let status = charge.commitmentStatus { builder.set(.commitmentStatus, status) }
         }

@@ -135,11 +135,9 @@ final class CURAdapter: ExportAdapter, @unchecked Sendable {
             builder.setLabel(.account, fields.bytes(usageAccountName))
             builder.set(.service, fields.bytes(productCode))
             builder.set(.usageType, fields.bytes(usageType))
-            let code = fields.bytes(regionCode)
-            builder.set(.region, code.isEmpty ? fields.bytes(region) : code)
+            builder.set(.region, fields.bytes(regionCode, orElse: region))
             builder.set(.resource, fields.bytes(resource))
-            let currencyBytes = fields.bytes(currency)
-            if currencyBytes.isEmpty { builder.set(.currency, "USD" as StaticString) } else { builder.set(.currency, currencyBytes) }
+            builder.setCurrency(fields.bytes(currency))
         }
 
         let type = LineItemType(fields.bytes(lineItemType))

@@ -106,11 +106,9 @@ final class FOCUSAdapter: ExportAdapter {
                 if !usageType.isEmpty { break }
             }
             builder.set(.usageType, usageType)
-            let regionId = fields.bytes(region)
-            builder.set(.region, regionId.isEmpty ? fields.bytes(regionName) : regionId)
+            builder.set(.region, fields.bytes(region, orElse: regionName))
             builder.set(.resource, fields.bytes(resource))
-            let currencyBytes = fields.bytes(currency)
-            if currencyBytes.isEmpty { builder.set(.currency, "USD" as StaticString) } else { builder.set(.currency, currencyBytes) }
+            builder.setCurrency(fields.bytes(currency))
             builder.set(.chargeCategory, fields.bytes(chargeCategory))
             builder.set(.pricingCategory, fields.bytes(pricingCategory))
             builder.set(.commitment, fields.bytes(commitmentId))

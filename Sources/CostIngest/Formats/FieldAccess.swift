@@ -30,6 +30,14 @@ struct FieldAccess<Record: RecordSource> {
         return text(column)
     }
 
+    /// The bytes of `column`, or of `fallback` when those are empty (a column some exports leave
+    /// blank beside an older or coarser one: region code or name, service name or id).
+    @inline(__always)
+    func bytes(_ column: Int?, orElse fallback: Int?) -> UnsafeRawBufferPointer {
+        let first = bytes(column)
+        return first.isEmpty ? bytes(fallback) : first
+    }
+
     /// Whether a column is absent, or its value null or empty.
     @inline(__always)
     func isMissing(_ column: Int?) -> Bool {

@@ -122,17 +122,14 @@ final class GCPAdapter: ExportAdapter {
         builder.set(.billingAccount, fields.bytes(billingAccount))
         builder.set(.account, fields.bytes(project))
         builder.setLabel(.account, fields.bytes(projectName))
-        let serviceName = fields.bytes(service)
-        builder.set(.service, serviceName.isEmpty ? fields.bytes(serviceId) : serviceName)
+        builder.set(.service, fields.bytes(service, orElse: serviceId))
         builder.set(.usageType, fields.bytes(sku))
-        let regionBytes = fields.bytes(region)
-        builder.set(.region, regionBytes.isEmpty ? fields.bytes(location) : regionBytes)
+        builder.set(.region, fields.bytes(region, orElse: location))
         for column in resource {
             let name = fields.bytes(column)
             if !name.isEmpty { builder.set(.resource, name); break }
         }
-        let currencyBytes = fields.bytes(currency)
-        if currencyBytes.isEmpty { builder.set(.currency, "USD") } else { builder.set(.currency, currencyBytes) }
+        builder.setCurrency(fields.bytes(currency))
         try fields.entries(labels) { key, value in builder.addTag(key: key, value: value) }
         try addPrefixedTags(fields, projectLabels, prefix: Self.projectLabelPrefix, into: builder)
         try addPrefixedTags(fields, systemLabels, prefix: Self.systemLabelPrefix, into: builder)

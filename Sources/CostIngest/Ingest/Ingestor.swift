@@ -122,7 +122,8 @@ public struct Ingestor {
         // freed once its rows are in the file: the ingest never holds the roll-up and its columns
         // at once (docs/scale.md). What is decided over all rows comes first, from the tables.
         let frame = builder.frame(sources: sources, settings: settings)
-        let months = RollupMonths(frame: frame, rowsBySource: builder.rowsBySource())
+        let months = RollupMonths(frame: frame, rowsPerDay: builder.rowsPerDay(),
+                                  rowsBySource: { builder.rowsBySource(sources: $0) })
         summary.rollupMonthsReplaced = months.outcome.monthsReplaced
         if months.keptRows == 0 && !options.allowEmpty {
             throw IngestError.nothingToRead(path: options.paths.joined(separator: " "))

@@ -33,9 +33,11 @@ struct RollupMonths {
     /// when nothing is dropped at all).
     private var winner: [Int: Int] = [:]
 
-    /// Decides, before the rows are built, which rows go: from the sources of `frame` and, per day
-    /// in order, how many rows each source code holds.
-    init(frame: CacheContents, rowsBySource: [(day: Int32, rows: [UInt32: Int])]) {
+    /// Decides, before the rows are built, which rows go: from the sources of `frame`, the rows
+    /// of each day (in order) and, only when two roll-up folders could hold the same month, how
+    /// many rows each source code holds on each day.
+    init(frame: CacheContents, rowsPerDay: [(day: Int32, rows: Int)],
+         rowsBySource: (_ sources: Int) -> [(day: Int32, rows: [Int])]) {
         let sourceColumn = FixedDimension.source.columnIndex
         let paths = frame.dictionaries[sourceColumn]
         let records = Dictionary(frame.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -55,13 +57,12 @@ struct RollupMonths {
             folderOfCode[code] = number
             folderStamps[number] = max(folderStamps[number], record.mtimeNanos)
         }
+        let bySource = folders.count > 1 ? rowsBySource(paths.count) : []
         // Which folders hold each month.
         var holders: [Int: Set<Int>] = [:]
-        if folders.count > 1 {
-            for (day, rows) in rowsBySource {
-                for code in rows.keys where folderOfCode[Int(code)] >= 0 {
-                    holders[Day(index: day).monthIndex, default: []].insert(folderOfCode[Int(code)])
-                }
+        for (day, rows) in bySource {
+            for (code, count) in rows.enumerated() where count > 0 && folderOfCode[code] >= 0 {
+                holders[Day(index: day).monthIndex, default: []].insert(folderOfCode[code])
             }
         }
         for (month, held) in holders {
@@ -69,10 +70,13 @@ struct RollupMonths {
             outcome.monthsReplaced += held.count - 1
         }
         if outcome.monthsReplaced == 0 { winner = [:] }
-        for (day, rows) in rowsBySource {
-            let kept = rows.reduce(0) { $0 + (keeps(code: $1.key, day: day) ? $1.value : 0) }
+        for (index, (day, rows)) in rowsPerDay.enumerated() {
+            var kept = rows
+            if !winner.isEmpty {
+                kept = bySource[index].rows.enumerated().reduce(0) { $0 + (keeps(code: UInt32($1.offset), day: day) ? $1.element : 0) }
+            }
             keptRows += kept
-            outcome.rowsDropped += rows.values.reduce(0, +) - kept
+            outcome.rowsDropped += rows - kept
             if kept > 0 { keptDays = (keptDays?.lowerBound ?? day)...day }
         }
     }

@@ -49,13 +49,20 @@ extension RollupBuilder {
         return taken
     }
 
-    /// Per day, in order, how many rows each source code holds: what the restatement rule for
-    /// roll-ups (`RollupMonths`) decides from before the rows are built.
-    func rowsBySource() -> [(day: Int32, rows: [UInt32: Int])] {
+    /// Per day, in order, how many rows it holds.
+    func rowsPerDay() -> [(day: Int32, rows: Int)] {
+        rollup.tablesInDayOrder().map { ($0.day, $0.table.count) }
+    }
+
+    /// Per day, in order, how many rows each source code holds (indexed by code): what the
+    /// restatement rule for roll-ups (`RollupMonths`) decides from before the rows are built. One
+    /// pass over every row's key, so asked for only when two roll-up exports could overlap.
+    /// - Parameter sources: the number of source codes (the source dictionary's size).
+    func rowsBySource(sources: Int) -> [(day: Int32, rows: [Int])] {
         rollup.tablesInDayOrder().map { day, table in
-            var counts: [UInt32: Int] = [:]
+            var counts = [Int](repeating: 0, count: sources)
             if let keys = table.keys.baseAddress {
-                for entry in 0..<table.count { counts[keys[entry * 2 + 1], default: 0] += 1 }
+                for entry in 0..<table.count { counts[Int(keys[entry * 2 + 1])] += 1 }
             }
             return (day, counts)
         }

@@ -137,6 +137,13 @@ public final class RollupBuilder {
         valueLengths[index] = bytes.count
     }
 
+    /// Sets the currency from raw bytes; an export that leaves it out bills in US dollars (files
+    /// of any format without the column, or with it blank).
+    @inline(__always)
+    public func setCurrency(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.isEmpty { set(.currency, "USD" as StaticString) } else { set(.currency, bytes) }
+    }
+
     /// Sets a dimension to a constant (the provider name, a default currency, a category).
     @inline(__always)
     public func set(_ dimension: FixedDimension, _ text: StaticString) {
